@@ -1,0 +1,134 @@
+package card
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// The limits every card keeps, counted in characters (Unicode code points).
+// They bound what a link can make a browser hold and render.
+const (
+	MaxTitle       = 200   // the card's title, and a custom threat's title
+	MaxSummary     = 2000  // the card's summary
+	MaxNotes       = 4000  // one layer's notes
+	MaxThreats     = 100   // threats in the whole model, cross-layer included
+	MaxDescription = 2000  // one threat's description
+	MaxMitigations = 2000  // one threat's mitigations
+	MaxCatalogID   = 64    // an unknown catalog id is kept, but not a long one
+	MaxTotalText   = 60000 // all text of the card together
+)
+
+// Validate checks the card against the limits and the model's rules and
+// returns the first problem found, as a *FieldError naming the field.
+func (c *Card) Validate() error {
+	total := 0
+	text := func(field, s string, max int, multiline bool) error {
+		if !utf8.ValidString(s) {
+			return &FieldError{Field: field, Msg: "is not valid UTF-8"}
+		}
+		n := utf8.RuneCountInString(s)
+		if n > max {
+			return &FieldError{Field: field, Msg: fmt.Sprintf("has %d characters; the limit is %d", n, max)}
+		}
+		for _, r := range s {
+			if r == '\n' && multiline {
+				continue
+			}
+			if unicode.IsControl(r) {
+				return &FieldError{Field: field, Msg: fmt.Sprintf("contains the control character %U", r)}
+			}
+		}
+		total += n
+		return nil
+	}
+	if err := text("title", c.Title, MaxTitle, false); err != nil {
+		return err
+	}
+	if err := text("summary", c.Summary, MaxSummary, true); err != nil {
+		return err
+	}
+	if err := c.AIVSS.validateShape(); err != nil {
+		return err
+	}
+	m := &c.MAESTRO
+	if n := m.NumThreats(); n > MaxThreats {
+		return &FieldError{Field: "maestro", Msg: fmt.Sprintf("has %d threats; the limit is %d", n, MaxThreats)}
+	}
+	threat := func(field string, t *maestro.Threat, cross bool) error {
+		switch {
+		case t.CatalogID == "" && strings.TrimSpace(t.Title) == "":
+			return &FieldError{Field: field, Msg: "needs a catalog id or a title"}
+		case t.CatalogID != "" && t.Title != "":
+			return &FieldError{Field: field, Msg: "has both a catalog id and a title; a catalog threat takes its name from the catalog"}
+		}
+		if err := text(field+".catalog_id", t.CatalogID, MaxCatalogID, false); err != nil {
+			return err
+		}
+		if err := text(field+".title", t.Title, MaxTitle, false); err != nil {
+			return err
+		}
+		if err := text(field+".description", t.Description, MaxDescription, true); err != nil {
+			return err
+		}
+		if err := text(field+".mitigations", t.Mitigations, MaxMitigations, true); err != nil {
+			return err
+		}
+		if !t.ASI.Valid() || !t.Likelihood.Valid() || !t.Impact.Valid() || !t.State.Valid() {
+			return &FieldError{Field: field, Msg: "has an ASI code, likelihood, impact or state out of range"}
+		}
+		if !cross {
+			if len(t.Layers) != 0 {
+				return &FieldError{Field: field + ".layers", Msg: "must be empty for a threat under one layer; a threat touching several layers belongs to Cross-Layer"}
+			}
+			return nil
+		}
+		if len(t.Layers) == 1 {
+			return &FieldError{Field: field + ".layers", Msg: "lists one layer; a cross-layer threat touches none named or at least two"}
+		}
+		for i, l := range t.Layers {
+			if !l.Valid() {
+				return &FieldError{Field: field + ".layers", Msg: fmt.Sprintf("has layer %d; layers are 1 to 7", l)}
+			}
+			if i > 0 && t.Layers[i-1] >= l {
+				return &FieldError{Field: field + ".layers", Msg: "must be ascending and distinct"}
+			}
+		}
+		return nil
+	}
+	for i := range m.Layers {
+		e := &m.Layers[i]
+		field := fmt.Sprintf("L%d", i+1)
+		if !e.Status.Valid() {
+			return &FieldError{Field: field + ".status", Msg: "is out of range"}
+		}
+		if err := text(field+".notes", e.Notes, MaxNotes, true); err != nil {
+			return err
+		}
+		for j := range e.Threats {
+			if err := threat(fmt.Sprintf("%s.threats[%d]", field, j), &e.Threats[j], false); err != nil {
+				return err
+			}
+		}
+	}
+	for j := range m.CrossLayer {
+		if err := threat(fmt.Sprintf("cross_layer.threats[%d]", j), &m.CrossLayer[j], true); err != nil {
+			return err
+		}
+	}
+	if total > MaxTotalText {
+		return &FieldError{Field: "card", Msg: fmt.Sprintf("has %d characters of text in all; the limit is %d", total, MaxTotalText)}
+	}
+	return nil
+}
+
+// validateShape checks the inputs that do not need an edition's grid.
+func (in *Inputs) validateShape() error {
+	if in.CVSSVector != "" && in.CVSSScore.Set {
+		return &FieldError{Field: "aivss.cvss_score", Msg: "is set together with a CVSS vector; give one or the other"}
+	}
+	return nil
+}
