@@ -3,14 +3,20 @@ package aivss
 import (
 	"testing"
 
+	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
-// checkCVSSVector checks that the golden case's CVSS v4.0 vector scores
-// want. The CVSS package is not in the tree yet; until it is, the case's
-// score is taken as given.
+// checkCVSSVector checks that a golden case's CVSS v4.0 vector scores the
+// CVSS score the case uses, so the AIVSS checks start from the score the
+// vector has.
 func checkCVSSVector(t *testing.T, vector string, want decimal.Decimal) {
 	t.Helper()
-	_ = vector
-	_ = want
+	v, err := cvss4.Parse(vector)
+	if err != nil {
+		t.Fatalf("vector %s: %v", vector, err)
+	}
+	if got := v.Score(); got != want {
+		t.Errorf("vector %s scores %s, the case says %s", vector, got, want)
+	}
 }
