@@ -51,7 +51,7 @@ func (c *Card) Validate() error {
 	if err := text("summary", c.Summary, MaxSummary, true); err != nil {
 		return err
 	}
-	if err := c.AIVSS.validateShape(); err != nil {
+	if err := c.AIVSS.validate(); err != nil {
 		return err
 	}
 	m := &c.MAESTRO
@@ -121,14 +121,6 @@ func (c *Card) Validate() error {
 	}
 	if total > MaxTotalText {
 		return &FieldError{Field: "card", Msg: fmt.Sprintf("has %d characters of text in all; the limit is %d", total, MaxTotalText)}
-	}
-	return nil
-}
-
-// validateShape checks the inputs that do not need an edition's grid.
-func (in *Inputs) validateShape() error {
-	if in.CVSSVector != "" && in.CVSSScore.Set {
-		return &FieldError{Field: "aivss.cvss_score", Msg: "is set together with a CVSS vector; give one or the other"}
 	}
 	return nil
 }

@@ -1,0 +1,314 @@
+// Package link turns a card into the URL fragment that carries it, and
+// back. A link holds the whole card, so it needs no server, works offline
+// and never sends the card anywhere: browsers do not send fragments.
+//
+// Format 1 is a version mark and key=value fields joined by '&', in this
+// fixed order, each present only when the card has it:
+//
+//	v1                 the format version; always first
+//	e=v0.8             the AIVSS edition id
+//	c=CVSS:4.0/AV:N/…  the CVSS v4.0 vector, or c=7.5, a bare base score
+//	f=0.5,1,0,,…       the ten factor values in the edition's order; an empty entry is unset
+//	thm=0.97           the threat multiplier
+//	mf=1               the mitigation factor
+//	d=…                the text (title, summary, layers, threats): DEFLATE with
+//	                   the format's preset dictionary, then unpadded base64url
+//
+// The scoring fields stay readable in a ticket. Decimals are written in
+// their shortest form ("0.5", "1", "0.97"). Encode always writes exactly
+// this form, so Encode(Decode(s)) == s for every link Encode wrote. A new
+// layout is a new version; old versions keep decoding.
+package link
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"errors"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cvss4"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// Limits applied before any work is done on a link.
+const (
+	MaxFragment = 8 << 10  // bytes of fragment, without '#'
+	MaxText     = 64 << 10 // bytes of text after inflating d=
+)
+
+// Version is the format Encode writes.
+const Version = 1
+
+var b64 = base64.RawURLEncoding.Strict()
+
+// Encode returns the fragment (without '#') that carries c. It fails only
+// when c breaks a card limit or rule (see card.Validate) or has inputs its
+// edition does not take.
+func Encode(c *card.Card) (string, error) {
+	if err := c.Validate(); err != nil {
+		return "", err
+	}
+	ed, err := aivss.Lookup(c.AIVSS.Edition)
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	sb.WriteString("v1&e=")
+	sb.WriteString(ed.ID)
+	in := &c.AIVSS
+	if in.CVSSVector != "" {
+		sb.WriteString("&c=")
+		sb.WriteString(in.CVSSVector)
+	} else if in.CVSSScore.Set {
+		sb.WriteString("&c=")
+		sb.WriteString(in.CVSSScore.Value.Format(1))
+	}
+	any := false
+	for _, f := range in.Factors {
+		any = any || f.Set
+	}
+	if any {
+		sb.WriteString("&f=")
+		for i, f := range in.Factors {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			if f.Set {
+				sb.WriteString(f.Value.Format(0))
+			}
+		}
+	}
+	if in.ThM.Set {
+		sb.WriteString("&thm=")
+		sb.WriteString(in.ThM.Value.Format(0))
+	}
+	if in.MF.Set {
+		sb.WriteString("&mf=")
+		sb.WriteString(in.MF.Value.Format(0))
+	}
+	if hasText(c) {
+		sb.WriteString("&d=")
+		sb.WriteString(b64.EncodeToString(deflate(marshalText(c))))
+	}
+	if sb.Len() > MaxFragment {
+		return "", &Error{Part: "link", Pos: -1, Msg: "the card needs a link longer than 8 KiB; shorten its text"}
+	}
+	return sb.String(), nil
+}
+
+func deflate(b []byte) []byte {
+	var buf bytes.Buffer
+	w, err := flate.NewWriterDict(&buf, flate.BestCompression, dictionaryV1)
+	if err != nil {
+		panic(err) // only for a bad level, which is a constant here
+	}
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// inflate decompresses d=, refusing more than MaxText bytes of output.
+func inflate(b []byte) ([]byte, *Error) {
+	r := flate.NewReaderDict(bytes.NewReader(b), dictionaryV1)
+	out, err := io.ReadAll(io.LimitReader(r, MaxText+1))
+	if err != nil {
+		msg := "the compressed text is corrupt"
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			msg = "truncated data: the compressed text ends early"
+		}
+		return nil, &Error{Part: "d", Pos: -1, Msg: msg, Err: err}
+	}
+	if len(out) > MaxText {
+		return nil, errorf("d", -1, "the text inflates to more than %d KiB", MaxText>>10)
+	}
+	// DEFLATE data may be followed by bytes the reader never looks at;
+	// a canonical link has none.
+	if rest, _ := io.ReadAll(io.LimitReader(r, 1)); len(rest) != 0 {
+		return nil, errorf("d", -1, "data after the end of the compressed text")
+	}
+	return out, nil
+}
+
+// Decode returns the card that fragment carries. fragment may start with
+// '#', or be a whole URL, whose fragment is then used. On error the card
+// is nil and the error is an *Error naming the part that is wrong.
+func Decode(fragment string) (*card.Card, error) {
+	if i := strings.IndexByte(fragment, '#'); i >= 0 {
+		fragment = fragment[i+1:]
+	}
+	if len(fragment) > MaxFragment {
+		return nil, errorf("link", -1, "the link is %d bytes; the limit is %d", len(fragment), MaxFragment)
+	}
+	if fragment == "" {
+		return nil, errorf("link", -1, "empty link: it carries no card")
+	}
+	fields := strings.Split(fragment, "&")
+	if v := fields[0]; v != "v1" {
+		if len(v) > 1 && v[0] == 'v' && strings.Trim(v[1:], "0123456789") == "" {
+			return nil, errorf("version", -1, "unknown link format version %s; this threatcard reads version 1", v[1:])
+		}
+		return nil, errorf("version", 0, "a threatcard link starts with its version, v1; this one starts %q", clip(v))
+	}
+	c := &card.Card{}
+	order := []string{"e", "c", "f", "thm", "mf", "d"}
+	next := 0
+	pos := len(fields[0]) + 1
+	values := map[string]string{}
+	for _, f := range fields[1:] {
+		key, val, ok := strings.Cut(f, "=")
+		if !ok {
+			return nil, errorf("link", pos, "field %q has no '='", clip(f))
+		}
+		k := indexOf(order, key)
+		switch {
+		case k < 0:
+			return nil, errorf("link", pos, "unknown field %q; fields are e, c, f, thm, mf, d", clip(key))
+		case k < next:
+			if _, dup := values[key]; dup {
+				return nil, errorf(key, -1, "field %s appears twice", key)
+			}
+			return nil, errorf(key, -1, "field %s is out of order; the order is e, c, f, thm, mf, d", key)
+		}
+		next = k + 1
+		if key != "d" && strings.Contains(val, "%") {
+			u, err := url.PathUnescape(val)
+			if err != nil {
+				return nil, &Error{Part: key, Pos: -1, Msg: "bad percent-escape", Err: err}
+			}
+			val = u
+		}
+		values[key] = val
+		pos += len(f) + 1
+	}
+	e, ok := values["e"]
+	if !ok {
+		return nil, errorf("e", -1, "the link names no AIVSS edition (e=)")
+	}
+	ed, err := aivss.Lookup(e)
+	if err != nil || e == "" {
+		return nil, &Error{Part: "e", Pos: -1, Msg: "unknown AIVSS edition " + quote(e), Err: err}
+	}
+	c.AIVSS.Edition = ed.ID
+	if err := decodeInputs(ed, values, &c.AIVSS); err != nil {
+		return nil, err
+	}
+	if d, ok := values["d"]; ok {
+		raw, err := b64.DecodeString(d)
+		if err != nil {
+			var ce base64.CorruptInputError
+			if errors.As(err, &ce) {
+				return nil, &Error{Part: "d", Pos: int(ce), Msg: "bad base64url", Err: err}
+			}
+			return nil, &Error{Part: "d", Pos: -1, Msg: "bad base64url", Err: err}
+		}
+		text, lerr := inflate(raw)
+		if lerr != nil {
+			return nil, lerr
+		}
+		if lerr := unmarshalText(text, c); lerr != nil {
+			return nil, lerr
+		}
+	}
+	if err := c.Validate(); err != nil {
+		part, msg := partOf(err)
+		return nil, &Error{Part: part, Pos: -1, Msg: msg, Err: err}
+	}
+	return c, nil
+}
+
+// decodeInputs reads the scoring fields into in.
+func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) error {
+	if v, ok := values["c"]; ok {
+		if strings.HasPrefix(v, "CVSS:") {
+			vec, err := cvss4.Parse(v)
+			if err != nil {
+				return &Error{Part: "c", Pos: -1, Msg: err.Error(), Err: err}
+			}
+			in.CVSSVector = vec.String()
+		} else {
+			d, err := decimal.Parse(v)
+			if err != nil {
+				return &Error{Part: "c", Pos: -1, Msg: "neither a CVSS v4.0 vector nor a score: " + err.Error(), Err: err}
+			}
+			in.CVSSScore = decimal.Some(d)
+		}
+	}
+	if v, ok := values["f"]; ok {
+		parts := strings.Split(v, ",")
+		if len(parts) != card.NumFactors {
+			return errorf("f", -1, "has %d factor values; %s takes %d, comma-separated", len(parts), ed.ID, card.NumFactors)
+		}
+		for i, p := range parts {
+			if p == "" {
+				continue
+			}
+			d, err := decimal.Parse(p)
+			if err != nil {
+				return &Error{Part: "f", Pos: -1, Msg: "factor " + ed.Factors[i].ID + ": " + err.Error(), Err: err}
+			}
+			in.Factors[i] = decimal.Some(d)
+		}
+	}
+	for _, k := range []string{"thm", "mf"} {
+		v, ok := values[k]
+		if !ok {
+			continue
+		}
+		d, err := decimal.Parse(v)
+		if err != nil {
+			return &Error{Part: k, Pos: -1, Msg: err.Error(), Err: err}
+		}
+		if k == "thm" {
+			in.ThM = decimal.Some(d)
+		} else {
+			in.MF = decimal.Some(d)
+		}
+	}
+	return nil
+}
+
+// partOf names the link part that holds the card field a validation error
+// is about, and says what is wrong in the link's terms.
+func partOf(err error) (part, msg string) {
+	var fe *card.FieldError
+	if errors.As(err, &fe) {
+		if id, ok := strings.CutPrefix(fe.Field, "aivss.factors."); ok {
+			return "f", "factor " + id + " " + fe.Msg
+		}
+		for prefix, part := range map[string]string{
+			"aivss.edition": "e", "aivss.cvss": "c", "aivss.thm": "thm", "aivss.mf": "mf",
+		} {
+			if strings.HasPrefix(fe.Field, prefix) {
+				return part, err.Error()
+			}
+		}
+	}
+	return "d", err.Error()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// clip shortens text quoted in an error so that a huge link does not make
+// a huge message.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func quote(s string) string { return strconv.Quote(clip(s)) }

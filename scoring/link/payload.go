@@ -1,0 +1,285 @@
+package link
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// The text part of a link (d=…) is, before compression, a sequence of
+// records, each a tag byte and its content, tags in ascending order:
+//
+//	tagTitle   string
+//	tagSummary string
+//	tagLayer   layer(1..7) status(0..2) notes:string      one per layer that has either
+//	tagThreat  section(1..7, 8 = cross-layer) fields     in section order
+//
+// A string is its byte length as a uvarint, then its UTF-8 bytes. A
+// threat's fields are: catalog id, title, description, mitigations (four
+// strings), then one byte each for ASI (0..10), likelihood (0..3), impact
+// (0..3) and state (0..2), then for a cross-layer threat the number of
+// layers and one byte per layer. Every byte has one meaning, so a card has
+// exactly one encoding and the decoder can refuse anything else.
+const (
+	tagTitle   = 1
+	tagSummary = 2
+	tagLayer   = 3
+	tagThreat  = 4
+)
+
+// crossSection is the section number of Cross-Layer in a threat record.
+const crossSection = maestro.NumLayers + 1
+
+// hasText reports whether the card has anything that goes in the text part.
+func hasText(c *card.Card) bool {
+	if c.Title != "" || c.Summary != "" || len(c.MAESTRO.CrossLayer) > 0 {
+		return true
+	}
+	for i := range c.MAESTRO.Layers {
+		e := &c.MAESTRO.Layers[i]
+		if e.Status != maestro.NotAssessed || e.Notes != "" || len(e.Threats) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendThreat(b []byte, section int, t *maestro.Threat) []byte {
+	b = append(b, tagThreat, byte(section))
+	b = appendString(b, t.CatalogID)
+	b = appendString(b, t.Title)
+	b = appendString(b, t.Description)
+	b = appendString(b, t.Mitigations)
+	b = append(b, byte(t.ASI), byte(t.Likelihood), byte(t.Impact), byte(t.State))
+	if section == crossSection {
+		b = append(b, byte(len(t.Layers)))
+		for _, l := range t.Layers {
+			b = append(b, byte(l))
+		}
+	}
+	return b
+}
+
+// marshalText returns the uncompressed text part of c.
+func marshalText(c *card.Card) []byte {
+	var b []byte
+	if c.Title != "" {
+		b = append(b, tagTitle)
+		b = appendString(b, c.Title)
+	}
+	if c.Summary != "" {
+		b = append(b, tagSummary)
+		b = appendString(b, c.Summary)
+	}
+	m := &c.MAESTRO
+	for i := range m.Layers {
+		e := &m.Layers[i]
+		if e.Status == maestro.NotAssessed && e.Notes == "" {
+			continue
+		}
+		b = append(b, tagLayer, byte(i+1), byte(e.Status))
+		b = appendString(b, e.Notes)
+	}
+	for i := range m.Layers {
+		for j := range m.Layers[i].Threats {
+			b = appendThreat(b, i+1, &m.Layers[i].Threats[j])
+		}
+	}
+	for j := range m.CrossLayer {
+		b = appendThreat(b, crossSection, &m.CrossLayer[j])
+	}
+	return b
+}
+
+// textReader reads the records of a text part, refusing anything that
+// the encoder would not have written.
+type textReader struct {
+	b   []byte
+	pos int
+}
+
+func (r *textReader) fail(format string, args ...any) *Error {
+	return errorf("d", -1, "text data, byte %d: "+format, append([]any{r.pos}, args...)...)
+}
+
+func (r *textReader) byte(what string) (byte, *Error) {
+	if r.pos >= len(r.b) {
+		return 0, r.fail("truncated data: %s missing", what)
+	}
+	c := r.b[r.pos]
+	r.pos++
+	return c, nil
+}
+
+func (r *textReader) small(what string, max byte) (byte, *Error) {
+	at := r.pos
+	c, err := r.byte(what)
+	if err != nil {
+		return 0, err
+	}
+	if c > max {
+		r.pos = at
+		return 0, r.fail("%s is %d; it takes 0 to %d", what, c, max)
+	}
+	return c, nil
+}
+
+func (r *textReader) string(what string) (string, *Error) {
+	at := r.pos
+	n, k := binary.Uvarint(r.b[r.pos:])
+	if k <= 0 {
+		return "", r.fail("truncated data: length of %s missing or malformed", what)
+	}
+	if k != len(binary.AppendUvarint(nil, n)) {
+		return "", r.fail("length of %s is not in its shortest form", what)
+	}
+	r.pos += k
+	if n > uint64(len(r.b)-r.pos) {
+		r.pos = at
+		return "", r.fail("truncated data: %s says %d bytes but %d remain", what, n, len(r.b)-r.pos-k)
+	}
+	s := string(r.b[r.pos : r.pos+int(n)])
+	if !utf8.ValidString(s) {
+		return "", r.fail("%s is not valid UTF-8", what)
+	}
+	r.pos += int(n)
+	return s, nil
+}
+
+func (r *textReader) threat(section int) (maestro.Threat, *Error) {
+	var t maestro.Threat
+	var err *Error
+	if t.CatalogID, err = r.string("threat catalog id"); err != nil {
+		return t, err
+	}
+	if t.Title, err = r.string("threat title"); err != nil {
+		return t, err
+	}
+	if t.Description, err = r.string("threat description"); err != nil {
+		return t, err
+	}
+	if t.Mitigations, err = r.string("threat mitigations"); err != nil {
+		return t, err
+	}
+	var c byte
+	if c, err = r.small("ASI code", maestro.NumASI); err != nil {
+		return t, err
+	}
+	t.ASI = maestro.ASI(c)
+	if c, err = r.small("likelihood", byte(maestro.High)); err != nil {
+		return t, err
+	}
+	t.Likelihood = maestro.Level(c)
+	if c, err = r.small("impact", byte(maestro.High)); err != nil {
+		return t, err
+	}
+	t.Impact = maestro.Level(c)
+	if c, err = r.small("threat state", byte(maestro.Accepted)); err != nil {
+		return t, err
+	}
+	t.State = maestro.State(c)
+	if section == crossSection {
+		n, err := r.small("number of layers", maestro.NumLayers)
+		if err != nil {
+			return t, err
+		}
+		for range n {
+			l, err := r.small("layer", maestro.NumLayers)
+			if err != nil {
+				return t, err
+			}
+			t.Layers = append(t.Layers, maestro.Layer(l))
+		}
+	}
+	return t, nil
+}
+
+// unmarshalText fills c's text fields from b.
+func unmarshalText(b []byte, c *card.Card) *Error {
+	r := &textReader{b: b}
+	if len(b) == 0 {
+		return r.fail("empty text data; a link without text has no d= part")
+	}
+	lastTag, lastLayer, lastSection := byte(0), 0, 0
+	for r.pos < len(b) {
+		at := r.pos
+		tag, _ := r.byte("tag")
+		if tag < lastTag || (tag == lastTag && tag < tagLayer) {
+			r.pos = at
+			return r.fail("record %d is out of order or repeated", tag)
+		}
+		lastTag = tag
+		var err *Error
+		switch tag {
+		case tagTitle:
+			if c.Title, err = r.string("title"); err == nil && c.Title == "" {
+				r.pos = at
+				return r.fail("empty title record; an empty title has no record")
+			}
+		case tagSummary:
+			if c.Summary, err = r.string("summary"); err == nil && c.Summary == "" {
+				r.pos = at
+				return r.fail("empty summary record; an empty summary has no record")
+			}
+		case tagLayer:
+			var l, s byte
+			if l, err = r.small("layer", maestro.NumLayers); err != nil {
+				return err
+			}
+			if int(l) <= lastLayer {
+				r.pos = at
+				return r.fail("layer %d is out of order, repeated or 0", l)
+			}
+			lastLayer = int(l)
+			if s, err = r.small("layer status", byte(maestro.Uncertain)); err != nil {
+				return err
+			}
+			e := c.MAESTRO.Layer(maestro.Layer(l))
+			e.Status = maestro.Status(s)
+			if e.Notes, err = r.string("layer notes"); err != nil {
+				return err
+			}
+			if e.Status == maestro.NotAssessed && e.Notes == "" {
+				r.pos = at
+				return r.fail("layer %d record is empty; an empty layer has no record", l)
+			}
+		case tagThreat:
+			s, err := r.small("threat section", crossSection)
+			if err != nil {
+				return err
+			}
+			if s == 0 || int(s) < lastSection {
+				r.pos = at
+				return r.fail("threat section %d is out of order or 0", s)
+			}
+			lastSection = int(s)
+			t, err := r.threat(int(s))
+			if err != nil {
+				return err
+			}
+			if s == crossSection {
+				c.MAESTRO.CrossLayer = append(c.MAESTRO.CrossLayer, t)
+			} else {
+				e := c.MAESTRO.Layer(maestro.Layer(s))
+				e.Threats = append(e.Threats, t)
+			}
+			if c.MAESTRO.NumThreats() > card.MaxThreats {
+				return r.fail("more than %d threats", card.MaxThreats)
+			}
+		default:
+			r.pos = at
+			return r.fail("unknown record type %d", tag)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
