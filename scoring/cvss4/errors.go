@@ -69,6 +69,14 @@ func show(s string) string {
 	return s
 }
 
+// quote is show, always in quotes.
+func quote(s string) string {
+	if q := show(s); q != "" && q[0] == '"' {
+		return q
+	}
+	return strconv.Quote(s)
+}
+
 // allowedValues returns the abbreviations of metric m's values.
 func allowedValues(m int) []string {
 	vs := metricTable[m].Values

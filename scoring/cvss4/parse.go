@@ -50,7 +50,7 @@ func scan(s string) (vals [numMetrics]uint8, _ *ParseError) {
 	}
 	if rest[0] != '/' {
 		return vals, &ParseError{Vector: s, Kind: ErrPrefix, Offset: len(prefix),
-			Msg: `"CVSS:4.0" must be followed by "/", not ` + show(rest[:1])}
+			Msg: `"CVSS:4.0" must be followed by "/", not ` + quote(rest[:1])}
 	}
 
 	next := 0       // canonical index of the first metric that may still come
@@ -128,11 +128,11 @@ func prefixError(s string) *ParseError {
 	case strings.TrimLeft(s, " \t\r\n\v\f") != s:
 		e.Msg = `vector starts with white space; it must start with "CVSS:4.0/"`
 	case strings.EqualFold(head, prefix):
-		e.Msg = "prefix " + show(head) + ` must be written "CVSS:4.0" (upper case)`
+		e.Msg = "prefix " + quote(head) + ` must be written "CVSS:4.0" (upper case)`
 	case strings.HasPrefix(head, "CVSS:"):
-		e.Msg = show(head) + ` is not CVSS v4.0; the vector must start with "CVSS:4.0/"`
+		e.Msg = quote(head) + ` is not CVSS v4.0; the vector must start with "CVSS:4.0/"`
 	default:
-		e.Msg = `missing "CVSS:4.0/" prefix; the vector starts with ` + show(head)
+		e.Msg = `missing "CVSS:4.0/" prefix; the vector starts with ` + quote(head)
 	}
 	return e
 }
