@@ -23,6 +23,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		// Each subcommand lives in a file of its own name.
+		{"build", "write the web app as a static site", runBuild},
+		{"serve", "serve a built site locally", runServe},
 	}
 }
 

@@ -1,0 +1,23 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+)
+
+// recovered runs fn and returns the panic it raised, if any, as a *PanicError.
+// In WebAssembly an unrecovered panic ends the Go runtime and leaves a dead
+// page, so every entry point from the browser into our code goes through here.
+func recovered(during string, fn func()) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{During: during, Value: v}
+			// The stack goes to the console (stderr in the browser) for bug
+			// reports; the page shows only the short message.
+			fmt.Fprintf(os.Stderr, "threatcard: %v\n%s", err, debug.Stack())
+		}
+	}()
+	fn()
+	return nil
+}

@@ -1,0 +1,44 @@
+//go:build !wasm
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/threatcard/threatcard/internal/site"
+)
+
+// runBuild writes the static web site.
+func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "dist", "directory to write the site into")
+	prefix := fs.String("prefix", "/", "URL path the site is served under, e.g. /threatcard/ for a GitHub Pages project site")
+	wasm := fs.String("wasm", "", "the app's WebAssembly binary (GOOS=js GOARCH=wasm go build ./cmd/threatcard); default OUT/web/app.wasm")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: threatcard build [-out dir] [-prefix /path/] [-wasm file]")
+		fmt.Fprintln(stderr, "\nWrites the web app as a static site for any host, usable offline after one visit.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(stderr, "threatcard build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	res, err := site.Build(site.Options{Out: *out, Prefix: *prefix, Wasm: *wasm})
+	if err != nil {
+		fmt.Fprintf(stderr, "threatcard build: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s for %s: version %s, app.wasm %d bytes, %d files precached\n",
+		*out, res.Prefix, res.Version, res.WasmSize, len(res.Precached))
+	return 0
+}

@@ -1,0 +1,17 @@
+//go:build wasm
+
+// In the browser, threatcard is the web app: the same routes that
+// `threatcard build` prerendered, now live. None of the command line is
+// compiled in (main.go and the subcommands are built only without wasm).
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/app/ui"
+)
+
+func main() {
+	ui.Register()
+	app.RunWhenOnBrowser()
+}

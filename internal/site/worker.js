@@ -1,0 +1,71 @@
+// threatcard service worker. threatcard build fills in the two template
+// fields; go-app's app.js registers this file and shows the update prompt
+// when a new worker activates.
+//
+// Differences from go-app's default worker, and why:
+// - install waits for the precache (event.waitUntil), so one missing file
+//   fails the install loudly instead of activating with an empty cache;
+// - precache requests bypass the HTTP cache, so a new version never stores
+//   files an HTTP cache kept from the old one;
+// - the cache name includes the worker's scope, and activation deletes only
+//   this app's older caches, so apps sharing an origin (GitHub Pages project
+//   sites) keep theirs;
+// - navigations ignore the query string and fall back to the cached start
+//   page, so any link into the app opens offline;
+// - only same-origin GET requests are answered; nothing cross-origin is
+//   cached.
+const version = "{{.Version}}";
+const cachePrefix = "threatcard:" + self.registration.scope + ":";
+const cacheName = cachePrefix + version;
+const precache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(precache.map((url) => new Request(url, { cache: "reload" })));
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(cachePrefix) && key !== cacheName) {
+          await caches.delete(key);
+        }
+      }
+      await self.clients.claim();
+    })()
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(answer(request));
+});
+
+async function answer(request) {
+  const cache = await caches.open(cacheName);
+  const navigation = request.mode === "navigate";
+  const cached = await cache.match(request, { ignoreSearch: navigation });
+  if (cached) {
+    return cached;
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    if (navigation) {
+      const start = await cache.match(self.registration.scope);
+      if (start) {
+        return start;
+      }
+    }
+    throw err;
+  }
+}
