@@ -25,6 +25,7 @@ func commands() []command {
 		// Each subcommand lives in a file of its own name.
 		{"build", "write the web app as a static site", runBuild},
 		{"serve", "serve a built site locally", runServe},
+		{"cvss", "score CVSS v4.0 vectors", runCVSS},
 	}
 }
 
