@@ -17,8 +17,8 @@ const prefix = "CVSS:4.0"
 //
 // The text must pass both go-cvss's parser (the project's reference for
 // what a valid vector is) and this package's own scan, which exists to
-// explain refusals in words and to read the values out for scoring; the
-// two agree on every input (FuzzParse checks it).
+// explain refusals in words and to read the values out for scoring.
+// FuzzParse checks that the two accept the same texts.
 func Parse(s string) (*Vector, error) {
 	g, gerr := gocvss40.ParseVector(s)
 	vals, perr := scan(s)
