@@ -194,12 +194,16 @@ func (p *parser) line(ln line) error {
 		p.enter(inAIVSS)
 		return p.chips(ln, chips)
 	}
-	if strings.HasPrefix(s, "|") {
-		p.enter(inAIVSS)
-		return p.factorRow(ln)
-	}
-	if done, err := p.factorLineText(ln); done || err != nil {
-		return err
+	// Factors come before the MAESTRO section; there a table row or a
+	// line that reads like a factor is the layer's text.
+	if p.sec < inMAESTRO {
+		if strings.HasPrefix(s, "|") {
+			p.enter(inAIVSS)
+			return p.factorRow(ln)
+		}
+		if done, err := p.factorLineText(ln); done || err != nil {
+			return err
+		}
 	}
 	h, ok, msg := parseHeading(s)
 	if msg != "" {
