@@ -26,6 +26,8 @@ func commands() []command {
 		{"build", "write the web app as a static site", runBuild},
 		{"serve", "serve a built site locally", runServe},
 		{"cvss", "score CVSS v4.0 vectors", runCVSS},
+		{"score", "score an agent with OWASP AIVSS (one, or JSON Lines with --batch)", runScore},
+		{"editions", "list the AIVSS editions, their factors and choices", runEditions},
 	}
 }
 
