@@ -36,5 +36,9 @@ func (e *ValueError) Error() string {
 	if e.Factor {
 		name = "factor " + e.Input
 	}
-	return name + ": " + e.Value.String() + " is not allowed in " + e.Edition + "; " + e.Allowed
+	v := e.Value.String()
+	if e.Value < 0 { // only a program can make one; Parse refuses signs
+		v = "-" + (-e.Value).String()
+	}
+	return name + ": " + v + " is not allowed in " + e.Edition + "; " + e.Allowed
 }

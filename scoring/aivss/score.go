@@ -61,7 +61,7 @@ func Score(in Inputs) (Result, error) {
 
 // Score computes the AIVSS score in e; see the package function Score.
 func (e *Edition) Score(cvss decimal.Decimal, factors *[NumFactors]decimal.Decimal, thm, mf decimal.Optional) (Result, error) {
-	if cvss > decimal.FromInt(10) || cvss.Hundredths()%10 != 0 {
+	if cvss < 0 || cvss > decimal.FromInt(10) || cvss.Hundredths()%10 != 0 {
 		return Result{}, &ValueError{Edition: e.ID, Input: "cvss", Value: cvss,
 			Allowed: "a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"}
 	}

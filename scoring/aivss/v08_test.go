@@ -70,6 +70,27 @@ func TestV08Shares(t *testing.T) {
 	}
 }
 
+// Decimal is an int64: a program can pass a negative one, which Parse never
+// makes. Every input refuses it.
+func TestNegativeInputsRefused(t *testing.T) {
+	neg := decimal.FromHundredths(-10)
+	for _, c := range []struct {
+		name string
+		in   Inputs
+		want string
+	}{
+		{"CVSS", Inputs{CVSS: neg}, "cvss: -0.1 is not allowed in v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{"card factor", Inputs{Edition: "card", Factors: [NumFactors]decimal.Decimal{neg}},
+			"factor autonomy_of_action: -0.1 is not allowed in card; autonomy_of_action takes 0.00 to 1.00"},
+		{"card ThM", Inputs{Edition: "card", ThM: decimal.Some(neg)}, "thm: -0.1 is not allowed in card; thm takes 0.00 to 2.00"},
+		{"card MF", Inputs{Edition: "card", MF: decimal.Some(neg)}, "mf: -0.1 is not allowed in card; mf takes 0.00 to 1.00"},
+	} {
+		if _, err := Score(c.in); err == nil || err.Error() != c.want {
+			t.Errorf("%s: err %v, want %s", c.name, err, c.want)
+		}
+	}
+}
+
 func TestUnknownEdition(t *testing.T) {
 	_, err := Score(Inputs{Edition: "v0.9"})
 	if _, ok := err.(*UnknownEditionError); !ok {
