@@ -1,0 +1,356 @@
+package export
+
+import (
+	"errors"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/card/cardtest"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+const handLink = "https://threatcard.example/app/#v1&e=v0.8"
+
+// wantHandMarkdown is handCard's Markdown, written out by hand.
+const wantHandMarkdown = `**Ticket triage bot** — AIVSS 9.6 Critical (OWASP AIVSS v0.8) · [Open the threatcard](https://threatcard.example/app/#v1&e=v0.8)
+
+Reads support tickets
+
+and labels them\.
+
+| AIVSS input | Value |
+| --- | --- |
+| CVSS v4.0 base score | 9.3 from CVSS:4\.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N |
+| Execution Autonomy | 1 (Full) |
+| External Tool Control Surface | 1 (Full) |
+| Natural Language Interface | 1 (Full) |
+| Contextual Awareness | 0.5 (Partial) |
+| Behavioral Non\-Determinism | 0.5 (Partial) |
+| Opacity &amp; Reflexivity | 0.5 (Partial) |
+| Persistent State Retention | 0 (None) |
+| Dynamic Identity | 0 (None) |
+| Multi\-Agent Interactions | 0 (None) |
+| Self\-Modification | 0 (None) |
+| Threat multiplier (ThM) | 0.97 (Proof\-of\-Concept) |
+| Mitigation factor (MF) | 1 (None) |
+
+### MAESTRO threat model
+
+#### L1 · Foundation Models — ✓ mapped
+
+Reads untrusted ticket text\.
+
+| Threat | ASI | Likelihood | Impact | Risk | State | Mitigations |
+| --- | --- | --- | --- | --- | --- | --- |
+| **Prompt Injection and Jailbreaks** — Text in the input overrides the system instructions or slips past the safety filters\. | ASI01 Agent Goal Hijack | High | Medium | High | mitigated | Strip markup; Review labels |
+| **Label flooding** — Many bogus labels\. | — | — | — | — | accepted | — |
+
+#### L2 · Data Operations — ⚠ not certain from listing
+
+Not certain from the listing — Ticket storage is not described\.
+
+#### L3 · Agent Frameworks — not assessed
+
+#### L4 · Deployment and Infrastructure — not assessed
+
+#### L5 · Evaluation and Observability — not assessed
+
+#### L6 · Security and Compliance — ✓ mapped
+
+#### L7 · Agent Ecosystem — not assessed
+
+#### Cross-Layer
+
+| Threat | Layers | ASI | Likelihood | Impact | Risk | State | Mitigations |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| **Lateral Movement** — Via the shared queue\. | L2, L4 | — | Low | High | Medium | open | — |
+`
+
+func TestMarkdownOfHandCardIsAsWrittenByHand(t *testing.T) {
+	got, err := Markdown(handCard(), handLink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != wantHandMarkdown {
+		t.Errorf("Markdown differs from the hand-written text:\n%s", lineDiff(wantHandMarkdown, got))
+	}
+}
+
+func TestMarkdownOfIncompleteCardSaysWhatIsMissing(t *testing.T) {
+	got, err := Markdown(incompleteCard(), "#v1&e=v0.8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"**Ticket triage bot** — AIVSS incomplete, missing factor self\\_mod, ThM (OWASP AIVSS v0.8) · [Open the threatcard](#v1&e=v0.8)\n",
+		"\n| Self\\-Modification | not set |\n",
+		"\n| Threat multiplier (ThM) | not set |\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Markdown lacks %q; it is:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Critical") {
+		t.Errorf("an incomplete card's Markdown shows a severity:\n%s", got)
+	}
+}
+
+func TestMarkdownOfOtherEditions(t *testing.T) {
+	tests := []struct {
+		name      string
+		card      *card.Card
+		wantFirst string
+		wantRows  []string
+	}{
+		{
+			// v0.5: ((9.3 + 4.5) / 2) × 0.97 = 6.693 → 6.7 Medium; no MF row.
+			name: "v0.5",
+			card: func() *card.Card {
+				c := handCard()
+				c.AIVSS.Edition = "v0.5"
+				c.AIVSS.MF = decimal.Optional{}
+				return c
+			}(),
+			wantFirst: "**Ticket triage bot** — AIVSS 6.7 Medium (OWASP AIVSS v0.5) · [Open the threatcard](#x)\n",
+			wantRows:  []string{"| Autonomy of Action | 1 (Full) |\n", "| Threat multiplier (ThM) | 0.97 (Proof\\-of\\-Concept) |\n\n"},
+		},
+		{
+			// card edition, bare CVSS 7.5, factors 0.25 × 10 = 2.5, ThM 1,
+			// MF 1: AARS = 2.5 × 0.25 × 1 = 0.625, AIVSS = 8.125 → 8.1 High.
+			name: "card, bare CVSS score, no title",
+			card: func() *card.Card {
+				c := &card.Card{AIVSS: card.Inputs{Edition: "card", CVSSScore: dec("7.5"), ThM: dec("1"), MF: dec("1")}}
+				for i := range c.AIVSS.Factors {
+					c.AIVSS.Factors[i] = dec("0.25")
+				}
+				return c
+			}(),
+			wantFirst: "AIVSS 8.1 High (AgentReady threat-model cards) · [Open the threatcard](#x)\n",
+			wantRows:  []string{"| CVSS v4.0 base score | 7.5 |\n", "| Autonomy of Action | 0.25 |\n", "| Mitigation factor (MF) | 1 |\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Markdown(tt.card, "#x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(got, tt.wantFirst) {
+				t.Errorf("first line is %q; want %q", strings.SplitAfter(got, "\n")[0], tt.wantFirst)
+			}
+			for _, row := range tt.wantRows {
+				if !strings.Contains(got, row) {
+					t.Errorf("Markdown lacks %q:\n%s", row, got)
+				}
+			}
+		})
+	}
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	wj := "\u2060"
+	tests := []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"Ünïcödé 日本語 🛡️", "Ünïcödé 日本語 🛡️"},
+		{`\ ` + "`" + ` * _ { } [ ] ( ) # + - . ! | ~ $ ^ =`, `\\ \` + "`" + ` \* \_ \{ \} \[ \] \( \) \# \+ \- \. \! \| \~ \$ \^ \=`},
+		{"<img src=x onerror=alert(1)>", "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"},
+		{"<script>", "&lt;script&gt;"},
+		{"&amp; &", "&amp;amp; &amp;"},
+		{"[x](javascript:alert(1))", `\[x\]\(javascript:alert\(1\)\)`},
+		{"![i](http://evil/x.png)", `\!\[i\]\(http:` + wj + `//evil/x\.png\)`},
+		{"http://evil.example", "http:" + wj + "//evil\\.example"},
+		{"see www.evil.example", "see ww" + "w" + wj + "\\.evil\\.example"},
+		{"WWW.EVIL", "WWW" + wj + "\\.EVIL"},
+		{"mail a@b.example", "mail a@" + wj + "b\\.example"},
+		{"ping @alice", "ping @" + wj + "alice"},
+		{"issue #12, # heading", "issue \\#" + wj + "12, \\# heading"},
+		{"| pipe |", `\| pipe \|`},
+		{"1. item", `1\. item`},
+		{"line\nbreak", "line break"},
+	}
+	for _, tt := range tests {
+		if got := escapeMarkdown(tt.in); got != tt.want {
+			t.Errorf("escapeMarkdown(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// hostile are strings that would inject a link, an image, HTML or a table
+// cell into unescaped Markdown.
+var hostile = []string{
+	"<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "[x](javascript:alert(1))",
+	"![i](http://evil/x.png)", "http://evil.example", "https://evil.example", "www.evil.example",
+	"| pipe |", "<http://evil.example>", "[ref]: http://evil.example", "a@evil.example",
+	"```\ncode", "# heading\n- item\n> quote\n    indented", "&lt;b&gt;", "<!-- comment -->",
+}
+
+// hostileCard puts s into every text field of a card.
+func hostileCard(s string) *card.Card {
+	c := handCard()
+	c.Title = strings.ReplaceAll(s, "\n", " ")
+	c.Summary = s
+	for i := range c.MAESTRO.Layers {
+		e := &c.MAESTRO.Layers[i]
+		e.Status = maestro.Status(i % 3)
+		e.Notes = s
+		e.Threats = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s}}
+	}
+	c.MAESTRO.CrossLayer = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s, Layers: []maestro.Layer{1, 7}}}
+	return c
+}
+
+// checkInert fails if md, apart from the card's link, holds anything a
+// Markdown renderer would turn into a link, an image or HTML, a line of
+// the card's text that starts a block, or a table row with more cells than
+// its header.
+func checkInert(t *testing.T, md, link string) {
+	t.Helper()
+	own := "[Open the threatcard](" + link + ")"
+	if n := strings.Count(md, own); n != 1 {
+		t.Fatalf("Markdown has the card's link %d times; want once:\n%s", n, md)
+	}
+	body := strings.Replace(md, own, "", 1)
+	lower := strings.ToLower(body)
+	for _, bad := range []string{"<", ">", "](", "://", "www.", "javascript:alert(1))"} {
+		if strings.Contains(lower, bad) {
+			t.Errorf("Markdown holds %q:\n%s", bad, md)
+		}
+	}
+	for i, r := range body {
+		if (r == '[' || r == ']') && (i == 0 || body[i-1] != '\\') {
+			t.Errorf("Markdown holds an unescaped %q at byte %d:\n%s", r, i, md)
+			break
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		for _, start := range []string{"    ", "```", "~~~", "- ", "* ", "+ ", "> ", "1. ", "<"} {
+			if strings.HasPrefix(line, start) {
+				t.Errorf("a line starts a block with %q: %q", start, line)
+			}
+		}
+		if strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "### MAESTRO threat model") && !strings.HasPrefix(line, "#### L") && line != "#### Cross-Layer" {
+			t.Errorf("a line of the card's text is a heading: %q", line)
+		}
+	}
+	checkTables(t, md)
+}
+
+// checkTables checks that every table row has as many unescaped '|' as the
+// table's header row.
+func checkTables(t *testing.T, md string) {
+	t.Helper()
+	want := -1
+	for _, line := range strings.Split(md, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			want = -1
+			continue
+		}
+		n := strings.Count(line, "|") - strings.Count(line, `\|`)
+		if want < 0 {
+			want = n
+		} else if n != want {
+			t.Errorf("table row has %d cell separators; the header has %d: %q", n, want, line)
+		}
+	}
+}
+
+func TestMarkdownEscapesHostileTextInEveryField(t *testing.T) {
+	for _, s := range hostile {
+		t.Run(s, func(t *testing.T) {
+			md, err := Markdown(hostileCard(s), "#v1&e=v0.8")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInert(t, md, "#v1&e=v0.8")
+		})
+	}
+}
+
+func TestMarkdownOfRandomCardsIsInert(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 300 {
+		c := cardtest.Random(r)
+		md, err := Markdown(c, "#v1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInert(t, md, "#v1")
+		if t.Failed() {
+			break
+		}
+	}
+}
+
+func TestMarkdownLink(t *testing.T) {
+	tests := []struct {
+		link     string
+		wantDest string // "" if the link is refused
+	}{
+		{"#v1&e=v0.8&d=abc-_", "#v1&e=v0.8&d=abc-_"},
+		{"https://example.org/app/#v1&e=v0.8", "https://example.org/app/#v1&e=v0.8"},
+		{"http://localhost:8080/#v1", "http://localhost:8080/#v1"},
+		{"https://example.org/a b)(<>\\`;\"|{}^é#v1", "https://example.org/a%20b%29%28%3C%3E%5C%60%3B%22%7C%7B%7D%5E%C3%A9#v1"},
+		{"", ""},
+		{"javascript:alert(1)#v1", ""},
+		{"data:text/html,<script>#v1", ""},
+		{"//example.org/#v1", ""},
+		{"v1&e=v0.8", ""},
+		{"https:///#v1", ""},
+	}
+	for _, tt := range tests {
+		md, err := Markdown(handCard(), tt.link)
+		if tt.wantDest == "" {
+			var le *LinkError
+			if !errors.As(err, &le) {
+				t.Errorf("Markdown with link %q: error %v; want a *LinkError", tt.link, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Markdown with link %q: %v", tt.link, err)
+			continue
+		}
+		if want := "[Open the threatcard](" + tt.wantDest + ")\n"; !strings.Contains(md, want) {
+			t.Errorf("Markdown with link %q lacks %q:\n%s", tt.link, want, strings.SplitAfter(md, "\n")[0])
+		}
+	}
+}
+
+func TestExportsRefuseAnInvalidCard(t *testing.T) {
+	c := handCard()
+	c.Title = strings.Repeat("x", card.MaxTitle+1)
+	var fe *card.FieldError
+	if _, err := Markdown(c, "#x"); !errors.As(err, &fe) || fe.Field != "title" {
+		t.Errorf("Markdown: error %v; want a *card.FieldError on title", err)
+	}
+	if _, err := JSON(c); !errors.As(err, &fe) || fe.Field != "title" {
+		t.Errorf("JSON: error %v; want a *card.FieldError on title", err)
+	}
+	if _, err := Badge(c); !errors.As(err, &fe) || fe.Field != "title" {
+		t.Errorf("Badge: error %v; want a *card.FieldError on title", err)
+	}
+}
+
+// lineDiff shows the first lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var sb strings.Builder
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			sb.WriteString("line " + strconv.Itoa(i+1) + ":\n  want " + wl + "\n  got  " + gl + "\n")
+		}
+	}
+	return sb.String()
+}
+
