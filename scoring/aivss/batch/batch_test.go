@@ -102,8 +102,6 @@ func TestScoreLineErrors(t *testing.T) {
 			"edition: want a string, got a number"},
 		{"v0.5 has no MF", `{"edition":"v0.5","cvss_score":1,"factors":` + zeros + `,"mf":0.83}`,
 			"mf: 0.83 is not allowed in v0.5; v0.5 has no mitigation factor; leave mf out (or give 1)"},
-		{"Threat metrics", `{"cvss":"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A","factors":` + zeros + `}`,
-			"cvss: the vector has Threat metrics (CVSS-BT); AIVSS takes a Base score: leave out E (thm stands for it) and the Environmental metrics"},
 		{"an array", `[1,2]`, "want a JSON object {…} with the keys edition, cvss, cvss_score, factors, thm, mf"},
 		{"two objects", `{"cvss_score":1,"factors":` + zeros + `} {}`, "more after the JSON object; put one object on each line"},
 		{"cut short", `{"cvss_score":1,"factors":[0,0`, "not valid JSON: the line ends inside the object"},
@@ -117,6 +115,19 @@ func TestScoreLineErrors(t *testing.T) {
 				t.Errorf("error\n%s\nwant\n%s", err, c.want)
 			}
 		})
+	}
+}
+
+// A vector with Threat metrics enters with its CVSS-BT score, as in the
+// app: Red Hat's cvss40.js scores this one 4.1 (its Base alone is higher).
+// With every factor 0 the v0.8 uplift is 0, so AIVSS is 4.1 too.
+func TestScoreLineUsesTheVectorsOwnScore(t *testing.T) {
+	r, err := ScoreLine([]byte(`{"cvss":"CVSS:4.0/AV:P/AC:H/AT:P/PR:H/UI:A/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U","factors":[0,0,0,0,0,0,0,0,0,0]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.CVSS != "4.1" || r.Score != "4.1" || r.Severity != "Medium" {
+		t.Fatalf("cvss %s, score %s %s; want 4.1, 4.1 Medium", r.CVSS, r.Score, r.Severity)
 	}
 }
 

@@ -76,18 +76,14 @@ func (r *Request) Score() (aivss.Result, error) {
 	return aivss.Score(in)
 }
 
-// vectorScore scores a CVSS v4.0 vector. AIVSS takes a Base score (v0.5
-// §4.1, v0.8 §3.1.1), so vectors with Threat or Environmental metrics are
-// refused rather than quietly scored as CVSS-BT/BE/BTE.
+// vectorScore scores a CVSS v4.0 vector. The AIVSS specifications take a
+// Base score (v0.5 §4.1, v0.8 §3.1.1); a vector with Threat or
+// Environmental metrics gives its CVSS-BT/BE/BTE score, exactly as a card
+// in the app does, so that the command line and the app always agree.
 func vectorScore(s string) (decimal.Decimal, error) {
 	v, err := cvss4.Parse(s)
 	if err != nil {
 		return 0, &FieldError{Field: "cvss", Err: err}
-	}
-	extra := map[string]string{"CVSS-BT": "Threat", "CVSS-BE": "Environmental", "CVSS-BTE": "Threat and Environmental"}
-	if n := v.Nomenclature(); n != "CVSS-B" {
-		return 0, &FieldError{Field: "cvss", Msg: "the vector has " + extra[n] + " metrics (" + n +
-			"); AIVSS takes a Base score: leave out E (thm stands for it) and the Environmental metrics"}
 	}
 	return v.Score(), nil
 }
