@@ -3,6 +3,7 @@ package cardtext
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // boiler is a kind of line that every card prints the same way and that
@@ -39,6 +40,21 @@ var (
 	}
 )
 
+// maxFixed bounds the characters of a line that matching a fixed line or a
+// name looks at; every fixed line's key and every name is shorter.
+const maxFixed = 100
+
+// prefix returns s cut to at most n bytes, at a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // boilerplate tells which fixed line s is, if any.
 func boilerplate(s string) boiler {
 	if formulaLine.MatchString(s) {
@@ -51,8 +67,13 @@ func boilerplate(s string) boiler {
 		}
 		return notBoiler
 	}
-	k := key(s)
-	if b, ok := boilerExact[k]; ok {
+	// The fixed lines are short or known by their start: the key of the
+	// first maxFixed characters decides. All begin with one of these.
+	if !strings.ContainsRune("OoAaMmSsPp", rune(s[0])) {
+		return notBoiler
+	}
+	k := key(prefix(s, maxFixed))
+	if b, ok := boilerExact[k]; ok && len(s) <= maxFixed {
 		return b
 	}
 	for _, p := range boilerPrefix {

@@ -64,7 +64,10 @@ type chip struct {
 // a chips line (ok false). A line of two or more chips followed by
 // something unreadable is an error (msg set).
 func parseChips(s string) (chips []chip, ok bool, msg string) {
-	rest := s
+	rest := s[len(chipSep.FindString(s)):]
+	if rest == "" || !strings.ContainsRune("CcAaFfTtMm", rune(rest[0])) {
+		return nil, false, "" // every chip's label begins with one of these
+	}
 	for {
 		rest = rest[len(chipSep.FindString(rest)):]
 		if rest == "" {

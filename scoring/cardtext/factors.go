@@ -41,6 +41,9 @@ var factorByKey = func() map[string]int {
 
 // factorNamed returns the index of the factor called name, if any.
 func factorNamed(name string) (int, bool) {
+	if len(name) > maxFixed {
+		return 0, false
+	}
 	i, ok := factorByKey[key(name)]
 	return i, ok
 }

@@ -54,6 +54,9 @@ type heading struct {
 // are…" is text. ok is false for text; msg is set for a label of a layer
 // that does not exist.
 func parseHeading(s string) (h heading, ok bool, msg string) {
+	if s == "" || (s[0] != 'L' && s[0] != 'l') {
+		return h, false, ""
+	}
 	m := headingStart.FindStringSubmatch(s)
 	if m == nil {
 		return h, false, ""

@@ -127,7 +127,11 @@ func (p *parser) title() (int, error) {
 		return 0, &ParseError{Msg: "the text is empty; paste the whole card, from its title line on"}
 	}
 	for _, i := range lead {
-		if m := titleRE.FindStringSubmatch(p.lines[i].text); m != nil {
+		s := p.lines[i].text
+		if !strings.EqualFold(s[max(0, len(s)-len("model")):], "model") {
+			continue
+		}
+		if m := titleRE.FindStringSubmatch(s); m != nil {
 			p.c.Title, p.titleLine = m[1], p.lines[i].n
 			return i + 1, p.lead(p.lines[:i])
 		}
@@ -326,6 +330,9 @@ func (p *parser) factorLineText(ln line) (done bool, err error) {
 		}
 		p.pending, p.pendingLine = i, ln.n
 		return true, nil
+	}
+	if last := ln.text[len(ln.text)-1]; last < '0' || last > '9' {
+		return false, nil
 	}
 	m := factorOnOneLine.FindStringSubmatch(ln.text)
 	if m == nil {
