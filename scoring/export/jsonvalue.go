@@ -52,8 +52,8 @@ func parseValue(data []byte) (value, error) {
 	if err != nil {
 		return value{}, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return value{}, &ImportError{Msg: fmt.Sprintf("more data after the JSON document, at byte %d", dec.InputOffset())}
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return value{}, &ImportError{Msg: fmt.Sprintf("more data after the JSON document, at byte %d", len(data)-len(rest))}
 	}
 	return v, nil
 }

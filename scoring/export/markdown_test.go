@@ -353,4 +353,3 @@ func lineDiff(want, got string) string {
 	}
 	return sb.String()
 }
-
