@@ -28,6 +28,8 @@ func commands() []command {
 		{"cvss", "score CVSS v4.0 vectors", runCVSS},
 		{"score", "score an agent with OWASP AIVSS (one, or JSON Lines with --batch)", runScore},
 		{"editions", "list the AIVSS editions, their factors and choices", runEditions},
+		{"import", "read a card's text or JSON export; print its link or an export", runImport},
+		{"export", "print the card a link carries as JSON, Markdown or an SVG badge", runExport},
 	}
 }
 

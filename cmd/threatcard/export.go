@@ -1,0 +1,151 @@
+//go:build !wasm
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// runExport writes the card a link carries as JSON, Markdown or an SVG
+// badge.
+func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "", "what to print: json, markdown or svg")
+	base := fs.String("base", "", "the app's URL, for the link in Markdown (default: LINK's own URL, or a bare #fragment)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: threatcard export LINK --format json|markdown|svg [--base URL]")
+		fmt.Fprintln(stderr, "\nPrints the card that LINK carries: JSON (format threatcard/1), Markdown for a")
+		fmt.Fprintln(stderr, "ticket, or an SVG badge. LINK is a whole threatcard URL or its fragment, with")
+		fmt.Fprintln(stderr, "or without '#' (quote it for the shell: it holds '&').")
+		fmt.Fprintln(stderr, "\nflags:")
+		fs.PrintDefaults()
+	}
+	pos, code := parseFlagsAnywhere(fs, args)
+	if code >= 0 {
+		return code
+	}
+	usageErr := func(msg string) int {
+		fmt.Fprintln(stderr, "threatcard export: "+msg)
+		fmt.Fprintln(stderr, "Run 'threatcard export -h' for usage.")
+		return 2
+	}
+	switch {
+	case len(pos) == 0:
+		return usageErr("give the card's LINK")
+	case len(pos) > 1:
+		return usageErr(fmt.Sprintf("one LINK only; %q is a second argument", pos[1]))
+	case *format == "":
+		return usageErr("give --format json, markdown or svg")
+	}
+	if msg := checkExportFlags(*format, *base); msg != "" {
+		return usageErr(msg)
+	}
+	c, err := link.Decode(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "threatcard export: %v\n", err)
+		return 1
+	}
+	if *base == "" {
+		*base = linkBase(pos[0])
+	}
+	return writeExport(c, *format, *base, stdout, stderr, "export")
+}
+
+// checkExportFlags checks --format and --base, and says what is wrong.
+func checkExportFlags(format, base string) string {
+	switch format {
+	case "", "json", "markdown", "svg":
+	default:
+		return fmt.Sprintf("unknown --format %q; formats are json, markdown and svg", format)
+	}
+	if base != "" {
+		u, err := url.Parse(base)
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			return fmt.Sprintf("--base %q is not an http or https URL", base)
+		case strings.Contains(base, "#"):
+			return fmt.Sprintf("--base %q has a fragment; give the URL without '#': the card's link goes there", base)
+		}
+	}
+	return ""
+}
+
+// linkBase is the URL before the '#' of a whole http or https link, or ""
+// for a bare fragment or any other link.
+func linkBase(s string) string {
+	before, _, ok := strings.Cut(s, "#")
+	if !ok || checkExportFlags("", before) != "" || before == "" {
+		return ""
+	}
+	return before
+}
+
+// writeExport prints c as format ("" for the link itself), with the link
+// made of base (if any) and c's fragment.
+func writeExport(c *card.Card, format, base string, stdout, stderr io.Writer, cmd string) int {
+	var out string
+	var err error
+	switch format {
+	case "json":
+		var b []byte
+		b, err = export.JSON(c)
+		out = string(b)
+	case "svg":
+		out, err = export.Badge(c)
+	default: // the link itself, or Markdown, which shows it
+		var frag string
+		if frag, err = link.Encode(c); err != nil {
+			break
+		}
+		l := base + "#" + frag
+		if format == "markdown" {
+			out, err = export.Markdown(c, l)
+		} else {
+			out = l + "\n"
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "threatcard %s: %v\n", cmd, err)
+		return 1
+	}
+	if _, err := io.WriteString(stdout, out); err != nil {
+		fmt.Fprintf(stderr, "threatcard %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+// parseFlagsAnywhere parses fs from args with flags allowed before, between
+// and after the positional arguments (the flag package stops at the first
+// of these), and returns the positional arguments. Everything after "--"
+// is positional. code is -1 to go on, or the exit status for -h (0) or a
+// bad flag (2).
+func parseFlagsAnywhere(fs *flag.FlagSet, args []string) (pos []string, code int) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return nil, 0
+			}
+			return nil, 2
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), -1
+		}
+		if len(rest) == 0 {
+			return pos, -1
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
