@@ -37,8 +37,9 @@ func Markdown(c *card.Card, link string) (string, error) {
 	var blocks []string
 
 	var first strings.Builder
-	if c.Title != "" {
-		first.WriteString("**" + escapeMarkdown(c.Title) + "** — ")
+	// Bold text must not start or end with a space, or the ** show.
+	if title := strings.TrimSpace(c.Title); title != "" {
+		first.WriteString("**" + escapeMarkdown(title) + "** — ")
 	}
 	if ev.Complete() {
 		first.WriteString("AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity))
@@ -147,7 +148,7 @@ func threatTable(ts []maestro.Threat, cross bool) string {
 	for i := range ts {
 		t := &ts[i]
 		sb.WriteByte('\n')
-		threat := "**" + escapeMarkdown(t.Name()) + "**"
+		threat := "**" + escapeMarkdown(strings.TrimSpace(t.Name())) + "**"
 		desc := t.Description
 		if desc == "" && t.CatalogID != "" {
 			if e, ok := maestro.LookupThreat(t.CatalogID); ok {

@@ -151,6 +151,21 @@ func TestMarkdownOfOtherEditions(t *testing.T) {
 	}
 }
 
+func TestMarkdownBoldTextHasNoSpacesInside(t *testing.T) {
+	c := handCard()
+	c.Title = "  Spaced bot  "
+	c.MAESTRO.Layers[0].Threats[1].Title = " Spaced threat\u00a0"
+	got, err := Markdown(c, "#x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"**Spaced bot** — AIVSS", "| **Spaced threat** — Many bogus labels\\. |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, got)
+		}
+	}
+}
+
 func TestEscapeMarkdown(t *testing.T) {
 	wj := "\u2060"
 	tests := []struct{ in, want string }{
@@ -199,6 +214,13 @@ func hostileCard(s string) *card.Card {
 		e.Notes = s
 		e.Threats = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s}}
 	}
+	// A catalog id the catalog does not know is shown as the threat's name.
+	id := []rune(c.Title)
+	if len(id) > card.MaxCatalogID {
+		id = id[:card.MaxCatalogID]
+	}
+	l1 := c.MAESTRO.Layer(maestro.FoundationModels)
+	l1.Threats = append(l1.Threats, maestro.Threat{CatalogID: string(id)})
 	c.MAESTRO.CrossLayer = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s, Layers: []maestro.Layer{1, 7}}}
 	return c
 }
