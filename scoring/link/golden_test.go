@@ -1,0 +1,57 @@
+package link_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// Permanence: every link in testdata/links was shared once and must keep
+// its meaning forever. NAME.link holds the fragment and NAME.json the card
+// it carries, as a threatcard/1 JSON export (reviewed by hand when the
+// pair was added). Never edit a pair to make this test pass: a change that
+// alters what an old link means is a bug, or a new format version.
+func TestGoldenLinksKeepTheirMeaning(t *testing.T) {
+	links, err := filepath.Glob("testdata/links/*.link")
+	if err != nil || len(links) == 0 {
+		t.Fatalf("no golden links: %v", err)
+	}
+	for _, path := range links {
+		name := strings.TrimSuffix(filepath.Base(path), ".link")
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			frag := strings.TrimSuffix(string(raw), "\n")
+			want, err := os.ReadFile(strings.TrimSuffix(path, ".link") + ".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := link.Decode(frag)
+			if err != nil {
+				t.Fatalf("the golden link no longer decodes: %v", err)
+			}
+			got, err := export.JSON(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("the golden link now means something else:\n got %s\nwant %s", got, want)
+			}
+			// The card in the JSON file encodes to exactly this link.
+			fromJSON, err := export.ParseJSON(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again, err := link.Encode(fromJSON); err != nil || again != frag {
+				t.Fatalf("the card encodes to %q, %v; the golden link is %q", again, err, frag)
+			}
+		})
+	}
+}
