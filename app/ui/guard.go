@@ -13,11 +13,16 @@ func recovered(during string, fn func()) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = &PanicError{During: during, Value: v}
-			// The stack goes to the console (stderr in the browser) for bug
-			// reports; the page shows only the short message.
-			fmt.Fprintf(os.Stderr, "threatcard: %v\n%s", err, debug.Stack())
+			logPanic(err, debug.Stack())
 		}
 	}()
 	fn()
 	return nil
+}
+
+// logPanic reports a caught panic with its stack. In the browser, stderr is
+// the console, where a bug report can copy it from; the page shows only the
+// short message.
+var logPanic = func(err error, stack []byte) {
+	fmt.Fprintf(os.Stderr, "threatcard: %v\n%s", err, stack)
 }

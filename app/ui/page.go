@@ -8,16 +8,11 @@ package ui
 
 import (
 	"net/url"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/internal/release"
 )
-
-// updatePollInterval is how often an open page asks for a new version. The
-// browser also checks on every navigation.
-const updatePollInterval = time.Hour
 
 // Page is the calculator page. It reads its state from the URL fragment.
 type Page struct {
@@ -27,18 +22,6 @@ type Page struct {
 	state           linkState // what the link decoded to
 	failure         error     // non-nil: the page shows its error state
 	updateAvailable bool      // a new version is installed; offer a reload
-}
-
-// OnMount starts the periodic update check.
-func (p *Page) OnMount(ctx app.Context) {
-	p.guard("starting", func() {
-		ctx.After(updatePollInterval, p.pollUpdate)
-	})
-}
-
-func (p *Page) pollUpdate(ctx app.Context) {
-	app.TryUpdate()
-	ctx.After(updatePollInterval, p.pollUpdate)
 }
 
 // OnNav reads the fragment each time the URL changes, including changes of

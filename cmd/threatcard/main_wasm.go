@@ -6,6 +6,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/app/ui"
@@ -13,5 +15,6 @@ import (
 
 func main() {
 	ui.Register()
+	ui.PollUpdates(time.Hour)
 	app.RunWhenOnBrowser()
 }

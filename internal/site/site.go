@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -174,6 +175,21 @@ func writeAssets(out string) error {
 	if err := writeFile(out, pathIconSVG[1:], IconSVG()); err != nil {
 		return err
 	}
+	icons, err := drawIcons()
+	if err != nil {
+		return err
+	}
+	for name, data := range icons {
+		if err := writeFile(out, name[1:], data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drawIcons draws the PNG icons once per process, keyed by site path.
+var drawIcons = sync.OnceValues(func() (map[string][]byte, error) {
+	icons := map[string][]byte{}
 	for _, icon := range []struct {
 		path     string
 		size     int
@@ -185,14 +201,12 @@ func writeAssets(out string) error {
 	} {
 		data, err := IconPNG(icon.size, icon.maskable)
 		if err != nil {
-			return &BuildError{Step: "drawing", Path: icon.path, Err: err}
+			return nil, &BuildError{Step: "drawing", Path: icon.path, Err: err}
 		}
-		if err := writeFile(out, icon.path[1:], data); err != nil {
-			return err
-		}
+		icons[icon.path] = data
 	}
-	return nil
-}
+	return icons, nil
+})
 
 // writeFile writes data to the slash-separated path name under out.
 func writeFile(out, name string, data []byte) error {
