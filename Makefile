@@ -3,7 +3,15 @@ GO      ?= go
 FUZZTIME ?= 5s
 BIN     := bin/threatcard
 
-.PHONY: all build test vet unit fuzz bench run dist clean
+# The web app: the wasm build goes straight into the site (and Go's build
+# cache keeps rebuilds fast); tools for the browser tests live in .cache.
+WASM     := dist/web/app.wasm
+CACHE    := .cache
+WASMEXEC := $(CACHE)/bin/go_js_wasm_exec
+AXE      := $(CACHE)/axe/node_modules/axe-core/axe.min.js
+WASMBROWSERTEST := github.com/agnivade/wasmbrowsertest@v0.11.0
+
+.PHONY: all build test vet unit fuzz bench run dist clean wasm browser browser-vet wasmtest e2e chromium
 
 all: build
 
@@ -17,7 +25,39 @@ vet:
 unit:
 	$(GO) test ./...
 
-test: vet unit
+test: vet unit browser
+
+# Browser tests: components in Chromium (wasmbrowsertest), then the built
+# site end to end (chromedp: offline, GitHub Pages prefix, CSP, axe-core).
+browser: browser-vet wasmtest e2e
+
+browser-vet:
+	GOOS=js GOARCH=wasm $(GO) vet -trimpath ./app/... ./cmd/threatcard
+	$(GO) vet -tags e2e ./e2e
+
+wasmtest: chromium $(WASMEXEC)
+	PATH="$(CURDIR)/$(CACHE)/bin:$$PATH" GOOS=js GOARCH=wasm $(GO) test -trimpath -timeout 5m ./app/...
+
+e2e: chromium wasm $(AXE)
+	THREATCARD_WASM="$(CURDIR)/$(WASM)" AXE_JS="$(CURDIR)/$(AXE)" $(GO) test -tags e2e -count=1 -timeout 5m ./e2e
+
+# Debian's chromium, installed when missing (needs root, as in CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -ne 0 ]; then echo "chromium is missing: apt-get install chromium (as root)" >&2; exit 1; fi; \
+		apt-get update && apt-get install -y chromium; }
+
+# wasmbrowsertest runs GOOS=js tests in Chromium when named go_js_wasm_exec.
+$(WASMEXEC):
+	GOBIN="$(CURDIR)/$(CACHE)/bin" $(GO) install $(WASMBROWSERTEST)
+	cp $(CACHE)/bin/wasmbrowsertest $@
+
+# axe-core at the version pinned in e2e/package-lock.json.
+$(AXE): e2e/package.json e2e/package-lock.json
+	mkdir -p $(CACHE)/axe
+	cp e2e/package.json e2e/package-lock.json $(CACHE)/axe/
+	cd $(CACHE)/axe && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # A short run of every fuzz target found in the tree.
 fuzz:
@@ -26,8 +66,16 @@ fuzz:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./scoring/...
 
-run:
-	@echo "the web app is not built yet"
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./cmd/threatcard
+
+# The static site, for any host; threatcard build -prefix /repo/ for a
+# GitHub Pages project site.
+dist: build wasm
+	$(BIN) build -out dist
+
+run: dist
+	$(BIN) serve -dir dist
 
 clean:
 	rm -rf bin dist

@@ -13,7 +13,9 @@ import (
 // frame-ancestors, report-uri and sandbox have no effect there, so they are
 // left out. go-app's pages load only same-origin files, have no inline
 // script or style, and compile WebAssembly, which needs 'wasm-unsafe-eval'
-// (not 'unsafe-eval'). Trusted Types make any HTML-string sink fail closed.
+// (not 'unsafe-eval'). Trusted Types make every HTML-string and script-URL
+// sink fail closed; the only policy allowed is web/trusted-types.js's
+// "default", which lets go-app register the service worker and nothing else.
 const Policy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
@@ -25,7 +27,8 @@ const Policy = "default-src 'self'; " +
 	"object-src 'none'; " +
 	"base-uri 'none'; " +
 	"form-action 'none'; " +
-	"require-trusted-types-for 'script'"
+	"require-trusted-types-for 'script'; " +
+	"trusted-types default"
 
 // charsetMeta is where the policy goes: first in <head> after the charset,
 // so it covers every script and style the page loads.

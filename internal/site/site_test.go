@@ -34,7 +34,7 @@ func TestBuildPrecachesEveryFileOfTheSite(t *testing.T) {
 		dir, res := buildSite(t, prefix)
 		want := []string{"", "app.css", "app.js", "manifest.webmanifest", "wasm_exec.js",
 			"web/app.wasm", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png",
-			"web/icon.svg", "web/threatcard.css"}
+			"web/icon.svg", "web/threatcard.css", "web/trusted-types.js"}
 		for i := range want {
 			want[i] = prefix + want[i]
 		}
@@ -74,7 +74,7 @@ func TestBuildPageHasPolicyFirstAndOnlyLocalResources(t *testing.T) {
 	wantFirst := `<meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="` +
 		`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; ` +
 		`font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; ` +
-		`base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'">` +
+		`base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types default">` +
 		`<meta name="referrer" content="no-referrer">`
 	if !strings.HasPrefix(strings.TrimSpace(head), wantFirst) {
 		t.Errorf("<head> does not start with the policy:\n%s", head[:min(len(head), 400)])
@@ -82,6 +82,7 @@ func TestBuildPageHasPolicyFirstAndOnlyLocalResources(t *testing.T) {
 	for _, want := range []string{
 		`<script defer src="/threatcard/wasm_exec.js"></script>`,
 		`<script defer src="/threatcard/app.js"></script>`,
+		`<script src="/threatcard/web/trusted-types.js"></script>`,
 		`<link href="/threatcard/manifest.webmanifest" rel="manifest">`,
 		`<link href="/threatcard/web/icon.svg" rel="icon">`,
 		`<link href="/threatcard/web/threatcard.css" rel="stylesheet" type="text/css">`,

@@ -13,7 +13,13 @@
 // - navigations ignore the query string and fall back to the cached start
 //   page, so any link into the app opens offline;
 // - only same-origin GET requests are answered; nothing cross-origin is
-//   cached.
+//   cached;
+// - no clients.claim(): the first page stays uncontrolled (everything it
+//   needs is cached by then, and the next load is served offline). Claiming
+//   it would make go-app's app.js, which takes "a worker activated while a
+//   controller exists" as an update, show the reload prompt on the very first
+//   visit. An update still reaches open pages: skipWaiting hands them to the
+//   new worker.
 const version = "{{.Version}}";
 const cachePrefix = "threatcard:" + self.registration.scope + ":";
 const cacheName = cachePrefix + version;
@@ -37,7 +43,6 @@ self.addEventListener("activate", (event) => {
           await caches.delete(key);
         }
       }
-      await self.clients.claim();
     })()
   );
 });
