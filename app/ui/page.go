@@ -4,6 +4,15 @@
 // as exported fields and report user actions through event handlers that the
 // page creates, so every way into our code from the browser passes through
 // the page's panic recovery (see guard.go).
+//
+// The state lives in the URL fragment, which browsers never send to a
+// server. The page reads it in OnNav (any navigation, including an edited
+// fragment) through its decoder, and writes it with setFragment, which
+// replaces the address without a navigation or a history entry. The
+// calculator plugs in there: the decoder becomes scoring/link's (a card.Card
+// instead of linkState), a child component edits the card and hands it up,
+// and the page encodes it and calls setFragment. Scores come from the
+// scoring packages; nothing here computes one.
 package ui
 
 import (
@@ -71,16 +80,22 @@ func (p *Page) handler(during string, h app.EventHandler) app.EventHandler {
 	}
 }
 
-// startOver drops the link's data and shows an empty page.
-func (p *Page) startOver(ctx app.Context, e app.Event) {
+// setFragment puts fragment into the address bar in place of the current
+// one, adding no history entry and causing no navigation, and shows it.
+func (p *Page) setFragment(ctx app.Context, fragment string) {
 	u := ctx.Page().URL()
 	if u == nil {
 		u = &url.URL{Path: "/"}
 	}
-	clean := *u
-	clean.Fragment, clean.RawFragment = "", ""
-	ctx.Page().ReplaceURL(&clean)
-	p.show(&clean)
+	next := *u
+	next.Fragment, next.RawFragment = fragment, ""
+	ctx.Page().ReplaceURL(&next)
+	p.show(&next)
+}
+
+// startOver drops the link's data and shows an empty page.
+func (p *Page) startOver(ctx app.Context, e app.Event) {
+	p.setFragment(ctx, "")
 }
 
 func (p *Page) reload(ctx app.Context, e app.Event) {
