@@ -52,8 +52,12 @@ $(WASMEXEC):
 	GOBIN="$(CURDIR)/$(CACHE)/bin" $(GO) install $(WASMBROWSERTEST)
 	cp $(CACHE)/bin/wasmbrowsertest $@
 
-# axe-core at the version pinned in e2e/package-lock.json.
+# axe-core at the version pinned in e2e/package-lock.json (npm from Debian
+# when missing, like chromium).
 $(AXE): e2e/package.json e2e/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -ne 0 ]; then echo "npm is missing: apt-get install npm (as root)" >&2; exit 1; fi; \
+		apt-get update && apt-get install -y npm; }
 	mkdir -p $(CACHE)/axe
 	cp e2e/package.json e2e/package-lock.json $(CACHE)/axe/
 	cd $(CACHE)/axe && npm ci --ignore-scripts --no-audit --no-fund
