@@ -3,7 +3,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -12,21 +11,13 @@ import (
 
 // runBuild writes the static web site.
 func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("build", "build [-out dir] [-prefix /path/] [-wasm file]", stderr,
+		"Writes the web app as a static site for any host, usable offline after one visit.")
 	out := fs.String("out", "dist", "directory to write the site into")
 	prefix := fs.String("prefix", "/", "URL path the site is served under, e.g. /threatcard/ for a GitHub Pages project site")
 	wasm := fs.String("wasm", "", "the app's WebAssembly binary (GOOS=js GOARCH=wasm go build ./cmd/threatcard); default OUT/web/app.wasm")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard build [-out dir] [-prefix /path/] [-wasm file]")
-		fmt.Fprintln(stderr, "\nWrites the web app as a static site for any host, usable offline after one visit.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
 	}
 	if fs.NArg() != 0 {
 		fmt.Fprintf(stderr, "threatcard build: unexpected argument %q\n", fs.Arg(0))

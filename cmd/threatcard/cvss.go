@@ -5,7 +5,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -16,20 +15,13 @@ import (
 // runCVSS scores CVSS v4.0 vectors given as arguments, or read from stdin
 // one per line, printing "<score> <Severity>" or "error: <why>" per vector.
 func runCVSS(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("cvss", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard cvss [VECTOR...]")
-		fmt.Fprintln(stderr, "\nPrints the CVSS v4.0 score and severity of each vector, one line each")
-		fmt.Fprintln(stderr, `("9.3 Critical"); an invalid vector prints "error: <why>" on its line`)
-		fmt.Fprintln(stderr, "and makes the exit status 1. Without arguments, reads vectors from")
-		fmt.Fprintln(stderr, "standard input, one per line (blank lines skipped), answering each line as it comes.")
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	fs := newFlagSet("cvss", "cvss [VECTOR...]", stderr,
+		"Prints the CVSS v4.0 score and severity of each vector, one line each",
+		`("9.3 Critical"); an invalid vector prints "error: <why>" on its line`,
+		"and makes the exit status 1. Without arguments, reads vectors from",
+		"standard input, one per line (blank lines skipped), answering each line as it comes.")
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
 	}
 
 	status := 0

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,18 +14,11 @@ import (
 // runEditions lists the AIVSS editions with their factors, values, ThM and
 // MF choices, formula, rounding and bands.
 func runEditions(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("editions", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard editions")
-		fmt.Fprintln(stderr, "\nLists each AIVSS edition: its factors in order, the values they take,")
-		fmt.Fprintln(stderr, "the threat multiplier and mitigation factor choices, and how it computes.")
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	fs := newFlagSet("editions", "editions", stderr,
+		"Lists each AIVSS edition: its factors in order, the values they take,",
+		"the threat multiplier and mitigation factor choices, and how it computes.")
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "threatcard editions: unexpected argument %q\n", fs.Arg(0))

@@ -17,27 +17,17 @@ import (
 // runExport writes the card a link carries as JSON, Markdown or an SVG
 // badge.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("export", "export LINK --format json|markdown|svg [--base URL]", stderr,
+		"Prints the card that LINK carries: JSON (format threatcard/1), Markdown for a",
+		"ticket, or an SVG badge. LINK is a whole threatcard URL or its fragment, with",
+		"or without '#' (quote it for the shell: it holds '&').")
 	format := fs.String("format", "", "what to print: json, markdown or svg")
 	base := fs.String("base", "", "the app's URL, for the link in Markdown (default: LINK's own URL, or a bare #fragment)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard export LINK --format json|markdown|svg [--base URL]")
-		fmt.Fprintln(stderr, "\nPrints the card that LINK carries: JSON (format threatcard/1), Markdown for a")
-		fmt.Fprintln(stderr, "ticket, or an SVG badge. LINK is a whole threatcard URL or its fragment, with")
-		fmt.Fprintln(stderr, "or without '#' (quote it for the shell: it holds '&').")
-		fmt.Fprintln(stderr, "\nflags:")
-		fs.PrintDefaults()
-	}
 	pos, code := parseFlagsAnywhere(fs, args)
 	if code >= 0 {
 		return code
 	}
-	usageErr := func(msg string) int {
-		fmt.Fprintln(stderr, "threatcard export: "+msg)
-		fmt.Fprintln(stderr, "Run 'threatcard export -h' for usage.")
-		return 2
-	}
+	usageErr := func(msg string) int { return usageError(stderr, "export", msg) }
 	switch {
 	case len(pos) == 0:
 		return usageErr("give the card's LINK")

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,29 +16,19 @@ import (
 // runImport reads a published card's text or a JSON export and prints the
 // card's link, or another export of it.
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("import", "import [--base URL] [--format json|markdown|svg] [FILE]", stderr,
+		"Reads a card from FILE (standard input without FILE, or with '-'): the text",
+		"of a published agentic threat-model card, or a JSON export (format",
+		"threatcard/1, told apart by its first character '{'). Prints the card's",
+		"link, \"#<fragment>\", or URL#<fragment> with --base; --format prints that",
+		"export instead. What the import of card text noticed goes to standard error.")
 	format := fs.String("format", "", "print this export instead of the link: json, markdown or svg")
 	base := fs.String("base", "", "the app's URL, put before the '#' of the link")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard import [--base URL] [--format json|markdown|svg] [FILE]")
-		fmt.Fprintln(stderr, "\nReads a card from FILE (standard input without FILE, or with '-'): the text")
-		fmt.Fprintln(stderr, "of a published agentic threat-model card, or a JSON export (format")
-		fmt.Fprintln(stderr, "threatcard/1, told apart by its first character '{'). Prints the card's")
-		fmt.Fprintln(stderr, "link, \"#<fragment>\", or URL#<fragment> with --base; --format prints that")
-		fmt.Fprintln(stderr, "export instead. What the import of card text noticed goes to standard error.")
-		fmt.Fprintln(stderr, "\nflags:")
-		fs.PrintDefaults()
-	}
 	pos, code := parseFlagsAnywhere(fs, args)
 	if code >= 0 {
 		return code
 	}
-	usageErr := func(msg string) int {
-		fmt.Fprintln(stderr, "threatcard import: "+msg)
-		fmt.Fprintln(stderr, "Run 'threatcard import -h' for usage.")
-		return 2
-	}
+	usageErr := func(msg string) int { return usageError(stderr, "import", msg) }
 	if len(pos) > 1 {
 		return usageErr(fmt.Sprintf("one FILE only; %q is a second argument", pos[1]))
 	}

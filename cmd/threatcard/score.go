@@ -15,8 +15,12 @@ import (
 // runScore scores one agent from flags, or JSON Lines from stdin with
 // --batch.
 func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("score", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("score", "score [--edition ID] (--cvss VECTOR | --cvss-score N) --factors V1,…,V10 [--thm X] [--mf X] [--json]\n"+
+		"       threatcard score --batch < requests.jsonl", stderr,
+		"Prints \"<score> <Severity>\" (\"9.5 Critical\"). Factors go in the edition's",
+		"order; 'threatcard editions' lists it. --batch reads one JSON object a line,",
+		`{"edition","cvss" or "cvss_score","factors":[10 values],"thm","mf"}, and prints`,
+		`one result or {"error":"line N: …"} a line; any error makes the exit status 1.`)
 	var req batch.Request
 	var factors string
 	fs.StringVar(&req.Edition, "edition", aivss.Default, "AIVSS edition: v0.8, v0.5 or card (see 'threatcard editions')")
@@ -27,27 +31,10 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&req.MF, "mf", "", "mitigation factor (default: the edition's; v0.5 has none)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	isBatch := fs.Bool("batch", false, "read JSON Lines from standard input, answer one JSON line each")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard score [--edition ID] (--cvss VECTOR | --cvss-score N) --factors V1,…,V10 [--thm X] [--mf X] [--json]")
-		fmt.Fprintln(stderr, "       threatcard score --batch < requests.jsonl")
-		fmt.Fprintln(stderr, "\nPrints \"<score> <Severity>\" (\"9.5 Critical\"). Factors go in the edition's")
-		fmt.Fprintln(stderr, "order; 'threatcard editions' lists it. --batch reads one JSON object a line,")
-		fmt.Fprintln(stderr, `{"edition","cvss" or "cvss_score","factors":[10 values],"thm","mf"}, and prints`)
-		fmt.Fprintln(stderr, `one result or {"error":"line N: …"} a line; any error makes the exit status 1.`)
-		fmt.Fprintln(stderr, "\nflags:")
-		fs.PrintDefaults()
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	usageErr := func(msg string) int {
-		fmt.Fprintln(stderr, "threatcard score: "+msg)
-		fmt.Fprintln(stderr, "Run 'threatcard score -h' for usage.")
-		return 2
-	}
+	usageErr := func(msg string) int { return usageError(stderr, "score", msg) }
 	if fs.NArg() > 0 {
 		return usageErr(fmt.Sprintf("unexpected argument %q; every input is a flag", fs.Arg(0)))
 	}

@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -22,21 +21,13 @@ import (
 
 // runServe serves a built site like a static host until interrupted.
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("serve", "serve [-addr host:port] [-dir dir] [-prefix /path/]", stderr,
+		"Serves a built site the way GitHub Pages does, until interrupted.")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := fs.String("dir", "dist", "the built site (threatcard build)")
 	prefix := fs.String("prefix", "/", "URL path to serve the site under; must match the -prefix it was built with")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: threatcard serve [-addr host:port] [-dir dir] [-prefix /path/]")
-		fmt.Fprintln(stderr, "\nServes a built site the way GitHub Pages does, until interrupted.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
 	}
 	if fs.NArg() != 0 {
 		fmt.Fprintf(stderr, "threatcard serve: unexpected argument %q\n", fs.Arg(0))
