@@ -24,6 +24,8 @@ vet:
 
 unit:
 	$(GO) test ./...
+	@# The two link-size budgets, printed (the test fails when one is missed).
+	@$(GO) test -run '^TestLinkLengths$$' -v ./scoring/link | grep '_link_chars:'
 
 test: vet unit browser
 
