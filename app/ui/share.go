@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/export"
+)
+
+// Guard wraps an event handler with panic recovery. The page passes its own
+// (Page.handler), so that a panic in a child's handler becomes the page's
+// error state; with a nil Guard, the share, import, theme and recent-cards
+// components recover by themselves and show the error in their own status
+// line.
+type Guard func(during string, h app.EventHandler) app.EventHandler
+
+// guarded wraps h with g, or, without a g, with a recovery that hands the
+// panic to show.
+func guarded(g Guard, during string, h app.EventHandler, show func(error)) app.EventHandler {
+	if g != nil {
+		return g(during, h)
+	}
+	return func(ctx app.Context, e app.Event) {
+		if err := recovered(during, func() { h(ctx, e) }); err != nil {
+			show(err)
+		}
+	}
+}
+
+// The ids of the share bar's elements; end-to-end tests rely on them.
+const (
+	shareCopyLinkID     = "share-copy-link"
+	shareCopyMarkdownID = "share-copy-markdown"
+	shareJSONID         = "share-json"
+	shareSVGID          = "share-svg"
+	sharePrintID        = "share-print"
+	shareStatusID       = "share-status"
+	shareFallbackID     = "share-fallback-text"
+)
+
+// ShareBar offers the card to other people and tools: its link or a
+// Markdown summary on the clipboard, the JSON export or the SVG badge as a
+// download, and a printed report (see PrintReport). It only reads the card.
+//
+// Where the clipboard cannot be used, the text to copy appears selected in
+// a read-only field instead, for Ctrl+C. Each outcome is announced in a
+// status line (#share-status, role="status").
+type ShareBar struct {
+	app.Compo
+
+	Card  *card.Card // the card to share; nil until the page has one
+	Rev   int        // the page's edit counter: a new value means the card changed
+	Guard Guard      // the page's handler wrapper; nil recovers locally
+
+	status   string // the last outcome, as text
+	failed   bool   // status reports a failure
+	byHand   string // text to copy by hand; "" hides the field
+	byHandOf string // what byHand is: "link" or "Markdown"
+}
+
+func (s *ShareBar) Render() app.UI {
+	statusClass := "tc-share-status"
+	if s.failed {
+		statusClass += " tc-share-status-failed"
+	}
+	return app.Section().ID("share").Class("tc-share").Aria("labelledby", "share-title").Body(
+		app.H2().ID("share-title").Text("Share"),
+		app.Div().Class("tc-share-buttons").Body(
+			s.button(shareCopyLinkID, "Copy link", "copying the link", s.copyLink),
+			s.button(shareCopyMarkdownID, "Copy Markdown for a ticket", "copying the Markdown", s.copyMarkdown),
+			s.button(shareJSONID, "Download JSON", "saving the JSON export", s.downloadJSON),
+			s.button(shareSVGID, "Download SVG badge", "saving the badge", s.downloadBadge),
+			s.button(sharePrintID, "Print", "printing", s.print),
+		),
+		app.P().ID(shareStatusID).Class(statusClass).Role("status").Aria("live", "polite").Text(s.status),
+		app.If(s.byHand != "", func() app.UI {
+			rows := 2
+			if s.byHandOf == "Markdown" {
+				rows = 10
+			}
+			return app.Div().Class("tc-share-by-hand").Body(
+				app.Label().For(shareFallbackID).Text(byHandLabel(s.byHandOf)),
+				app.Textarea().ID(shareFallbackID).ReadOnly(true).Rows(rows).Spellcheck(false).Text(s.byHand),
+				app.Button().ID("share-fallback-close").Type("button").Text("Hide").
+					OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
+			)
+		}),
+	)
+}
+
+func (s *ShareBar) button(id, label, during string, h app.EventHandler) app.UI {
+	return app.Button().ID(id).Type("button").Text(label).OnClick(guarded(s.Guard, during, h, s.fail))
+}
+
+func byHandLabel(of string) string {
+	if of == "Markdown" {
+		return "Markdown to copy (selected: press Ctrl+C, or ⌘C on a Mac)"
+	}
+	return "Link to copy (selected: press Ctrl+C, or ⌘C on a Mac)"
+}
+
+// report shows an outcome in the status line.
+func (s *ShareBar) report(msg string, failed bool) {
+	s.status, s.failed = msg, failed
+}
+
+// fail shows an error in the status line.
+func (s *ShareBar) fail(err error) {
+	s.report(err.Error(), true)
+}
+
+// link returns the card's link at the page's current address.
+func (s *ShareBar) link() (string, bool) {
+	if s.Card == nil {
+		s.report("There is no card to share yet.", true)
+		return "", false
+	}
+	l, err := ShareLink(app.Window().URL(), s.Card)
+	if err != nil {
+		s.report("The link could not be made: "+err.Error(), true)
+		return "", false
+	}
+	return l, true
+}
+
+func (s *ShareBar) copyLink(ctx app.Context, e app.Event) {
+	if l, ok := s.link(); ok {
+		s.copy(ctx, "link", l)
+	}
+}
+
+func (s *ShareBar) copyMarkdown(ctx app.Context, e app.Event) {
+	l, ok := s.link()
+	if !ok {
+		return
+	}
+	md, err := export.Markdown(s.Card, l)
+	if err != nil {
+		s.report("The Markdown could not be made: "+err.Error(), true)
+		return
+	}
+	s.copy(ctx, "Markdown", md)
+}
+
+// copy puts text on the clipboard; the outcome arrives later, from the
+// browser, and is handed to the UI goroutine.
+func (s *ShareBar) copy(ctx app.Context, what, text string) {
+	s.byHand, s.byHandOf = "", ""
+	err := writeClipboard(text, func(err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if perr := recovered("copying the "+what, func() { s.copied(ctx, what, text, err) }); perr != nil {
+				s.fail(perr)
+			}
+		})
+	})
+	if err != nil {
+		s.copied(ctx, what, text, err)
+	}
+}
+
+// copied reports a finished copy; when it failed, it offers the text in a
+// selected, read-only field instead.
+func (s *ShareBar) copied(ctx app.Context, what, text string, err error) {
+	if err == nil {
+		s.byHand, s.byHandOf = "", ""
+		s.report(capitalized(what)+" copied to the clipboard.", false)
+		return
+	}
+	s.offerByHand(what, text, err)
+	ctx.Defer(func(app.Context) { selectText(shareFallbackID) })
+}
+
+// offerByHand shows text in the read-only field, for the user to copy.
+func (s *ShareBar) offerByHand(what, text string, why error) {
+	s.byHand, s.byHandOf = text, what
+	s.report("Not copied: "+why.Error()+". The "+what+" is selected in the field below; press Ctrl+C (⌘C on a Mac) to copy it.", false)
+}
+
+func (s *ShareBar) hideByHand(ctx app.Context, e app.Event) {
+	s.byHand, s.byHandOf = "", ""
+	s.report("", false)
+}
+
+func (s *ShareBar) downloadJSON(ctx app.Context, e app.Event) {
+	if s.Card == nil {
+		s.report("There is no card to save yet.", true)
+		return
+	}
+	data, err := export.JSON(s.Card)
+	if err != nil {
+		s.report("The JSON export could not be made: "+err.Error(), true)
+		return
+	}
+	s.save(ctx, DownloadName(s.Card.Title, ".json"), "application/json", string(data))
+}
+
+func (s *ShareBar) downloadBadge(ctx app.Context, e app.Event) {
+	if s.Card == nil {
+		s.report("There is no card to save yet.", true)
+		return
+	}
+	svg, err := export.Badge(s.Card)
+	if err != nil {
+		s.report("The badge could not be made: "+err.Error(), true)
+		return
+	}
+	s.save(ctx, DownloadName(s.Card.Title, "-aivss-badge.svg"), "image/svg+xml", svg)
+}
+
+func (s *ShareBar) save(ctx app.Context, name, mime, content string) {
+	s.byHand, s.byHandOf = "", ""
+	if err := saveFile(ctx, name, mime, content); err != nil {
+		s.report(err.Error(), true)
+		return
+	}
+	s.report("Download started: "+name+".", false)
+}
+
+func (s *ShareBar) print(ctx app.Context, e app.Event) {
+	s.report("", false)
+	printPage()
+}
+
+// capitalized returns s with its first letter in upper case ("link" →
+// "Link"); s is one of the bar's own ASCII words.
+func capitalized(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

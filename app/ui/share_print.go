@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/internal/release"
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// PrintReport is the card as a printed report: title, score, AIVSS inputs,
+// the seven MAESTRO layers with their notes and threats, and the link, all
+// as plain text. The screen never shows it; the print stylesheet shows it
+// alone, so that a printout carries values instead of form controls.
+//
+// The page mounts it as a direct child of its div.tc-page, beside the
+// header, <main> and footer: the print stylesheet hides those siblings.
+type PrintReport struct {
+	app.Compo
+
+	Card *card.Card // nil renders an empty report
+	Rev  int        // the page's edit counter: a new value means the card changed
+}
+
+func (r *PrintReport) Render() app.UI {
+	report := app.Section().ID("print-report").Class("tc-print-report").Aria("labelledby", "print-title")
+	c := r.Card
+	if c == nil {
+		return report.Body(app.H2().ID("print-title").Text("No card"))
+	}
+	ev := card.Evaluate(c)
+	title := strings.TrimSpace(c.Title)
+	if title == "" {
+		title = "Untitled card"
+	}
+	body := []app.UI{
+		app.H2().ID("print-title").Text(title),
+		app.P().Class("tc-print-score").Text(scoreLine(&ev)),
+	}
+	if s := strings.TrimSpace(c.Summary); s != "" {
+		body = append(body, app.P().Class("tc-print-text").Text(s))
+	}
+	if ev.Edition != nil {
+		body = append(body, app.H3().Text("AIVSS inputs"), inputsTable(c, &ev))
+	}
+	body = append(body, app.H3().Text("MAESTRO threat model"))
+	for _, l := range maestro.Layers() {
+		e := c.MAESTRO.Layer(l)
+		layer := []app.UI{app.H4().Text(l.Code() + " · " + l.Name() + " — " + e.Status.Label())}
+		if n := strings.TrimSpace(e.Notes); n != "" {
+			layer = append(layer, app.P().Class("tc-print-text").Text(n))
+		}
+		if len(e.Threats) > 0 {
+			layer = append(layer, threatList(e.Threats, false))
+		}
+		body = append(body, app.Div().Class("tc-print-layer").Body(layer...))
+	}
+	if len(c.MAESTRO.CrossLayer) > 0 {
+		body = append(body, app.Div().Class("tc-print-layer").Body(
+			app.H4().Text(maestro.CrossLayerName()),
+			threatList(c.MAESTRO.CrossLayer, true),
+		))
+	}
+	if l, err := ShareLink(app.Window().URL(), c); err == nil {
+		body = append(body, app.P().Class("tc-print-link").Body(
+			app.Text("Link: "),
+			app.Span().Text(l),
+		))
+	}
+	body = append(body, app.P().Class("tc-print-footer").Text("Scored with threatcard "+release.Version+"."))
+	return report.Body(body...)
+}
+
+// scoreLine is the report's headline: the score and severity in words, or
+// what keeps the card from having one, and the edition.
+func scoreLine(ev *card.Evaluation) string {
+	var line string
+	switch {
+	case ev.Err != nil:
+		line = "AIVSS not scored: " + ev.Err.Error()
+	case ev.Complete():
+		line = "AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity)
+	default:
+		line = "AIVSS incomplete, missing " + strings.Join(ev.Missing, ", ")
+	}
+	if ev.Edition != nil {
+		line += " (" + ev.Edition.Name + ")"
+	}
+	return line
+}
+
+// inputsTable lists the AIVSS inputs with their values and labels.
+func inputsTable(c *card.Card, ev *card.Evaluation) app.UI {
+	ed := ev.Edition
+	in := &c.AIVSS
+	cvss := "not set"
+	switch {
+	case ev.Vector != nil:
+		cvss = ev.Vector.Score().Format(1) + " from " + in.CVSSVector
+	case in.CVSSScore.Set:
+		cvss = in.CVSSScore.Value.Format(1)
+	}
+	rows := []app.UI{inputRow("CVSS v4.0 base score", cvss)}
+	for i, f := range ed.Factors {
+		rows = append(rows, inputRow(f.Name, scaleText(&ed.Levels, in.Factors[i])))
+	}
+	rows = append(rows, inputRow("Threat multiplier (ThM)", scaleText(&ed.ThM, in.ThM)))
+	if ed.HasMF {
+		rows = append(rows, inputRow("Mitigation factor (MF)", scaleText(&ed.MF, in.MF)))
+	}
+	return app.Table().Class("tc-print-inputs").Body(app.TBody().Body(rows...))
+}
+
+func inputRow(name, value string) app.UI {
+	return app.Tr().Body(app.Th().Scope("row").Text(name), app.Td().Text(value))
+}
+
+// scaleText shows a value with its label on the scale, if it has one.
+func scaleText(s *aivss.Scale, o decimal.Optional) string {
+	v, ok := o.Get()
+	if !ok {
+		return "not set"
+	}
+	for _, ch := range s.Choices {
+		if ch.Value == v {
+			return v.Format(0) + " (" + ch.Label + ")"
+		}
+	}
+	return v.Format(0)
+}
+
+// threatList lists threats with their ratings, description and mitigations.
+func threatList(ts []maestro.Threat, cross bool) app.UI {
+	items := make([]app.UI, len(ts))
+	for i := range ts {
+		t := &ts[i]
+		facts := []string{}
+		if cross && len(t.Layers) > 0 {
+			codes := make([]string, len(t.Layers))
+			for j, l := range t.Layers {
+				codes[j] = l.Code()
+			}
+			facts = append(facts, "layers "+strings.Join(codes, ", "))
+		}
+		if t.ASI != 0 {
+			facts = append(facts, t.ASI.Code()+" "+t.ASI.Name())
+		}
+		if t.Likelihood != maestro.Unrated {
+			facts = append(facts, "likelihood "+t.Likelihood.String())
+		}
+		if t.Impact != maestro.Unrated {
+			facts = append(facts, "impact "+t.Impact.String())
+		}
+		if r := t.Risk(); r != maestro.RiskUnrated {
+			facts = append(facts, "risk "+r.String())
+		}
+		facts = append(facts, t.State.String())
+		desc := t.Description
+		if desc == "" && t.CatalogID != "" {
+			if e, ok := maestro.LookupThreat(t.CatalogID); ok {
+				desc = e.Description
+			}
+		}
+		item := []app.UI{
+			app.Strong().Text(strings.TrimSpace(t.Name())),
+			app.Text(" — " + strings.Join(facts, " · ")),
+		}
+		if d := strings.TrimSpace(desc); d != "" {
+			item = append(item, app.P().Class("tc-print-text").Text(d))
+		}
+		if m := strings.TrimSpace(t.Mitigations); m != "" {
+			item = append(item, app.P().Class("tc-print-text").Text("Mitigations: "+m))
+		}
+		items[i] = app.Li().Class("tc-print-threat").Body(item...)
+	}
+	return app.Ul().Class("tc-print-threats").Body(items...)
+}
