@@ -10,47 +10,57 @@ import (
 
 // validate checks the inputs that are set against their edition.
 func (in *Inputs) validate() error {
+	_, err := in.check()
+	return err
+}
+
+// check is validate returning the parsed CVSS vector too (nil when the
+// card has none), so that Evaluate, which the app runs on every change,
+// parses the vector once.
+func (in *Inputs) check() (*cvss4.Vector, error) {
+	var vector *cvss4.Vector
 	if in.Edition == "" {
-		return &FieldError{Field: "aivss.edition", Msg: "is empty; a card names its AIVSS edition"}
+		return nil, &FieldError{Field: "aivss.edition", Msg: "is empty; a card names its AIVSS edition"}
 	}
 	ed, err := aivss.Lookup(in.Edition)
 	if err != nil {
-		return &FieldError{Field: "aivss.edition", Msg: err.Error()}
+		return nil, &FieldError{Field: "aivss.edition", Msg: err.Error()}
 	}
 	if in.CVSSVector != "" {
 		if in.CVSSScore.Set {
-			return &FieldError{Field: "aivss.cvss_score", Msg: "is set together with a CVSS vector; give one or the other"}
+			return nil, &FieldError{Field: "aivss.cvss_score", Msg: "is set together with a CVSS vector; give one or the other"}
 		}
 		v, err := cvss4.Parse(in.CVSSVector)
 		if err != nil {
-			return &FieldError{Field: "aivss.cvss_vector", Msg: err.Error()}
+			return nil, &FieldError{Field: "aivss.cvss_vector", Msg: err.Error()}
 		}
 		if v.String() != in.CVSSVector {
-			return &FieldError{Field: "aivss.cvss_vector", Msg: "is not in canonical form " + v.String()}
+			return nil, &FieldError{Field: "aivss.cvss_vector", Msg: "is not in canonical form " + v.String()}
 		}
+		vector = v
 	}
 	if d, ok := in.CVSSScore.Get(); ok && (d > decimal.FromInt(10) || d.Hundredths()%10 != 0) {
-		return &FieldError{Field: "aivss.cvss_score", Msg: fmt.Sprintf("is %s; a CVSS v4.0 score is 0.0 to 10.0 with one decimal", d)}
+		return nil, &FieldError{Field: "aivss.cvss_score", Msg: fmt.Sprintf("is %s; a CVSS v4.0 score is 0.0 to 10.0 with one decimal", d)}
 	}
 	for i, f := range in.Factors {
 		if f.Set && !ed.Levels.Allows(f.Value) {
 			id := ed.Factors[i].ID
-			return &FieldError{Field: "aivss.factors." + id,
+			return nil, &FieldError{Field: "aivss.factors." + id,
 				Msg: fmt.Sprintf("has value %s, not allowed in %s; %s takes %s", f.Value, ed.ID, id, ed.Levels.Values())}
 		}
 	}
 	if v, ok := in.ThM.Get(); ok && !ed.ThM.Allows(v) {
-		return &FieldError{Field: "aivss.thm", Msg: fmt.Sprintf("is %s, not allowed in %s; it takes %s", v, ed.ID, ed.ThM.Labelled())}
+		return nil, &FieldError{Field: "aivss.thm", Msg: fmt.Sprintf("is %s, not allowed in %s; it takes %s", v, ed.ID, ed.ThM.Labelled())}
 	}
 	if v, ok := in.MF.Get(); ok {
 		if !ed.HasMF {
-			return &FieldError{Field: "aivss.mf", Msg: fmt.Sprintf("is set, but %s has no mitigation factor", ed.ID)}
+			return nil, &FieldError{Field: "aivss.mf", Msg: fmt.Sprintf("is set, but %s has no mitigation factor", ed.ID)}
 		}
 		if !ed.MF.Allows(v) {
-			return &FieldError{Field: "aivss.mf", Msg: fmt.Sprintf("is %s, not allowed in %s; it takes %s", v, ed.ID, ed.MF.Labelled())}
+			return nil, &FieldError{Field: "aivss.mf", Msg: fmt.Sprintf("is %s, not allowed in %s; it takes %s", v, ed.ID, ed.MF.Labelled())}
 		}
 	}
-	return nil
+	return vector, nil
 }
 
 // Evaluation is what a card's inputs give: a score, or the list of what is
@@ -77,16 +87,16 @@ func Evaluate(c *Card) Evaluation {
 		return ev
 	}
 	ev.Edition = ed
-	if err := in.validate(); err != nil {
+	vector, err := in.check()
+	if err != nil {
 		ev.Err = err
 		return ev
 	}
 	var cvss decimal.Decimal
 	switch {
 	case in.CVSSVector != "":
-		v, _ := cvss4.Parse(in.CVSSVector) // validate has parsed it once
-		ev.Vector = v
-		cvss = v.Score()
+		ev.Vector = vector
+		cvss = vector.Score()
 	case in.CVSSScore.Set:
 		cvss = in.CVSSScore.Value
 	default:
