@@ -1,0 +1,105 @@
+//go:build perf
+
+package perf
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// Change alternates one factor of a complete card between two values that
+// give different scores.
+type Change struct {
+	Factor string // the factor's id, e.g. "autonomy"
+	From   string // its value in the card's link
+	To     string
+}
+
+// MeasureInput opens url (a complete card), waits for its first render and
+// then changes the factor n times, From → To → From …. Each change is timed
+// inside the page, from just before the change event is dispatched until
+// both the score text (#score-value) and the URL fragment have changed. It
+// returns the n latencies in milliseconds.
+//
+// A three-way factor is a group of radio buttons named factor-<id>, changed
+// by a click (which dispatches input and change); the card edition's
+// factor is the number input #factor-<id>, changed by setting its value and
+// dispatching input and change.
+func MeasureInput(chromium, url string, target Target, c Change, n int) ([]float64, error) {
+	b, err := StartBrowser(chromium, initScript(target), 5*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	if _, err := rendered(b, url); err != nil {
+		return nil, err
+	}
+	args, _ := json.Marshal(map[string]any{"factor": c.Factor, "values": []string{c.To, c.From}, "n": n})
+	latencies, err := Eval[[]float64](b, `(async (a) => {
+  const radios = document.getElementsByName("factor-" + a.factor);
+  const set = (v) => {
+    if (radios.length > 0) {
+      const r = [...radios].find((r) => Number(r.value) === Number(v));
+      if (!r) throw new Error("no radio button factor-" + a.factor + " with value " + v);
+      r.click();
+      return;
+    }
+    const input = document.getElementById("factor-" + a.factor);
+    if (!input) throw new Error("no input for factor " + a.factor);
+    input.value = v;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new Event("change", {bubbles: true}));
+  };
+  const scoreText = () => { const el = document.getElementById("score-value"); return el ? el.textContent : null; };
+  const out = [];
+  for (let i = 0; i < a.n; i++) {
+    const text = scoreText(), hash = location.hash;
+    out.push(await new Promise((resolve, reject) => {
+      let start;
+      const check = () => {
+        const now = scoreText();
+        if (now === null || now === text || location.hash === hash) return;
+        observer.disconnect();
+        window.__perfOnURL = null;
+        clearTimeout(timer);
+        resolve(performance.now() - start);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+      window.__perfOnURL = check;
+      const timer = setTimeout(() => reject(new Error("change " + (i + 1) + ": score or fragment unchanged after 2 s (score " + JSON.stringify(scoreText()) + ")")), 2000);
+      start = performance.now();
+      set(a.values[i % 2]);
+    }));
+    // Let the frame paint before the next change, as between keystrokes.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return out;
+})(`+string(args)+`)`)
+	if err != nil {
+		return nil, fmt.Errorf("changing factor %s: %w", c.Factor, err)
+	}
+	return latencies, nil
+}
+
+// Percentile returns the p-th percentile (0 < p ≤ 100) of xs by the
+// nearest-rank method.
+func Percentile(xs []float64, p float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	rank := int(math.Ceil(float64(len(s))*p/100)) - 1
+	return s[max(0, min(rank, len(s)-1))]
+}
+
+// Median returns the median of xs.
+func Median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}

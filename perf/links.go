@@ -1,0 +1,90 @@
+//go:build perf
+
+package perf
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardtext"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// Files in the module the figures are measured with.
+const (
+	exampleCardFile  = "testdata/card-gpt-image-2.txt"
+	completeCardFile = "scoring/link/testdata/links/v08-tool-misuse-scores-only.link"
+)
+
+// ExampleFragment is the link of the example card (the published GPT Image
+// 2 card, imported as `threatcard import` does), without '#'.
+func ExampleFragment(root string) (string, error) {
+	text, err := os.ReadFile(filepath.Join(root, exampleCardFile))
+	if err != nil {
+		return "", err
+	}
+	imported, err := cardtext.Parse(string(text))
+	if err != nil {
+		return "", err
+	}
+	return link.Encode(imported.Card)
+}
+
+// ScoreOnlyFragment is the link of the longest card with scores only, the
+// one scoring/link's length test holds to 160 characters: a Base vector
+// with its longest values, every factor 0.5, two-decimal ThM and MF.
+func ScoreOnlyFragment() (string, error) {
+	c := &card.Card{AIVSS: card.Inputs{
+		Edition:    "v0.8",
+		CVSSVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+		ThM:        decimal.Some(decimal.MustParse("0.97")),
+		MF:         decimal.Some(decimal.MustParse("0.83")),
+	}}
+	for i := range c.AIVSS.Factors {
+		c.AIVSS.Factors[i] = decimal.Some(decimal.MustParse("0.5"))
+	}
+	return link.Encode(c)
+}
+
+// CompleteCard returns the link of a complete v0.8 card (golden link
+// v08-tool-misuse-scores-only) and a factor change that moves its score.
+func CompleteCard(root string) (string, Change, error) {
+	data, err := os.ReadFile(filepath.Join(root, completeCardFile))
+	if err != nil {
+		return "", Change{}, err
+	}
+	fragment := strings.TrimSpace(string(data))
+	c, err := link.Decode(fragment)
+	if err != nil {
+		return "", Change{}, err
+	}
+	ch, err := scoreMovingChange(c)
+	return fragment, ch, err
+}
+
+// scoreMovingChange finds the first factor and value whose change gives
+// the card a different score, so that every change shows in #score-value.
+func scoreMovingChange(c *card.Card) (Change, error) {
+	ev := card.Evaluate(c)
+	if !ev.Complete() {
+		return Change{}, fmt.Errorf("the card is not complete: missing %v, error %v", ev.Missing, ev.Err)
+	}
+	for i, f := range ev.Edition.Factors {
+		from := c.AIVSS.Factors[i].Value
+		for _, choice := range ev.Edition.Levels.Choices {
+			if choice.Value == from {
+				continue
+			}
+			changed := *c
+			changed.AIVSS.Factors[i] = decimal.Some(choice.Value)
+			if ev2 := card.Evaluate(&changed); ev2.Complete() && ev2.Result.Score != ev.Result.Score {
+				return Change{Factor: f.ID, From: from.String(), To: choice.Value.String()}, nil
+			}
+		}
+	}
+	return Change{}, fmt.Errorf("no single factor change moves the score of this card")
+}
