@@ -1,0 +1,63 @@
+package aivss
+
+import (
+	"testing"
+
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// The numbers in the expected lines are the published ones: v0.8 worked
+// example 3.6.1 and the v0.5 reference calculator's defaults (both in
+// testdata/aivss-vectors.json), and for card a case small enough to work
+// out by hand (every value exact in binary).
+func TestWorkedPutsTheNumbersIntoTheFormula(t *testing.T) {
+	tests := []struct {
+		name    string
+		edition string
+		cvss    string
+		factors string
+		thm, mf string
+		want    []string
+	}{
+		{"v0.8 worked example 3.6.1", "v0.8", "9.4", "1,1,1,1,1,1,0.5,1,1,0.5", "0.97", "1", []string{
+			"Factor_Sum = 9.0",
+			"AARS = (10 − 9.4) × (9.0 / 10) × 0.97 = 0.5238",
+			"AIVSS = RoundHalfUp((9.4 + 0.5238) × 1.00, 1) = RoundHalfUp(9.9238, 1) = 9.9",
+		}},
+		{"v0.5 calculator defaults", "v0.5", "9.3", "0.5,0.5,0.5,0.5", "0.97", "1", []string{
+			"AARS = 2.0",
+			"AIVSS = ((9.3 + 2.0) / 2) × 0.97 = 5.4805, shown 5.5",
+			"Vector: (CVSS:9.3/AARS:2.0)",
+		}},
+		// Factor_Sum 5; AARS 5 × 0.5 × 1 = 2.5; (5 + 2.5) × 0.5 = 3.75,
+		// a tie shown to even: 3.8.
+		{"card, all halves", "card", "5.0", "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5", "1", "0.5", []string{
+			"Factor_Sum = 5.00",
+			"AARS = (10 − 5.0) × (5.00 / 10) × 1.00 ≈ 2.50",
+			"AIVSS = min((5.0 + AARS) × 0.50, 10) = 3.75, shown 3.8",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := Lookup(tc.edition)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := factors(t, tc.factors)
+			thm, mf := decimal.MustParse(tc.thm), decimal.MustParse(tc.mf)
+			r, err := e.Score(decimal.MustParse(tc.cvss), &f, decimal.Some(thm), decimal.Some(mf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := e.Worked(&r, thm, mf)
+			if len(got) != len(e.Formula) {
+				t.Fatalf("%d lines for a formula of %d", len(got), len(e.Formula))
+			}
+			for i := range tc.want {
+				if got[i] != tc.want[i] {
+					t.Errorf("line %d\n got %s\nwant %s", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
