@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardimport"
+	"github.com/threatcard/threatcard/scoring/cardtext"
+)
+
+// The ids of the import form's elements; end-to-end tests rely on them.
+const (
+	importTextID     = "import-text"
+	importSubmitID   = "import-submit"
+	importErrorID    = "import-error"
+	importStatusID   = "import-status"
+	importWarningsID = "import-warnings"
+)
+
+// ImportDialog reads a card that is pasted in, either the text of a
+// published card or a JSON export (told apart by cardimport.Detect), and
+// asks the page to open it in place of the current card. A document that
+// cannot be read is reported where it is wrong (its line, or its JSON path)
+// and nothing changes: the pasted text stays, and so does the current card.
+type ImportDialog struct {
+	app.Compo
+
+	Guard Guard // the page's handler wrapper; nil recovers locally
+	// OnOpen makes c the page's card, replacing the whole card (the page may
+	// do it with Replace(c) as an Edit). c is valid and belongs to the page
+	// from then on.
+	OnOpen func(ctx app.Context, c *card.Card)
+
+	text     string // what is in the text area
+	failure  error  // why the last import failed (a *cardimport.Error), or a caught panic
+	warnings []cardtext.Warning
+	status   string // the last success, as text
+}
+
+func (d *ImportDialog) Render() app.UI {
+	describedBy := "import-hint"
+	if d.failure != nil {
+		describedBy += " " + importErrorID
+	}
+	area := app.Textarea().ID(importTextID).Rows(8).Spellcheck(false).
+		Aria("describedby", describedBy).
+		Text(d.text).
+		OnInput(guarded(d.Guard, "reading the pasted text", d.ValueTo(&d.text), d.fail))
+	if d.failure != nil {
+		area = area.Aria("invalid", "true")
+	}
+	return app.Section().ID("import").Class("tc-import").Aria("labelledby", "import-title").Body(
+		app.H2().ID("import-title").Text("Import a card"),
+		app.P().ID("import-hint").Class("tc-hint").Text(
+			"Paste the text of a published agentic threat-model card, or a threatcard JSON export. "+
+				"It opens in place of the card on screen."),
+		app.Label().For(importTextID).Text("Card text or JSON export"),
+		area,
+		app.Button().ID(importSubmitID).Type("button").Text("Import").
+			OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),
+		app.If(d.failure != nil, func() app.UI {
+			return d.renderFailure()
+		}),
+		app.P().ID(importStatusID).Class("tc-import-status").Role("status").Aria("live", "polite").Text(d.status),
+		app.If(len(d.warnings) > 0, func() app.UI {
+			items := make([]app.UI, len(d.warnings))
+			for i, w := range d.warnings {
+				items[i] = app.Li().Text(warningText(w))
+			}
+			return app.Div().Class("tc-import-warnings").Body(
+				app.P().ID("import-warnings-title").Text("Taken with these remarks:"),
+				app.Ul().ID(importWarningsID).Aria("labelledby", "import-warnings-title").Body(items...),
+			)
+		}),
+	)
+}
+
+// renderFailure shows why the import failed: where, what, and the line as
+// it was pasted.
+func (d *ImportDialog) renderFailure() app.UI {
+	var ie *cardimport.Error
+	if !errors.As(d.failure, &ie) {
+		return app.Div().ID(importErrorID).Class("tc-import-error").Role("alert").Body(
+			app.P().Text("Not imported: " + d.failure.Error()),
+		)
+	}
+	body := []app.UI{app.P().Text("Not imported: the " + ie.Format.String() + " has a problem. " + whereText(ie) + ie.Msg)}
+	if ie.Text != "" {
+		body = append(body, app.Pre().Class("tc-import-line").Text(ie.Text))
+	}
+	return app.Div().ID(importErrorID).Class("tc-import-error").Role("alert").Body(body...)
+}
+
+// whereText names the place of an import error as a sentence's start.
+func whereText(e *cardimport.Error) string {
+	switch {
+	case e.Path != "":
+		return "At " + e.Path + ": "
+	case e.Line > 0:
+		return "Line " + strconv.Itoa(e.Line) + ": "
+	}
+	return ""
+}
+
+func warningText(w cardtext.Warning) string {
+	if w.Line > 0 {
+		return "Line " + strconv.Itoa(w.Line) + ": " + w.Msg
+	}
+	return w.Msg
+}
+
+func (d *ImportDialog) fail(err error) {
+	d.failure, d.warnings, d.status = err, nil, ""
+}
+
+func (d *ImportDialog) submit(ctx app.Context, e app.Event) {
+	d.importText(ctx)
+}
+
+// importText imports what is in the text area and, if it is a card, hands
+// it to OnOpen.
+func (d *ImportDialog) importText(ctx app.Context) {
+	d.failure, d.warnings, d.status = nil, nil, ""
+	r, err := cardimport.Import([]byte(d.text))
+	if err != nil {
+		d.failure = err
+		return
+	}
+	d.warnings = r.Warnings
+	title := strings.TrimSpace(r.Card.Title)
+	if title == "" {
+		title = "an untitled card"
+	} else {
+		title = "“" + title + "”"
+	}
+	d.status = "Opened " + title + " from the " + r.Format.String() + "."
+	switch n := len(r.Warnings); n {
+	case 0:
+	case 1:
+		d.status += " One remark, below."
+	default:
+		d.status += " " + strconv.Itoa(n) + " remarks, below."
+	}
+	if d.OnOpen != nil {
+		d.OnOpen(ctx, r.Card)
+	}
+}
+
+// Replace returns an Edit that makes the page's card c, whole. It is one way
+// for the page to serve OnOpen through its edit path:
+//
+//	OnOpen: func(ctx app.Context, c *card.Card) { p.edit(ctx, ui.Replace(c)) }
+func Replace(c *card.Card) Edit {
+	return func(dst *card.Card) { *dst = *c }
+}
