@@ -69,8 +69,15 @@ $(AXE): e2e/package.json e2e/package-lock.json
 fuzz:
 	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
 
-bench:
+# The scoring benchmarks, then the performance figures of issue 5, one
+# "name: value" line each on stdout (how they were measured goes to
+# stderr). perf/cmd/bench builds threatcard's and the hello world's
+# app.wasm itself, with the wasm target's flags; BENCHFLAGS passes more,
+# e.g. BENCHFLAGS="-only size -sizes 30" lists what makes the wasm big.
+BENCHFLAGS ?=
+bench: chromium
 	$(GO) test -run='^$$' -bench=. -benchmem ./scoring/...
+	$(GO) run -tags perf ./perf/cmd/bench -go "$(GO)" -buildflags "-trimpath" $(BENCHFLAGS)
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./cmd/threatcard

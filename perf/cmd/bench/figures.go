@@ -53,6 +53,11 @@ func (m *measurer) all() ([]perf.Figure, error) {
 		}
 		m.note("size: gzip -9 of app.wasm: threatcard %d bytes (raw %d), hello world %d bytes (raw %d)",
 			ours, fileSize(builds.threatcardWasm), hello, fileSize(builds.helloWasm))
+		if m.top > 0 {
+			if err := m.listSizes(builds); err != nil {
+				return nil, err
+			}
+		}
 		add("wasm_gzip_ratio", float64(ours)/float64(hello), "ratio")
 		add("wasm_gzip_bytes", float64(ours), "count")
 	}
@@ -129,6 +134,33 @@ func (m *measurer) buildWasm(b buildSet) error {
 	return m.timed("building the hello world's app.wasm ("+flags+")", func() error {
 		return m.builder().Wasm("./perf/hello", b.helloWasm)
 	})
+}
+
+// listSizes notes the packages that make threatcard's wasm bigger than the
+// hello world's, by bytes of function code.
+func (m *measurer) listSizes(b buildSet) error {
+	ours, err := perf.CodeSizes(b.threatcardWasm)
+	if err != nil {
+		return err
+	}
+	hello, err := perf.CodeSizes(b.helloWasm)
+	if err != nil {
+		return err
+	}
+	sum := func(s map[string]int) (n int) {
+		for _, v := range s {
+			n += v
+		}
+		return n
+	}
+	m.note("size: function code: threatcard %d bytes, hello world %d bytes; most added:", sum(ours), sum(hello))
+	for i, d := range perf.DiffSizes(ours, hello) {
+		if i == m.top {
+			break
+		}
+		m.note("size: %+9d  %9d  %s", d.A-d.B, d.A, d.Package)
+	}
+	return nil
 }
 
 func fileSize(name string) int64 {

@@ -31,7 +31,7 @@ func main() {
 type config struct {
 	goCmd, root, work, chromium string
 	flags                       []string
-	runs, changes, rounds       int
+	runs, changes, rounds, top  int
 	only                        map[string]bool
 }
 
@@ -48,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&c.runs, "runs", 5, "fresh-profile runs per app for the first-render figures (the median is printed)")
 	fs.IntVar(&c.changes, "changes", 200, "factor changes for the input latency")
 	fs.IntVar(&c.rounds, "rounds", 3, "alternating benchmark rounds for score_ns_ratio (the best of each is kept)")
+	fs.IntVar(&c.top, "sizes", 0, "also list the N packages whose code threatcard's app.wasm has most more of than the hello world's")
 	fs.StringVar(&only, "only", "", "measure only these groups, comma-separated: size, render, input, links, score, batch")
 	if err := fs.Parse(args); err != nil {
 		return 2
