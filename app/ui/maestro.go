@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// MaestroEditor edits a card's MAESTRO threat model: an overview of the
+// seven layers and Cross-Layer, then one section for each with its status,
+// notes and threats, and a catalog to pick threats from.
+//
+// It never changes Card: every change goes to OnEdit as an Edit, after a
+// trial run on a copy of the card has passed card.Validate; an edit that
+// would break a rule is refused with a message next to the field, and the
+// field shows the card's value again.
+//
+// Each section and each threat is a component whose inputs are values of
+// its own part of the card, so a keystroke in one layer's notes redraws that
+// layer only. Children reach the editor through a pointer that stays the
+// same for the editor's life: go-app counts a func field as changed on every
+// render, so handing each child OnEdit would redraw them all every time.
+type MaestroEditor struct {
+	app.Compo
+
+	Card   *card.Card                    // the card shown; nil shows an empty model
+	Rev    int                           // the page's revision of Card: a new value redraws the editor
+	OnEdit func(ctx app.Context, e Edit) // receives each accepted edit; nil makes the editor read-only
+	// Guard wraps every event handler with the page's panic recovery
+	// (Page.handler). When nil, the editor recovers by itself and shows
+	// the error in its status line.
+	Guard func(during string, h app.EventHandler) app.EventHandler
+
+	picking   bool          // the catalog picker is open …
+	pickFor   maestro.Layer // … for this section
+	status    string        // the last announcement (polite live region)
+	mounted   bool
+	mountCtxt app.Context // to run focus changes after the next render
+}
+
+// OnMount keeps the editor's context for moving focus after edits.
+func (c *MaestroEditor) OnMount(ctx app.Context) {
+	c.mounted = true
+	c.mountCtxt = ctx
+}
+
+// OnDismount forgets the context.
+func (c *MaestroEditor) OnDismount() {
+	c.mounted = false
+}
+
+func (c *MaestroEditor) Render() app.UI {
+	var m maestro.Model
+	if c.Card != nil {
+		m = c.Card.MAESTRO
+	}
+	overview := LayerOverview{Editor: c}
+	for i := range m.Layers {
+		overview.Statuses[i] = m.Layers[i].Status
+		overview.Counts[i] = len(m.Layers[i].Threats)
+	}
+	overview.Counts[maestro.NumLayers] = len(m.CrossLayer)
+
+	sections := make([]app.UI, 0, maestro.NumLayers+1)
+	for _, l := range maestro.Layers() {
+		sections = append(sections, &LayerSection{
+			Layer:   l,
+			Entry:   m.Layers[l-1],
+			Picking: c.picking && c.pickFor == l,
+			Editor:  c,
+		})
+	}
+	sections = append(sections, &LayerSection{
+		Layer:   0,
+		Entry:   maestro.LayerEntry{Threats: m.CrossLayer},
+		Picking: c.picking && c.pickFor == 0,
+		Editor:  c,
+	})
+
+	return app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title").Body(
+		app.H2().ID("maestro-title").Text("MAESTRO threat model"),
+		app.P().Class("tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
+			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."),
+		&overview,
+		app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite").Text(c.status),
+		app.Div().Class("tc-layers").Body(sections...),
+	)
+}
+
+// apply passes e to OnEdit unless the card would then break one of
+// card.Validate's rules; it returns the reason for refusing, or "". A card
+// that breaks a rule already (which the page does not normally show) takes
+// edits, so that they can repair it.
+func (c *MaestroEditor) apply(ctx app.Context, e Edit) string {
+	if c == nil || c.Card == nil || c.OnEdit == nil {
+		return ""
+	}
+	trial := *c.Card // shallow: edits are copy-on-write (maestro_edits.go)
+	e(&trial)
+	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
+		return refusal(err)
+	}
+	c.OnEdit(ctx, e)
+	return ""
+}
+
+// guard wraps h with the page's panic recovery, or the editor's own.
+func (c *MaestroEditor) guard(during string, h app.EventHandler) app.EventHandler {
+	if c == nil {
+		return h
+	}
+	if c.Guard != nil {
+		return c.Guard(during, h)
+	}
+	return func(ctx app.Context, e app.Event) {
+		if err := recovered(during, func() { h(ctx, e) }); err != nil {
+			c.status = err.Error()
+		}
+	}
+}
+
+// announce puts a sentence into the status line, which screen readers read
+// out when they are idle.
+func (c *MaestroEditor) announce(s string) {
+	if c != nil {
+		c.status = s
+	}
+}
+
+// focusAfterRender moves the keyboard focus to the element with the given
+// id once the page has been redrawn, e.g. to follow a threat that moved.
+func (c *MaestroEditor) focusAfterRender(id string) {
+	if c == nil || !c.mounted {
+		return
+	}
+	c.mountCtxt.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+// togglePicker opens the catalog picker under section sec, or closes it if
+// it is open there, and moves the focus into it or back to the button.
+func (c *MaestroEditor) togglePicker(sec maestro.Layer) {
+	if c == nil {
+		return
+	}
+	if c.picking && c.pickFor == sec {
+		c.closePicker()
+		return
+	}
+	c.picking, c.pickFor = true, sec
+	c.focusAfterRender("catalog-search")
+}
+
+// closePicker closes the catalog picker and gives the focus back to the
+// button that opened it.
+func (c *MaestroEditor) closePicker() {
+	if c == nil || !c.picking {
+		return
+	}
+	c.picking = false
+	c.focusAfterRender(sectionID(c.pickFor) + "-add-threat")
+}
+
+// resyncValue gives the form control el the value want() once the page
+// has been redrawn, if it shows another. go-app sets a control's value only
+// when the value it drew changes, so a control can keep what the user typed
+// or picked when the page did not take the edit (it has checks of its own,
+// such as the link's length), or when the threat drawn at that place changed.
+func (c *MaestroEditor) resyncValue(el app.Value, want func() string) {
+	if c == nil || !c.mounted {
+		return
+	}
+	c.mountCtxt.Defer(func(app.Context) {
+		if w := want(); el.Get("value").String() != w {
+			el.Set("value", w)
+		}
+	})
+}
+
+// resyncChecked is resyncValue for a checkbox.
+func (c *MaestroEditor) resyncChecked(el app.Value, want func() bool) {
+	if c == nil || !c.mounted {
+		return
+	}
+	c.mountCtxt.Defer(func(app.Context) {
+		if w := want(); el.Get("checked").Bool() != w {
+			el.Set("checked", w)
+		}
+	})
+}
+
+// threats returns the card's threats in section sec.
+func (c *MaestroEditor) threats(sec maestro.Layer) []maestro.Threat {
+	if c == nil || c.Card == nil {
+		return nil
+	}
+	return threatsIn(&c.Card.MAESTRO, sec)
+}

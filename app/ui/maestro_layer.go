@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// statusChoices are the layer statuses in the order the menu offers them.
+var statusChoices = []maestro.Status{maestro.NotAssessed, maestro.Mapped, maestro.Uncertain}
+
+// LayerSection is one layer's part of the model: its fixed name, status,
+// notes and threats, or, for section 0, the Cross-Layer threats. Its inputs
+// change only when its own part of the card does.
+type LayerSection struct {
+	app.Compo
+
+	Layer   maestro.Layer      // 1…7, or 0 for Cross-Layer
+	Entry   maestro.LayerEntry // the layer's part of the card; Cross-Layer uses only Threats
+	Picking bool               // the catalog picker is open in this section
+	Editor  *MaestroEditor     // where edits go; the same for the editor's life
+
+	message string // why the last edit was refused
+}
+
+func (c *LayerSection) Render() app.UI {
+	id := sectionID(c.Layer)
+	name := sectionName(c.Layer)
+	var head []app.UI
+	if c.Layer != 0 {
+		head = c.renderLayerHead(id)
+	} else {
+		head = []app.UI{app.P().Class("tc-layer-about").Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.")}
+	}
+
+	threats := make([]app.UI, len(c.Entry.Threats))
+	existing := make([]string, 0, len(c.Entry.Threats))
+	for i, t := range c.Entry.Threats {
+		threats[i] = &ThreatEditor{Layer: c.Layer, Index: i, Count: len(c.Entry.Threats), Threat: t, Editor: c.Editor}
+		if t.CatalogID != "" {
+			existing = append(existing, t.CatalogID)
+		}
+	}
+
+	return app.Section().ID(id).Class("tc-layer").Aria("labelledby", id+"-title").Body(
+		app.H3().ID(id+"-title").TabIndex(-1).Text(name),
+		app.Div().Class("tc-layer-head").Body(head...),
+		// Always there, so that screen readers watch it before it speaks.
+		app.P().ID(id+"-message").Class("tc-refusal").Role("alert").Text(c.message),
+		app.H4().ID(id+"-threats-title").Text("Threats in "+name),
+		app.If(len(threats) == 0, func() app.UI {
+			return app.P().Class("tc-empty").Text("No threats yet.")
+		}).Else(func() app.UI {
+			return app.Ol().Class("tc-threats").Aria("labelledby", id+"-threats-title").Body(threats...)
+		}),
+		app.Button().ID(id+"-add-threat").Class("tc-add-threat").Type("button").
+			Aria("expanded", c.Picking).Aria("label", "Add a threat to "+name).
+			OnClick(c.Editor.guard("opening the catalog", c.onAdd)).Text("Add a threat"),
+		app.If(c.Picking, func() app.UI {
+			return &CatalogPicker{Target: c.Layer, Existing: existing, Editor: c.Editor}
+		}),
+	)
+}
+
+// renderLayerHead draws the status menu and the notes of a layer.
+func (c *LayerSection) renderLayerHead(id string) []app.UI {
+	options := make([]app.UI, len(statusChoices))
+	for i, s := range statusChoices {
+		options[i] = app.Option().Value(s.String()).Selected(s == c.Entry.Status).Text(s.Label())
+	}
+	var vertical app.UI
+	if c.Layer.Vertical() {
+		vertical = app.P().Class("tc-layer-about").Text("A vertical layer: its controls cut across the other six.")
+	}
+	return []app.UI{
+		vertical,
+		app.Div().Class("tc-field", "tc-layer-status").Body(
+			app.Label().For(id+"-status").Text("Status"),
+			app.Select().ID(id+"-status").Class("tc-status-"+c.Entry.Status.String()).
+				OnChange(c.Editor.guard("setting a layer's status", c.onStatus)).Body(options...),
+			app.Span().Class("tc-status-icon").Aria("hidden", "true").Text(statusIcon(c.Entry.Status)),
+		),
+		app.Div().Class("tc-field", "tc-layer-notes").Body(
+			app.Label().For(id+"-notes").Text("Notes"),
+			app.Textarea().ID(id+"-notes").Rows(4).Aria("describedby", id+"-notes-count").
+				OnInput(c.Editor.guard("editing a layer's notes", c.onNotes)).Text(c.Entry.Notes),
+			app.P().ID(id+"-notes-count").Class("tc-count").Text(charsLeft(c.Entry.Notes, card.MaxNotes)),
+		),
+	}
+}
+
+func (c *LayerSection) onStatus(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	s, err := maestro.ParseStatus(el.Get("value").String())
+	if err != nil {
+		el.Set("value", c.Entry.Status.String())
+		return
+	}
+	c.message = c.Editor.apply(ctx, editStatus(c.Layer, s))
+	if c.message != "" {
+		el.Set("value", c.Entry.Status.String())
+	}
+	c.Editor.resyncValue(el, func() string { return c.Entry.Status.String() })
+}
+
+func (c *LayerSection) onNotes(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	c.message = c.Editor.apply(ctx, editNotes(c.Layer, el.Get("value").String()))
+	if c.message != "" {
+		el.Set("value", c.Entry.Notes)
+	}
+	c.Editor.resyncValue(el, func() string { return c.Entry.Notes })
+}
+
+func (c *LayerSection) onAdd(ctx app.Context, e app.Event) {
+	c.Editor.togglePicker(c.Layer)
+}

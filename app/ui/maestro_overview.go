@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// LayerOverview shows every layer's status and number of threats at a
+// glance, each linking to its section.
+type LayerOverview struct {
+	app.Compo
+
+	Statuses [maestro.NumLayers]maestro.Status // L1 first
+	Counts   [maestro.NumLayers + 1]int        // threats per layer, L1 first, Cross-Layer last
+	Editor   *MaestroEditor                    // guards the links' handler; may be nil
+}
+
+func (c *LayerOverview) Render() app.UI {
+	goTo := app.EventHandler(c.goTo)
+	if c.Editor != nil {
+		goTo = c.Editor.guard("going to a layer", c.goTo)
+	}
+	items := make([]app.UI, 0, maestro.NumLayers+1)
+	for _, l := range maestro.Layers() {
+		s := c.Statuses[l-1]
+		items = append(items, app.Li().Class("tc-overview-item", "tc-status-"+s.String()).Body(
+			app.A().Href("#"+sectionID(l)).OnClick(goTo).Body(
+				app.Span().Class("tc-overview-code").Text(l.Code()),
+				app.Text(" "),
+				app.Span().Class("tc-overview-name").Text(l.Name()),
+				app.Text(" "),
+				app.Span().Class("tc-status").Body(
+					app.Span().Class("tc-status-icon").Aria("hidden", "true").Text(statusIcon(s)),
+					app.Text(" "+s.Label()),
+				),
+				app.Text(", "),
+				app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[l-1])),
+			),
+		))
+	}
+	items = append(items, app.Li().Class("tc-overview-item", "tc-overview-cross").Body(
+		app.A().Href("#"+sectionID(0)).OnClick(goTo).Body(
+			app.Span().Class("tc-overview-name").Text(maestro.CrossLayerName()),
+			app.Text(", "),
+			app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[maestro.NumLayers])),
+		),
+	))
+	return app.Nav().ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance").Body(
+		app.Ol().Class("tc-overview-list").Body(items...),
+	)
+}
+
+// goTo moves the focus to the section's heading instead of following the
+// link: the page's fragment carries the card, so it must not change.
+func (c *LayerOverview) goTo(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	e.Call("stopPropagation") // go-app's window handler would navigate to the fragment
+	id := strings.TrimPrefix(ctx.JSSrc().Call("getAttribute", "href").String(), "#")
+	if el := app.Window().GetElementByID(id + "-title"); el.Truthy() {
+		el.Call("focus")
+		el.Call("scrollIntoView")
+	}
+}

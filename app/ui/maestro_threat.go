@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// levelChoices and stateChoices are offered in this order.
+var (
+	levelChoices = []maestro.Level{maestro.Unrated, maestro.Low, maestro.Medium, maestro.High}
+	stateChoices = []maestro.State{maestro.Open, maestro.Mitigated, maestro.Accepted}
+)
+
+// ThreatEditor is one threat of a section, as an item of its list: its
+// name (fixed for a catalog threat, a text field for one written by hand),
+// description, ASI code, likelihood and impact with the risk they give,
+// mitigations, state, the layers it touches, and buttons to move it up or
+// down and delete it.
+type ThreatEditor struct {
+	app.Compo
+
+	Layer  maestro.Layer  // the section: 1…7, or 0 for Cross-Layer
+	Index  int            // its place in the section's list
+	Count  int            // threats in the section
+	Threat maestro.Threat // the threat, as the card has it
+	Editor *MaestroEditor // where edits go
+
+	message string // why the last edit was refused
+}
+
+func (c *ThreatEditor) Render() app.UI {
+	id := threatID(c.Layer, c.Index)
+	t := &c.Threat
+	name := threatName(t)
+	g := c.Editor.guard
+
+	var origin app.UI
+	if t.CatalogID != "" {
+		origin = app.P().ID(id + "-origin").Class("tc-threat-origin").Text(catalogOrigin(t.CatalogID))
+	} else {
+		origin = app.Div().Class("tc-field", "tc-threat-title").Body(
+			app.Label().For(id+"-title").Text("Title"),
+			app.Input().ID(id+"-title").Type("text").Value(t.Title).
+				OnInput(g("editing a threat's title", c.onTitle)),
+		)
+	}
+
+	risk := t.Risk()
+	riskWord := risk.String()
+	if risk == maestro.RiskUnrated {
+		riskWord = "not rated"
+	}
+
+	return app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name").Body(
+		app.FieldSet().Class("tc-threat-fields").Body(
+			app.Legend().ID(id+"-name").Class("tc-threat-name").Text(name),
+			origin,
+			c.textArea(id+"-description", "Description", t.Description, card.MaxDescription, 2,
+				g("editing a threat's description", c.onDescription)),
+			app.Div().Class("tc-threat-ratings").Body(
+				c.selectField(id+"-asi", "OWASP Agentic Top 10", asiOptions(t.ASI), g("setting a threat's ASI code", c.onASI)),
+				c.selectField(id+"-likelihood", "Likelihood", levelOptions(t.Likelihood), g("setting a threat's likelihood", c.onLikelihood)),
+				c.selectField(id+"-impact", "Impact", levelOptions(t.Impact), g("setting a threat's impact", c.onImpact)),
+				app.Div().Class("tc-field", "tc-threat-risk").Body(
+					app.Label().For(id+"-risk").Text("Risk"),
+					app.Output().ID(id+"-risk").For("%s-likelihood %s-impact", id, id).
+						Class("tc-risk", "tc-risk-"+strings.ReplaceAll(riskWord, " ", "-")).Text(riskWord),
+				),
+				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
+			),
+			c.textArea(id+"-mitigations", "Mitigations, one per line", t.Mitigations, card.MaxMitigations, 2,
+				g("editing a threat's mitigations", c.onMitigations)),
+			c.renderTouches(id),
+			app.P().ID(id+"-message").Class("tc-refusal").Role("alert").Text(c.message),
+			app.Div().Class("tc-threat-actions").Body(
+				app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(c.Index == 0).
+					Aria("label", "Move "+name+" up").OnClick(g("moving a threat", c.onUp)).Text("Up"),
+				app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(c.Index >= c.Count-1).
+					Aria("label", "Move "+name+" down").OnClick(g("moving a threat", c.onDown)).Text("Down"),
+				app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").
+					Aria("label", "Delete threat "+name).OnClick(g("deleting a threat", c.onDelete)).Text("Delete"),
+			),
+		),
+	)
+}
+
+// catalogOrigin says where a catalog threat comes from and what it is.
+func catalogOrigin(id string) string {
+	ct, ok := maestro.LookupThreat(id)
+	if !ok {
+		return "Catalog id " + id + ", which this version of threatcard does not know."
+	}
+	where := maestro.CrossLayerName()
+	if ct.Layer != 0 {
+		where = ct.Layer.String()
+	}
+	return "From the MAESTRO catalog (" + where + "): " + ct.Description
+}
+
+func (c *ThreatEditor) textArea(id, label, value string, max, rows int, h app.EventHandler) app.UI {
+	return app.Div().Class("tc-field").Body(
+		app.Label().For(id).Text(label),
+		app.Textarea().ID(id).Rows(rows).Aria("describedby", id+"-count").OnInput(h).Text(value),
+		app.P().ID(id+"-count").Class("tc-count").Text(charsLeft(value, max)),
+	)
+}
+
+func (c *ThreatEditor) selectField(id, label string, options []app.UI, h app.EventHandler) app.UI {
+	return app.Div().Class("tc-field").Body(
+		app.Label().For(id).Text(label),
+		app.Select().ID(id).OnChange(h).Body(options...),
+	)
+}
+
+func asiOptions(selected maestro.ASI) []app.UI {
+	opts := []app.UI{app.Option().Value("").Selected(selected == 0).Text("None")}
+	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
+		opts = append(opts, app.Option().Value(a.Code()).Selected(a == selected).Text(a.Code()+" "+a.Name()))
+	}
+	return opts
+}
+
+func levelOptions(selected maestro.Level) []app.UI {
+	opts := make([]app.UI, len(levelChoices))
+	for i, l := range levelChoices {
+		label := l.String()
+		if l == maestro.Unrated {
+			label = "Not rated"
+		}
+		opts[i] = app.Option().Value(l.String()).Selected(l == selected).Text(label)
+	}
+	return opts
+}
+
+func stateOptions(selected maestro.State) []app.UI {
+	opts := make([]app.UI, len(stateChoices))
+	for i, s := range stateChoices {
+		opts[i] = app.Option().Value(s.String()).Selected(s == selected).Text(s.String())
+	}
+	return opts
+}
+
+// renderTouches draws a checkbox per layer for the layers the threat
+// touches. Under a layer, that layer's box is ticked and fixed: ticking a
+// second one makes it a cross-layer threat.
+func (c *ThreatEditor) renderTouches(id string) app.UI {
+	boxes := make([]app.UI, 0, maestro.NumLayers)
+	for _, l := range maestro.Layers() {
+		own := l == c.Layer
+		on := own
+		if c.Layer == 0 {
+			for _, x := range c.Threat.Layers {
+				on = on || x == l
+			}
+		}
+		box := id + "-touches-" + strconv.Itoa(int(l))
+		boxes = append(boxes, app.Div().Class("tc-touch").Body(
+			app.Input().ID(box).Type("checkbox").Value(strconv.Itoa(int(l))).Checked(on).Disabled(own).
+				OnChange(c.Editor.guard("changing the layers a threat touches", c.onTouch)),
+			app.Label().For(box).Text(l.String()),
+		))
+	}
+	hint := "Tick another layer to make this a cross-layer threat."
+	if c.Layer == 0 {
+		hint = "None ticked means not named; with one left, the threat moves under that layer."
+	}
+	return app.FieldSet().Class("tc-threat-touches").Aria("describedby", id+"-touches-hint").Body(
+		app.Legend().Text("Layers it touches"),
+		app.Div().Class("tc-touch-boxes").Body(boxes...),
+		app.P().ID(id+"-touches-hint").Class("tc-hint").Text(hint),
+	)
+}
+
+// change applies a change of this threat's fields made in the control el;
+// refused, the control shows the card's value again.
+func (c *ThreatEditor) change(ctx app.Context, el app.Value, set func(t *maestro.Threat), current func() string) {
+	c.message = c.Editor.apply(ctx, editThreat(c.Layer, c.Index, set))
+	if c.message != "" {
+		el.Set("value", current())
+	}
+	c.Editor.resyncValue(el, current)
+}
+
+func (c *ThreatEditor) onTitle(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	v := el.Get("value").String()
+	c.change(ctx, el, func(t *maestro.Threat) { t.Title = v }, func() string { return c.Threat.Title })
+}
+
+func (c *ThreatEditor) onDescription(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	v := el.Get("value").String()
+	c.change(ctx, el, func(t *maestro.Threat) { t.Description = v }, func() string { return c.Threat.Description })
+}
+
+func (c *ThreatEditor) onMitigations(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	v := el.Get("value").String()
+	c.change(ctx, el, func(t *maestro.Threat) { t.Mitigations = v }, func() string { return c.Threat.Mitigations })
+}
+
+func (c *ThreatEditor) onASI(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	current := func() string { return c.Threat.ASI.Code() }
+	a, err := maestro.ParseASI(el.Get("value").String())
+	if err != nil {
+		el.Set("value", current())
+		return
+	}
+	c.change(ctx, el, func(t *maestro.Threat) { t.ASI = a }, current)
+}
+
+func (c *ThreatEditor) onLikelihood(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	current := func() string { return c.Threat.Likelihood.String() }
+	l, err := maestro.ParseLevel("likelihood", el.Get("value").String())
+	if err != nil {
+		el.Set("value", current())
+		return
+	}
+	c.change(ctx, el, func(t *maestro.Threat) { t.Likelihood = l }, current)
+}
+
+func (c *ThreatEditor) onImpact(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	current := func() string { return c.Threat.Impact.String() }
+	l, err := maestro.ParseLevel("impact", el.Get("value").String())
+	if err != nil {
+		el.Set("value", current())
+		return
+	}
+	c.change(ctx, el, func(t *maestro.Threat) { t.Impact = l }, current)
+}
+
+func (c *ThreatEditor) onState(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	current := func() string { return c.Threat.State.String() }
+	s, err := maestro.ParseState(el.Get("value").String())
+	if err != nil {
+		el.Set("value", current())
+		return
+	}
+	c.change(ctx, el, func(t *maestro.Threat) { t.State = s }, current)
+}
+
+func (c *ThreatEditor) onTouch(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	n, _ := strconv.Atoi(el.Get("value").String())
+	l, on := maestro.Layer(n), el.Get("checked").Bool()
+	current := func() bool {
+		if l == c.Layer {
+			return true
+		}
+		for _, x := range c.Threat.Layers {
+			if x == l {
+				return true
+			}
+		}
+		return false
+	}
+	defer c.Editor.resyncChecked(el, current)
+	dest, layers, ok := retouch(c.Layer, c.Threat.Layers, l, on)
+	if !ok {
+		el.Set("checked", current())
+		return
+	}
+	destIndex := len(c.Editor.threats(dest))
+	name := threatName(&c.Threat)
+	if c.message = c.Editor.apply(ctx, editTouches(c.Layer, c.Index, l, on, c.Threat)); c.message != "" {
+		el.Set("checked", current())
+		return
+	}
+	switch {
+	case dest == c.Layer:
+		return
+	case dest == 0:
+		c.Editor.announce(name + " touches " + layerList(layers) + ": moved to Cross-Layer.")
+		c.Editor.focusAfterRender(threatID(0, destIndex) + "-touches-" + strconv.Itoa(int(l)))
+	default:
+		c.Editor.announce(name + " touches only " + dest.Code() + ": moved to " + dest.String() + ".")
+		c.Editor.focusAfterRender(threatID(dest, destIndex))
+	}
+}
+
+func (c *ThreatEditor) onUp(ctx app.Context, e app.Event)   { c.move(ctx, c.Index-1) }
+func (c *ThreatEditor) onDown(ctx app.Context, e app.Event) { c.move(ctx, c.Index+1) }
+
+// move swaps the threat with its neighbour at to; the focus follows it.
+func (c *ThreatEditor) move(ctx app.Context, to int) {
+	if to < 0 || to >= c.Count {
+		return
+	}
+	name := threatName(&c.Threat)
+	if c.message = c.Editor.apply(ctx, editMoveThreat(c.Layer, c.Index, to, c.Threat)); c.message != "" {
+		return
+	}
+	button := "-up"
+	if to > c.Index && to < c.Count-1 || to < c.Index && to == 0 {
+		button = "-down"
+	}
+	c.Editor.announce("Moved " + name + " to place " + strconv.Itoa(to+1) + " of " + strconv.Itoa(c.Count) + ".")
+	c.Editor.focusAfterRender(threatID(c.Layer, to) + button)
+}
+
+func (c *ThreatEditor) onDelete(ctx app.Context, e app.Event) {
+	name := threatName(&c.Threat)
+	if c.message = c.Editor.apply(ctx, editDeleteThreat(c.Layer, c.Index, c.Threat)); c.message != "" {
+		return
+	}
+	c.Editor.announce("Deleted threat " + name + ".")
+	switch {
+	case c.Index < c.Count-1:
+		c.Editor.focusAfterRender(threatID(c.Layer, c.Index))
+	case c.Index > 0:
+		c.Editor.focusAfterRender(threatID(c.Layer, c.Index-1))
+	default:
+		c.Editor.focusAfterRender(sectionID(c.Layer) + "-add-threat")
+	}
+}

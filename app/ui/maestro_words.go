@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// The MAESTRO editor's element ids and the words it shows. The ids are
+// stable: end-to-end tests and links within the page use them.
+
+// sectionID is the id of a section's element: "layer-3", or "layer-cross"
+// for Cross-Layer (section 0).
+func sectionID(sec maestro.Layer) string {
+	if sec == 0 {
+		return "layer-cross"
+	}
+	return "layer-" + strconv.Itoa(int(sec))
+}
+
+// threatID is the id of the i-th threat's element in section sec; the ids
+// of its fields start with it.
+func threatID(sec maestro.Layer, i int) string {
+	return sectionID(sec) + "-threat-" + strconv.Itoa(i)
+}
+
+// sectionName is "L3 Agent Frameworks", or "Cross-Layer". Layer names are
+// the framework's and never editable.
+func sectionName(sec maestro.Layer) string {
+	if sec == 0 {
+		return maestro.CrossLayerName()
+	}
+	return sec.String()
+}
+
+// statusIcon goes with the status word, never instead of it.
+func statusIcon(s maestro.Status) string {
+	switch s {
+	case maestro.Mapped:
+		return "✓"
+	case maestro.Uncertain:
+		return "⚠"
+	}
+	return "○"
+}
+
+// threatCount is "no threats", "1 threat", "4 threats".
+func threatCount(n int) string {
+	switch n {
+	case 0:
+		return "no threats"
+	case 1:
+		return "1 threat"
+	}
+	return strconv.Itoa(n) + " threats"
+}
+
+// charsLeft says how much more text a field with limit max takes; limits
+// count characters (code points), as card.Validate does.
+func charsLeft(s string, max int) string {
+	return fmt.Sprintf("%d of %d characters left", max-utf8.RuneCountInString(s), max)
+}
+
+// threatName is what a threat is called in headings and button names.
+func threatName(t *maestro.Threat) string {
+	if n := t.Name(); strings.TrimSpace(n) != "" {
+		return n
+	}
+	return "untitled threat"
+}
+
+// layerList is "L1, L3 and L4".
+func layerList(ls []maestro.Layer) string {
+	codes := make([]string, len(ls))
+	for i, l := range ls {
+		codes[i] = l.Code()
+	}
+	if len(codes) < 2 {
+		return strings.Join(codes, "")
+	}
+	return strings.Join(codes[:len(codes)-1], ", ") + " and " + codes[len(codes)-1]
+}
+
+// refusal tells why an edit was not made, from the rule of card.Validate it
+// would have broken.
+func refusal(err error) string {
+	var fe *card.FieldError
+	if !errors.As(err, &fe) {
+		return "Not changed: " + err.Error() + "."
+	}
+	what := fe.Field
+	switch {
+	case fe.Field == "maestro":
+		what = "the threat model"
+	case fe.Field == "card":
+		what = "the card"
+	case strings.HasSuffix(fe.Field, ".layers"):
+		what = "the threat's layers"
+	case strings.HasSuffix(fe.Field, "]"):
+		what = "the threat"
+	default:
+		if i := strings.LastIndexByte(fe.Field, '.'); i >= 0 {
+			what = "the " + strings.ReplaceAll(fe.Field[i+1:], "_", " ") + " field"
+		}
+	}
+	return "Not changed: " + what + " " + fe.Msg + "."
+}
