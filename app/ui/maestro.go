@@ -55,37 +55,52 @@ func (c *MaestroEditor) Render() app.UI {
 	if c.Card != nil {
 		m = c.Card.MAESTRO
 	}
-	overview := LayerOverview{Editor: c}
-	for i := range m.Layers {
-		overview.Statuses[i] = m.Layers[i].Status
-		overview.Counts[i] = len(m.Layers[i].Threats)
+	overview := c.overview(&m)
+	sections := c.sections(&m)
+	children := make([]app.UI, len(sections))
+	for i, s := range sections {
+		children[i] = s
 	}
-	overview.Counts[maestro.NumLayers] = len(m.CrossLayer)
 
-	sections := make([]app.UI, 0, maestro.NumLayers+1)
+	return app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title").Body(
+		app.H2().ID("maestro-title").Text("MAESTRO threat model"),
+		app.P().Class("tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
+			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."),
+		overview,
+		app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite").Text(c.status),
+		app.Div().Class("tc-layers").Body(children...),
+	)
+}
+
+// overview is the overview's input for model m.
+func (c *MaestroEditor) overview(m *maestro.Model) *LayerOverview {
+	o := &LayerOverview{Editor: c}
+	for i := range m.Layers {
+		o.Statuses[i] = m.Layers[i].Status
+		o.Counts[i] = len(m.Layers[i].Threats)
+	}
+	o.Counts[maestro.NumLayers] = len(m.CrossLayer)
+	return o
+}
+
+// sections are the sections' inputs for model m: each holds only its own
+// part of the model, so that go-app redraws only the sections that changed.
+func (c *MaestroEditor) sections(m *maestro.Model) []*LayerSection {
+	out := make([]*LayerSection, 0, maestro.NumLayers+1)
 	for _, l := range maestro.Layers() {
-		sections = append(sections, &LayerSection{
+		out = append(out, &LayerSection{
 			Layer:   l,
 			Entry:   m.Layers[l-1],
 			Picking: c.picking && c.pickFor == l,
 			Editor:  c,
 		})
 	}
-	sections = append(sections, &LayerSection{
+	return append(out, &LayerSection{
 		Layer:   0,
 		Entry:   maestro.LayerEntry{Threats: m.CrossLayer},
 		Picking: c.picking && c.pickFor == 0,
 		Editor:  c,
 	})
-
-	return app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title").Body(
-		app.H2().ID("maestro-title").Text("MAESTRO threat model"),
-		app.P().Class("tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
-			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."),
-		&overview,
-		app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite").Text(c.status),
-		app.Div().Class("tc-layers").Body(sections...),
-	)
 }
 
 // apply passes e to OnEdit unless the card would then break one of

@@ -69,7 +69,7 @@ func (c *ThreatEditor) Render() app.UI {
 				app.Div().Class("tc-field", "tc-threat-risk").Body(
 					app.Label().For(id+"-risk").Text("Risk"),
 					app.Output().ID(id+"-risk").For("%s-likelihood %s-impact", id, id).
-						Class("tc-risk", "tc-risk-"+strings.ReplaceAll(riskWord, " ", "-")).Text(riskWord),
+						Class("tc-risk", "tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")).Text(riskWord),
 				),
 				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
 			),
