@@ -48,11 +48,11 @@ func DownloadName(title, ext string) string {
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if dash && b.Len() > 0 {
+				if n+2 > maxFileNameRunes {
+					break // no room for the dash and a letter after it
+				}
 				b.WriteByte('-')
 				n++
-				if n == maxFileNameRunes {
-					break
-				}
 			}
 			b.WriteRune(unicode.ToLower(r))
 			n++

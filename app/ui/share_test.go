@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"errors"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// The reference cards of these tests, from the project's testdata (copied
+// into testdata/ here so that the browser tests can embed them):
+// gpt-image-2.link is the link scoring/link pins for the GPT Image 2 card;
+// ticket-triage-bot.json is the JSON export scoring/export pins, written by
+// hand.
+const (
+	gptImage2Link = "v1&e=card&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&d=hFtNbtQwFFYcfhZcwrvMSNRI3IAFQiNRFUF7gGjqmVqaSQYnUzosuQLnYMeCo3APlmyq971nx0k86q7dOIn95r3vz8WrD5-u2UrQb9UvlfwXkiydrvWu_UbMWRCZjbU8rvfAwGm3Dt7ta-92J3Z0B2EmRQfHnpmXr2FUIyWFVFRULEIO6mIvBgpn7a4RkacnnEaB9bX1TafXkMp0kIUudvbe7gipDS7BIu1HcbwusWGcv2eq2W6GYeFtMAw5jm3Kovipbugbvtsu_cSpMCXJ7VT9wpPG-liyMyb3gx2xvml3hGGP_jxpz3oRlm22wB9sCs_AyXLW7ukNY2-bTYc3ndis-t7VmLNfj9afXLM1pVL_iyd7CVJomc093LV9y3GnQ08M3t7K10qyFZd4MB8IqtGfrdduM0SfhqhgbN2TyWumvW8-LXH0KS4IIXzaFqEgo3kceZUpS_WvoBLNKGHCDjtdXYL3iWWN6KJrthWWr96tgmV8xXuAFar5a8_KYKhyuWnZJgvgFhrHGzhZncWFDOykNQJAJ8obXH25XVO9v3WE2i_r3ruHypTP1F8696iLppwRYYJRPD5XHkavOEoP7rOD94-oOH3O9AeIyrv5_PG1dr3eIKD8NJAMyCGO8jjJszQnJlrL5-pPkR-7uVRtSlgz1Lj1QTkx8MARhxi5gQlokQBgem5TGkILBlqBzfGnBC6Z8oX6QSdzVrvTC8Y_rPStvlwtERh7OFB59FNBYW_Xd3Xjuj0fXkAq8X4KHZ7kzVo_aKGmfKl-02uck5z5tmjeqJAnCQIyZ5DOcJiRPOtjgyBuWAwX4HSdNgcpcvYJ_Fz3No8BAAD__w"
+	halfFilledLink = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__"
+	triageBotJSON  = "testdata/ticket-triage-bot.json"
+)
+
+func shareCard(t *testing.T, fragment string) *card.Card {
+	t.Helper()
+	c, err := link.Decode(fragment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func shareCardFromJSON(t *testing.T, name string) *card.Card {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := export.ParseJSON(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestShareLinkKeepsThePageAddressAndReplacesTheFragment(t *testing.T) {
+	c := shareCard(t, halfFilledLink)
+	tests := []struct {
+		name string
+		page string // "" for no page at all
+		want string
+	}{
+		{"a project site, its query and old fragment dropped",
+			"https://owner.github.io/threatcard/?wasm=false#v1&e=v0.5", "https://owner.github.io/threatcard/#" + halfFilledLink},
+		{"the root of a host with a port", "http://localhost:8080", "http://localhost:8080/#" + halfFilledLink},
+		{"an escaped path stays escaped", "https://example.org/my%20cards/", "https://example.org/my%20cards/#" + halfFilledLink},
+		{"a page opened from a file gives the bare fragment", "file:///home/me/dist/index.html", "#" + halfFilledLink},
+		{"an address without a host gives the bare fragment", "/", "#" + halfFilledLink},
+		{"no page gives the bare fragment", "", "#" + halfFilledLink},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var page *url.URL
+			if tt.page != "" {
+				page = mustURL(t, tt.page)
+			}
+			got, err := ShareLink(page, c)
+			if err != nil || got != tt.want {
+				t.Errorf("ShareLink(%q) = %q, %v\nwant %q", tt.page, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestShareLinkRefusesACardThatBreaksALimit(t *testing.T) {
+	c := shareCard(t, halfFilledLink)
+	c.Title = strings.Repeat("x", card.MaxTitle+1)
+	if got, err := ShareLink(mustURL(t, "https://example.org/"), c); err == nil {
+		t.Errorf("ShareLink of a card with a 201-character title = %q, want an error", got)
+	}
+}
+
+func TestDownloadName(t *testing.T) {
+	tests := []struct {
+		title, ext, want string
+	}{
+		{"GPT Image 2", ".json", "gpt-image-2.json"},
+		{"Ticket triage bot", "-aivss-badge.svg", "ticket-triage-bot-aivss-badge.svg"},
+		{"", ".json", "threatcard.json"},
+		{"  \t ", ".json", "threatcard.json"},
+		{"!!! ***", ".json", "threatcard.json"},
+		{"\x00\x07\u202e", ".json", "threatcard.json"},
+		{"../../etc/passwd", ".json", "etc-passwd.json"},
+		{`a/b\c:d*e?f"g<h>i|j`, ".json", "a-b-c-d-e-f-g-h-i-j.json"},
+		{"<script>alert(1)</script>", ".json", "script-alert-1-script.json"},
+		{"  Ärger   Bot!! ", ".json", "ärger-bot.json"},
+		{"Agent 日本語 v2.1", ".json", "agent-日本語-v2-1.json"},
+		{"CON", ".json", "con.json"},
+		{strings.Repeat("a", 70), ".json", strings.Repeat("a", 60) + ".json"},
+		{strings.Repeat("é", 70), ".json", strings.Repeat("é", 60) + ".json"},
+		{strings.Repeat("a", 59) + " b", ".json", strings.Repeat("a", 59) + ".json"},
+		{strings.Repeat("a", 58) + " bc", ".json", strings.Repeat("a", 58) + "-b.json"},
+	}
+	for _, tt := range tests {
+		if got := DownloadName(tt.title, tt.ext); got != tt.want {
+			t.Errorf("DownloadName(%q, %q) = %q, want %q", tt.title, tt.ext, got, tt.want)
+		}
+	}
+}
+
+func noop(app.Context, app.Event) {}
+
+func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
+	tree := (&ShareBar{Card: shareCard(t, halfFilledLink)}).Render()
+	checks := []struct {
+		name     string
+		expected app.UI
+		path     []int
+	}{
+		{"a labelled section", app.Section().ID("share").Class("tc-share").Aria("labelledby", "share-title"), nil},
+		{"its heading", app.H2().ID("share-title"), []int{0}},
+		{"copy link", app.Button().ID("share-copy-link").Type("button").OnClick(noop), []int{1, 0}},
+		{"copy Markdown", app.Button().ID("share-copy-markdown").Type("button").OnClick(noop), []int{1, 1}},
+		{"download JSON", app.Button().ID("share-json").Type("button").OnClick(noop), []int{1, 2}},
+		{"download badge", app.Button().ID("share-svg").Type("button").OnClick(noop), []int{1, 3}},
+		{"print", app.Button().ID("share-print").Type("button").OnClick(noop), []int{1, 4}},
+		{"an empty live status line", app.P().ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{2}},
+	}
+	for _, c := range checks {
+		if err := app.Match(c.expected, tree, c.path...); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	// Match compares an element without its children: the texts, one by one.
+	texts := []struct {
+		want string
+		path []int
+	}{
+		{"Share", []int{0, 0}},
+		{"Copy link", []int{1, 0, 0}},
+		{"Copy Markdown for a ticket", []int{1, 1, 0}},
+		{"Download JSON", []int{1, 2, 0}},
+		{"Download SVG badge", []int{1, 3, 0}},
+		{"Print", []int{1, 4, 0}},
+		{"", []int{2, 0}},
+	}
+	for _, tt := range texts {
+		if err := app.Match(app.Text(tt.want), tree, tt.path...); err != nil {
+			t.Errorf("text %q: %v", tt.want, err)
+		}
+	}
+}
+
+func TestShareBarOffersTheTextSelectedInAReadOnlyField(t *testing.T) {
+	tests := []struct {
+		name, what, text string
+		label            string
+		rows             int
+	}{
+		{"link", "link", "https://example.org/#" + halfFilledLink, "Link to copy (selected: press Ctrl+C, or ⌘C on a Mac)", 2},
+		{"Markdown", "Markdown", "**Half-filled draft** — AIVSS incomplete", "Markdown to copy (selected: press Ctrl+C, or ⌘C on a Mac)", 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &ShareBar{Card: shareCard(t, halfFilledLink)}
+			s.offerByHand(tt.what, tt.text, errNoClipboard)
+			mountShare(t, s)
+			status := "Not copied: this browser does not let the page write to the clipboard. The " + tt.what +
+				" is selected in the field below; press Ctrl+C (⌘C on a Mac) to copy it."
+			checks := []struct {
+				expected app.UI
+				path     []int
+			}{
+				{app.Text(status), []int{0, 2, 0}},
+				{app.Label().For("share-fallback-text"), []int{0, 3, 0}},
+				{app.Text(tt.label), []int{0, 3, 0, 0}},
+				{app.Textarea().ID("share-fallback-text").ReadOnly(true).Rows(tt.rows).Spellcheck(false).Text(tt.text), []int{0, 3, 1}},
+				{app.Button().ID("share-fallback-close").Type("button").OnClick(noop), []int{0, 3, 2}},
+				{app.Text("Hide"), []int{0, 3, 2, 0}},
+			}
+			for _, c := range checks {
+				if err := app.Match(c.expected, s, c.path...); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+func TestShareBarWithoutACardSaysSoAsAFailure(t *testing.T) {
+	tests := []struct {
+		name    string
+		handler func(*ShareBar) app.EventHandler
+		want    string
+	}{
+		{"copy link", func(s *ShareBar) app.EventHandler { return s.copyLink }, "There is no card to share yet."},
+		{"copy Markdown", func(s *ShareBar) app.EventHandler { return s.copyMarkdown }, "There is no card to share yet."},
+		{"JSON", func(s *ShareBar) app.EventHandler { return s.downloadJSON }, "There is no card to save yet."},
+		{"badge", func(s *ShareBar) app.EventHandler { return s.downloadBadge }, "There is no card to save yet."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &ShareBar{}
+			tt.handler(s)(app.Context{}, app.Event{})
+			tree := s.Render()
+			want := app.P().ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
+			if err := app.Match(want, tree, 2); err != nil {
+				t.Error(err)
+			}
+			if err := app.Match(app.Text(tt.want), tree, 2, 0); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestGuardedUsesThePageGuardOrRecoversLocally(t *testing.T) {
+	boom := func(app.Context, app.Event) { panic("boom") }
+
+	var during string
+	pageGuard := func(d string, h app.EventHandler) app.EventHandler {
+		during = d
+		return func(ctx app.Context, e app.Event) {
+			if err := recovered(d, func() { h(ctx, e) }); err == nil {
+				t.Error("the page guard saw no panic")
+			}
+		}
+	}
+	var shown error
+	guarded(pageGuard, "copying the link", boom, func(err error) { shown = err })(app.Context{}, app.Event{})
+	if during != "copying the link" || shown != nil {
+		t.Errorf("with a page guard: guard got %q, component showed %v; want the guard to handle it", during, shown)
+	}
+
+	guarded(nil, "copying the link", boom, func(err error) { shown = err })(app.Context{}, app.Event{})
+	var pe *PanicError
+	if !errors.As(shown, &pe) || shown.Error() != "internal error while copying the link: boom" {
+		t.Errorf("without a page guard: shown %v, want the *PanicError", shown)
+	}
+}
+
+func TestShareBarShowsAPanicInItsStatusLine(t *testing.T) {
+	s := &ShareBar{}
+	guarded(s.Guard, "printing", func(app.Context, app.Event) { panic("no window") }, s.fail)(app.Context{}, app.Event{})
+	tree := s.Render()
+	want := app.P().ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
+	if err := app.Match(want, tree, 2); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(app.Text("internal error while printing: no window"), tree, 2, 0); err != nil {
+		t.Error(err)
+	}
+}
+
+// mountShare loads c into a test engine, as go-app would in the browser.
+func mountShare(t *testing.T, c app.Composer) {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+}
