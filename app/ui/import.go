@@ -88,7 +88,11 @@ func (d *ImportDialog) renderFailure() app.UI {
 			app.P().Text("Not imported: " + d.failure.Error()),
 		)
 	}
-	body := []app.UI{app.P().Text("Not imported: the " + ie.Format.String() + " has a problem. " + whereText(ie) + ie.Msg)}
+	what := whereText(ie) + ie.Msg
+	if what == ie.Msg {
+		what = capitalized(what)
+	}
+	body := []app.UI{app.P().Text("Not imported: the " + ie.Format.String() + " has a problem. " + what)}
 	if ie.Text != "" {
 		body = append(body, app.Pre().Class("tc-import-line").Text(ie.Text))
 	}

@@ -221,8 +221,8 @@ func (s *ShareBar) print(ctx app.Context, e app.Event) {
 	printPage()
 }
 
-// capitalized returns s with its first letter in upper case ("link" →
-// "Link"); s is one of the bar's own ASCII words.
+// capitalized returns s with its first letter in upper case if it is an
+// ASCII letter ("link" → "Link").
 func capitalized(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+func importFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// importOf runs the dialog on text and returns the card it opened, if any.
+func importOf(text string) (*ImportDialog, *card.Card) {
+	var opened *card.Card
+	d := &ImportDialog{OnOpen: func(_ app.Context, c *card.Card) { opened = c }}
+	d.text = text
+	d.importText(app.Context{})
+	return d, opened
+}
+
+func TestImportDialogRendersALabelledTextAreaAndButton(t *testing.T) {
+	tree := (&ImportDialog{}).Render()
+	checks := []struct {
+		expected app.UI
+		path     []int
+	}{
+		{app.Section().ID("import").Class("tc-import").Aria("labelledby", "import-title"), nil},
+		{app.H2().ID("import-title"), []int{0}},
+		{app.Text("Import a card"), []int{0, 0}},
+		{app.P().ID("import-hint").Class("tc-hint"), []int{1}},
+		{app.Text("Paste the text of a published agentic threat-model card, or a threatcard JSON export. It opens in place of the card on screen."), []int{1, 0}},
+		{app.Label().For("import-text"), []int{2}},
+		{app.Text("Card text or JSON export"), []int{2, 0}},
+		{app.Textarea().ID("import-text").Rows(8).Spellcheck(false).Aria("describedby", "import-hint").Text("").OnInput(noop), []int{3}},
+		{app.Button().ID("import-submit").Type("button").OnClick(noop), []int{4}},
+		{app.Text("Import"), []int{4, 0}},
+		{app.P().ID("import-status").Class("tc-import-status").Role("status").Aria("live", "polite"), []int{5}}, // a false app.If takes no place
+	}
+	for _, c := range checks {
+		if err := app.Match(c.expected, tree, c.path...); err != nil {
+			t.Errorf("%v: %v", c.path, err)
+		}
+	}
+}
+
+func TestImportOpensTheReferenceCardFromEitherFormat(t *testing.T) {
+	tests := []struct {
+		name, file, status string
+	}{
+		{"published text", "testdata/card-gpt-image-2.txt", "Opened “GPT Image 2” from the card text."},
+		{"JSON export", "testdata/gpt-image-2.json", "Opened “GPT Image 2” from the JSON export."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, opened := importOf(importFile(t, tt.file))
+			if opened == nil {
+				t.Fatalf("nothing opened; failure %v", d.failure)
+			}
+			if opened.Title != "GPT Image 2" {
+				t.Errorf("title %q", opened.Title)
+			}
+			if got, err := link.Encode(opened); err != nil || got != gptImage2Link {
+				t.Errorf("the opened card's link is %q (%v), want the reference link", got, err)
+			}
+			if d.status != tt.status || d.failure != nil || len(d.warnings) != 0 {
+				t.Errorf("status %q, failure %v, warnings %v; want %q and nothing else", d.status, d.failure, d.warnings, tt.status)
+			}
+		})
+	}
+}
+
+func TestImportListsTheRemarksOfAPartialCard(t *testing.T) {
+	d, opened := importOf(importFile(t, "testdata/card-gpt-image-2-partial.txt"))
+	if opened == nil || opened.Title != "GPT Image 2" {
+		t.Fatalf("opened %v, failure %v", opened, d.failure)
+	}
+	mountShare(t, d)
+	texts(t, d, []textAt{
+		{[]int{0, 5, 0}, "Opened “GPT Image 2” from the card text. 2 remarks, below."},
+		{[]int{0, 6, 0, 0}, "Taken with these remarks:"},
+		{[]int{0, 6, 1, 0, 0}, "Line 19: L3's text does not end a sentence; it may have been cut short"},
+		{[]int{0, 6, 1, 1, 0}, "L4, L5, L6 and L7 are not in the text; marked not assessed"},
+	})
+	if err := app.Match(app.Ul().ID("import-warnings").Aria("labelledby", "import-warnings-title"), d, 0, 6, 1); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestImportErrorSaysWhereAndKeepsEverything(t *testing.T) {
+	const sevenLayers = `{"layer":1},{"layer":2},{"layer":3,"status":"done"},{"layer":4},{"layer":5},{"layer":6},{"layer":7}`
+	tests := []struct {
+		name    string
+		text    string
+		message string
+		line    string // the line shown under the message; "" for none
+	}{
+		{"text without a title line", "hello\nworld",
+			`Not imported: the card text has a problem. Line 1: expected the card's title line, "<agent> — agentic threat model"`, "hello"},
+		{"a factor value that is not a number", "Agent — agentic threat model\nsummary\n| Non-Determinism | high |",
+			`Not imported: the card text has a problem. Line 3: Non-Determinism: "high" is not a factor value (0.00 to 1.00, at most two decimals)`, "| Non-Determinism | high |"},
+		{"JSON with a bad value", `{"format":"threatcard/1","aivss":{"edition":"v0.8"},"maestro":{"layers":[` + sevenLayers + `]}}`,
+			`Not imported: the JSON export has a problem. At maestro.layers[2].status: is "done"; want one of "not-assessed", "mapped", "uncertain"`, ""},
+		{"JSON that is not well-formed", "{\n  \"format\": \"threatcard/1\",\n  \"title\" \"x\"\n}",
+			`Not imported: the JSON export has a problem. Line 3: not valid JSON at byte 40: invalid character '"' after object key`, ""},
+		{"nothing pasted", "",
+			"Not imported: the card text has a problem. The text is empty; paste the whole card, from its title line on", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, opened := importOf(tt.text)
+			if opened != nil {
+				t.Fatalf("opened a card titled %q", opened.Title)
+			}
+			if d.text != tt.text {
+				t.Errorf("the pasted text changed to %q", d.text)
+			}
+			mountShare(t, d)
+			checks := []struct {
+				expected app.UI
+				path     []int
+			}{
+				{app.Textarea().ID("import-text").Rows(8).Spellcheck(false).Aria("describedby", "import-hint import-error").
+					Aria("invalid", "true").Text(tt.text).OnInput(noop), []int{0, 3}},
+				{app.Div().ID("import-error").Class("tc-import-error").Role("alert"), []int{0, 5}},
+				{app.Text(tt.message), []int{0, 5, 0, 0}},
+			}
+			if tt.line != "" {
+				checks = append(checks, struct {
+					expected app.UI
+					path     []int
+				}{app.Pre().Class("tc-import-line"), []int{0, 5, 1}}, struct {
+					expected app.UI
+					path     []int
+				}{app.Text(tt.line), []int{0, 5, 1, 0}})
+			}
+			for _, c := range checks {
+				if err := app.Match(c.expected, d, c.path...); err != nil {
+					t.Errorf("%v: %v", c.path, err)
+				}
+			}
+		})
+	}
+}
+
+func TestASuccessfulImportClearsTheLastError(t *testing.T) {
+	d, _ := importOf("hello")
+	var opened *card.Card
+	d.OnOpen = func(_ app.Context, c *card.Card) { opened = c }
+	d.text = importFile(t, "testdata/gpt-image-2.json")
+	d.importText(app.Context{})
+	if opened == nil || d.failure != nil {
+		t.Errorf("opened %v, failure %v", opened, d.failure)
+	}
+}
+
+func TestImportShowsHostileTextAsText(t *testing.T) {
+	const hostile = `<img src=x onerror="alert(1)">`
+	doc := strings.Replace(importFile(t, "testdata/gpt-image-2.json"), `"title": "GPT Image 2"`, `"title": "`+strings.ReplaceAll(hostile, `"`, `\"`)+`"`, 1)
+	d, opened := importOf(doc)
+	if opened == nil || opened.Title != hostile {
+		t.Fatalf("opened %v, failure %v", opened, d.failure)
+	}
+	mountShare(t, d)
+	texts(t, d, []textAt{{[]int{0, 5, 0}, "Opened “" + hostile + "” from the JSON export."}})
+}
+
+func TestImportOfAnUntitledCard(t *testing.T) {
+	doc := strings.Replace(importFile(t, "testdata/gpt-image-2.json"), `"title": "GPT Image 2"`, `"title": ""`, 1)
+	d, opened := importOf(doc)
+	if opened == nil || d.status != "Opened an untitled card from the JSON export." {
+		t.Errorf("opened %v, status %q", opened, d.status)
+	}
+}
+
+func TestReplaceOverwritesTheWholeCard(t *testing.T) {
+	from := shareCard(t, gptImage2Link)
+	dst := shareCard(t, halfFilledLink)
+	Replace(from)(dst)
+	if got, err := link.Encode(dst); err != nil || got != gptImage2Link {
+		t.Errorf("after Replace the card's link is %q (%v), want the replacement's", got, err)
+	}
+}
