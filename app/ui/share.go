@@ -191,7 +191,7 @@ func (s *ShareBar) downloadJSON(ctx app.Context, e app.Event) {
 		s.report("The JSON export could not be made: "+err.Error(), true)
 		return
 	}
-	s.save(ctx, DownloadName(s.Card.Title, ".json"), "application/json", string(data))
+	s.save(DownloadName(s.Card.Title, ".json"), "application/json", string(data))
 }
 
 func (s *ShareBar) downloadBadge(ctx app.Context, e app.Event) {
@@ -204,12 +204,12 @@ func (s *ShareBar) downloadBadge(ctx app.Context, e app.Event) {
 		s.report("The badge could not be made: "+err.Error(), true)
 		return
 	}
-	s.save(ctx, DownloadName(s.Card.Title, "-aivss-badge.svg"), "image/svg+xml", svg)
+	s.save(DownloadName(s.Card.Title, "-aivss-badge.svg"), "image/svg+xml", svg)
 }
 
-func (s *ShareBar) save(ctx app.Context, name, mime, content string) {
+func (s *ShareBar) save(name, mime, content string) {
 	s.byHand, s.byHandOf = "", ""
-	if err := saveFile(ctx, name, mime, content); err != nil {
+	if err := saveFile(name, mime, content); err != nil {
 		s.report(err.Error(), true)
 		return
 	}

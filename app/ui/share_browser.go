@@ -65,7 +65,7 @@ const blobLifetime = time.Minute
 // a Blob URL and a temporary <a download> element. Nothing is parsed as
 // HTML, and the URL is the browser's own blob: URL, so neither the page's
 // Content-Security-Policy nor its Trusted Types stand in the way.
-func saveFile(ctx app.Context, name, mime, content string) (err error) {
+func saveFile(name, mime, content string) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("the browser could not save the file: %v", v)
@@ -82,7 +82,9 @@ func saveFile(ctx app.Context, name, mime, content string) (err error) {
 	doc.Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	ctx.After(blobLifetime, func(app.Context) {
+	// A plain timer, not ctx.After: the engine waits for its goroutines when
+	// it drains its queue (in tests and while prerendering).
+	time.AfterFunc(blobLifetime, func() {
 		app.Window().Get("URL").Call("revokeObjectURL", href)
 	})
 	return nil

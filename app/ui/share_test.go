@@ -265,3 +265,29 @@ func mountShare(t *testing.T, c app.Composer) {
 	}
 	e.ConsumeAll()
 }
+
+func TestShareBarDownloadsAreNamedAfterTheTitle(t *testing.T) {
+	tests := []struct {
+		name    string
+		handler func(*ShareBar) app.EventHandler
+		want    string
+	}{
+		{"JSON", func(s *ShareBar) app.EventHandler { return s.downloadJSON }, "Download started: ticket-triage-bot.json."},
+		{"badge", func(s *ShareBar) app.EventHandler { return s.downloadBadge }, "Download started: ticket-triage-bot-aivss-badge.svg."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Natively the browser is a stub: the file goes nowhere, and the
+			// bar reports the download it asked for.
+			s := &ShareBar{Card: shareCardFromJSON(t, triageBotJSON)}
+			tt.handler(s)(app.Context{}, app.Event{})
+			tree := s.Render()
+			if err := app.Match(app.P().ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), tree, 2); err != nil {
+				t.Error(err)
+			}
+			if err := app.Match(app.Text(tt.want), tree, 2, 0); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
