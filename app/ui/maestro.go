@@ -114,7 +114,7 @@ func (c *MaestroEditor) apply(ctx app.Context, e Edit) string {
 	trial := *c.Card // shallow: edits are copy-on-write (maestro_edits.go)
 	e(&trial)
 	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
-		return refusal(err)
+		return maestroRefusal(err)
 	}
 	c.OnEdit(ctx, e)
 	return ""
@@ -206,6 +206,20 @@ func (c *MaestroEditor) resyncChecked(el app.Value, want func() bool) {
 			el.Set("checked", w)
 		}
 	})
+}
+
+// syncValue makes the form control with the given id show want.
+func syncValue(id, want string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("value").String() != want {
+		el.Set("value", want)
+	}
+}
+
+// syncChecked ticks or clears the checkbox with the given id.
+func syncChecked(id string, want bool) {
+	if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("checked").Bool() != want {
+		el.Set("checked", want)
+	}
 }
 
 // threats returns the card's threats in section sec.

@@ -148,6 +148,7 @@ func (c *CatalogPicker) onAddCustom(ctx app.Context, e app.Event) {
 	}
 	if c.add(ctx, maestro.Threat{Title: title}) {
 		c.custom = ""
+		syncValue("catalog-custom-title", "") // go-app leaves a field it draws empty as it was
 		c.Editor.focusAfterRender("catalog-custom-title")
 	}
 }

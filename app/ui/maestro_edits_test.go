@@ -10,14 +10,14 @@ import (
 
 // Threats used by the edit tests, written out in full.
 var (
-	threatA = maestro.Threat{Title: "Prompt leak", Likelihood: maestro.High}
-	threatB = maestro.Threat{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}
-	threatX = maestro.Threat{Title: "Chain", Layers: []maestro.Layer{2, 5}}
+	promptLeak    = maestro.Threat{Title: "Prompt leak", Likelihood: maestro.High}
+	modelStealing = maestro.Threat{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}
+	chainThreat   = maestro.Threat{Title: "Chain", Layers: []maestro.Layer{2, 5}}
 )
 
-// modelCard makes a card whose model is m. Each test builds its own, so no
+// maestroCard makes a card whose model is m. Each test builds its own, so no
 // test shares a slice with another.
-func modelCard(m maestro.Model) *card.Card {
+func maestroCard(m maestro.Model) *card.Card {
 	c := card.NewCard()
 	c.MAESTRO = m
 	return c
@@ -43,7 +43,7 @@ func TestMaestroEdits(t *testing.T) {
 			editAddThreat(1, maestro.Threat{CatalogID: "l1-model-stealing"}),
 			maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{CatalogID: "l1-model-stealing"}}}}}},
 		{"add a threat after the others", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{threatA}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{promptLeak}}}}
 		},
 			editAddThreat(7, maestro.Threat{Title: "Fake reviews"}),
 			maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{
@@ -52,51 +52,51 @@ func TestMaestroEdits(t *testing.T) {
 			editAddThreat(0, maestro.Threat{CatalogID: "x-lateral-movement", Layers: []maestro.Layer{2, 4}}),
 			maestro.Model{CrossLayer: []maestro.Threat{{CatalogID: "x-lateral-movement", Layers: []maestro.Layer{2, 4}}}}},
 		{"delete the first of two", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{threatA, threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{promptLeak, modelStealing}}}}
 		},
-			editDeleteThreat(2, 0, threatA),
+			editDeleteThreat(2, 0, promptLeak),
 			maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}}}}}},
 		{"delete the only one leaves nil", func() maestro.Model {
-			return maestro.Model{CrossLayer: []maestro.Threat{threatX}}
+			return maestro.Model{CrossLayer: []maestro.Threat{chainThreat}}
 		},
-			editDeleteThreat(0, 0, threatX),
+			editDeleteThreat(0, 0, chainThreat),
 			maestro.Model{}},
 		{"delete a threat that has moved since does nothing", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{modelStealing}}}}
 		},
-			editDeleteThreat(2, 0, threatA),
+			editDeleteThreat(2, 0, promptLeak),
 			maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}}}}}},
 		{"delete past the end does nothing", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{threatA}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{promptLeak}}}}
 		},
-			editDeleteThreat(2, 1, threatA),
+			editDeleteThreat(2, 1, promptLeak),
 			maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
 				{Title: "Prompt leak", Likelihood: maestro.High}}}}}},
 		{"move the second up", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{threatA, threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{promptLeak, modelStealing}}}}
 		},
-			editMoveThreat(3, 1, 0, threatB),
+			editMoveThreat(3, 1, 0, modelStealing),
 			maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"},
 				{Title: "Prompt leak", Likelihood: maestro.High}}}}}},
 		{"move the last down does nothing", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{threatA, threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{promptLeak, modelStealing}}}}
 		},
-			editMoveThreat(3, 1, 2, threatB),
+			editMoveThreat(3, 1, 2, modelStealing),
 			maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{
 				{Title: "Prompt leak", Likelihood: maestro.High},
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}}}}}},
 		{"move a threat that is no longer there does nothing", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{threatA, threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{promptLeak, modelStealing}}}}
 		},
-			editMoveThreat(3, 1, 0, threatA),
+			editMoveThreat(3, 1, 0, promptLeak),
 			maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{
 				{Title: "Prompt leak", Likelihood: maestro.High},
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}}}}}},
 		{"rate a threat", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{4: {Threats: []maestro.Threat{threatA, threatB}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{4: {Threats: []maestro.Threat{promptLeak, modelStealing}}}}
 		},
 			editThreat(5, 1, func(t *maestro.Threat) { t.Impact = maestro.Medium; t.ASI = 2; t.State = maestro.Accepted }),
 			maestro.Model{Layers: [7]maestro.LayerEntry{4: {Threats: []maestro.Threat{
@@ -104,11 +104,11 @@ func TestMaestroEdits(t *testing.T) {
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits", Impact: maestro.Medium, ASI: 2, State: maestro.Accepted}}}}}},
 		{"ticking a second layer moves a threat to Cross-Layer", func() maestro.Model {
 			return maestro.Model{
-				Layers:     [7]maestro.LayerEntry{2: {Notes: "n", Threats: []maestro.Threat{threatA, threatB}}},
-				CrossLayer: []maestro.Threat{threatX},
+				Layers:     [7]maestro.LayerEntry{2: {Notes: "n", Threats: []maestro.Threat{promptLeak, modelStealing}}},
+				CrossLayer: []maestro.Threat{chainThreat},
 			}
 		},
-			editTouches(3, 0, 5, true, threatA),
+			editTouches(3, 0, 5, true, promptLeak),
 			maestro.Model{
 				Layers: [7]maestro.LayerEntry{2: {Notes: "n", Threats: []maestro.Threat{
 					{CatalogID: "l1-model-stealing", Mitigations: "rate limits"}}}},
@@ -118,20 +118,20 @@ func TestMaestroEdits(t *testing.T) {
 				},
 			}},
 		{"ticking a lower layer keeps them ascending", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{5: {Threats: []maestro.Threat{threatA}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{5: {Threats: []maestro.Threat{promptLeak}}}}
 		},
-			editTouches(6, 0, 1, true, threatA),
+			editTouches(6, 0, 1, true, promptLeak),
 			maestro.Model{CrossLayer: []maestro.Threat{{Title: "Prompt leak", Likelihood: maestro.High, Layers: []maestro.Layer{1, 6}}}}},
-		{"a third layer", func() maestro.Model { return maestro.Model{CrossLayer: []maestro.Threat{threatX}} },
-			editTouches(0, 0, 4, true, threatX),
+		{"a third layer", func() maestro.Model { return maestro.Model{CrossLayer: []maestro.Threat{chainThreat}} },
+			editTouches(0, 0, 4, true, chainThreat),
 			maestro.Model{CrossLayer: []maestro.Threat{{Title: "Chain", Layers: []maestro.Layer{2, 4, 5}}}}},
 		{"clearing down to one layer moves it under that layer", func() maestro.Model {
 			return maestro.Model{
-				Layers:     [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{threatB}}},
-				CrossLayer: []maestro.Threat{threatX},
+				Layers:     [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{modelStealing}}},
+				CrossLayer: []maestro.Threat{chainThreat},
 			}
 		},
-			editTouches(0, 0, 5, false, threatX),
+			editTouches(0, 0, 5, false, chainThreat),
 			maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
 				{CatalogID: "l1-model-stealing", Mitigations: "rate limits"},
 				{Title: "Chain"},
@@ -142,17 +142,17 @@ func TestMaestroEdits(t *testing.T) {
 			editTouches(0, 0, 7, true, maestro.Threat{Title: "Loose"}),
 			maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{{Title: "Loose"}}}}}},
 		{"clearing the layer a threat sits under does nothing", func() maestro.Model {
-			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{threatA}}}}
+			return maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{promptLeak}}}}
 		},
-			editTouches(3, 0, 3, false, threatA),
+			editTouches(3, 0, 3, false, promptLeak),
 			maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{{Title: "Prompt leak", Likelihood: maestro.High}}}}}},
-		{"layer 8 does nothing", func() maestro.Model { return maestro.Model{CrossLayer: []maestro.Threat{threatX}} },
-			editTouches(0, 0, 8, true, threatX),
+		{"layer 8 does nothing", func() maestro.Model { return maestro.Model{CrossLayer: []maestro.Threat{chainThreat}} },
+			editTouches(0, 0, 8, true, chainThreat),
 			maestro.Model{CrossLayer: []maestro.Threat{{Title: "Chain", Layers: []maestro.Layer{2, 5}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := modelCard(tt.before())
+			c := maestroCard(tt.before())
 			tt.edit(c)
 			if !reflect.DeepEqual(c.MAESTRO, tt.want) {
 				t.Errorf("model after the edit:\n%+v\nwant\n%+v", c.MAESTRO, tt.want)
@@ -172,16 +172,16 @@ func TestMaestroEditsLeaveAShallowCopysOriginalAlone(t *testing.T) {
 		edit Edit
 	}{
 		{"add", editAddThreat(3, maestro.Threat{Title: "new"})},
-		{"delete", editDeleteThreat(3, 0, threatA)},
-		{"move", editMoveThreat(3, 0, 1, threatA)},
+		{"delete", editDeleteThreat(3, 0, promptLeak)},
+		{"move", editMoveThreat(3, 0, 1, promptLeak)},
 		{"change a field", editThreat(3, 1, func(t *maestro.Threat) { t.Title = "" })},
-		{"tick a layer", editTouches(3, 0, 4, true, threatA)},
-		{"clear a cross-layer layer", editTouches(0, 0, 2, false, threatX)},
-		{"tick a cross-layer layer", editTouches(0, 0, 3, true, threatX)},
+		{"tick a layer", editTouches(3, 0, 4, true, promptLeak)},
+		{"clear a cross-layer layer", editTouches(0, 0, 2, false, chainThreat)},
+		{"tick a cross-layer layer", editTouches(0, 0, 3, true, chainThreat)},
 	}
 	original := func() *card.Card {
-		return modelCard(maestro.Model{
-			Layers:     [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{threatA, threatB}}},
+		return maestroCard(maestro.Model{
+			Layers:     [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{promptLeak, modelStealing}}},
 			CrossLayer: []maestro.Threat{{Title: "Chain", Layers: []maestro.Layer{2, 5}}},
 		})
 	}

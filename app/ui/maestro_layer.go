@@ -90,6 +90,20 @@ func (c *LayerSection) renderLayerHead(id string) []app.UI {
 	}
 }
 
+// OnUpdate brings the status menu and the notes in line with the card, as
+// ThreatEditor.OnUpdate does: a new card (imported, or started over) with
+// empty notes would otherwise leave the old notes in the field.
+func (c *LayerSection) OnUpdate(ctx app.Context) {
+	if c.Layer == 0 {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		id := sectionID(c.Layer)
+		syncValue(id+"-status", c.Entry.Status.String())
+		syncValue(id+"-notes", c.Entry.Notes)
+	})
+}
+
 func (c *LayerSection) onStatus(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
 	s, err := maestro.ParseStatus(el.Get("value").String())

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,8 +118,50 @@ func (c *ThreatEditor) selectField(id, label string, options []app.UI, h app.Eve
 	)
 }
 
+// The menus' values for "none" and "not rated", which the model writes as
+// "". An option needs a value that is not empty: go-app drops an empty
+// value attribute, and the option's value would then be its text.
+const (
+	noASI   = "none"
+	unrated = "unrated"
+)
+
+func asiValue(a maestro.ASI) string {
+	if a == 0 {
+		return noASI
+	}
+	return a.Code()
+}
+
+func parseASIValue(v string) (maestro.ASI, error) {
+	if v == noASI {
+		return 0, nil
+	}
+	if v == "" {
+		return 0, &maestro.ValueError{Field: "asi", Value: v, Allowed: []string{"ASI01", "…", "ASI10", noASI}}
+	}
+	return maestro.ParseASI(v)
+}
+
+func levelValue(l maestro.Level) string {
+	if l == maestro.Unrated {
+		return unrated
+	}
+	return l.String()
+}
+
+func parseLevelValue(field, v string) (maestro.Level, error) {
+	if v == unrated {
+		return maestro.Unrated, nil
+	}
+	if v == "" {
+		return 0, &maestro.ValueError{Field: field, Value: v, Allowed: []string{"Low", "Medium", "High", unrated}}
+	}
+	return maestro.ParseLevel(field, v)
+}
+
 func asiOptions(selected maestro.ASI) []app.UI {
-	opts := []app.UI{app.Option().Value("").Selected(selected == 0).Text("None")}
+	opts := []app.UI{app.Option().Value(noASI).Selected(selected == 0).Text("None")}
 	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
 		opts = append(opts, app.Option().Value(a.Code()).Selected(a == selected).Text(a.Code()+" "+a.Name()))
 	}
@@ -132,7 +175,7 @@ func levelOptions(selected maestro.Level) []app.UI {
 		if l == maestro.Unrated {
 			label = "Not rated"
 		}
-		opts[i] = app.Option().Value(l.String()).Selected(l == selected).Text(label)
+		opts[i] = app.Option().Value(levelValue(l)).Selected(l == selected).Text(label)
 	}
 	return opts
 }
@@ -151,13 +194,7 @@ func stateOptions(selected maestro.State) []app.UI {
 func (c *ThreatEditor) renderTouches(id string) app.UI {
 	boxes := make([]app.UI, 0, maestro.NumLayers)
 	for _, l := range maestro.Layers() {
-		own := l == c.Layer
-		on := own
-		if c.Layer == 0 {
-			for _, x := range c.Threat.Layers {
-				on = on || x == l
-			}
-		}
+		own, on := l == c.Layer, c.touches(l)
 		box := id + "-touches-" + strconv.Itoa(int(l))
 		boxes = append(boxes, app.Div().Class("tc-touch").Body(
 			app.Input().ID(box).Type("checkbox").Value(strconv.Itoa(int(l))).Checked(on).Disabled(own).
@@ -174,6 +211,46 @@ func (c *ThreatEditor) renderTouches(id string) app.UI {
 		app.Div().Class("tc-touch-boxes").Body(boxes...),
 		app.P().ID(id+"-touches-hint").Class("tc-hint").Text(hint),
 	)
+}
+
+// touches reports whether the threat touches layer l: the layer it sits
+// under, or one its Layers list.
+func (c *ThreatEditor) touches(l maestro.Layer) bool {
+	if c.Layer != 0 {
+		return l == c.Layer
+	}
+	return slices.Contains(c.Threat.Layers, l)
+}
+
+// OnUpdate brings the form controls in line with the threat now drawn
+// here. go-app sets a control only when the value it drew changes, and it
+// does not set an empty one (it removes the value attribute, which leaves
+// what a text field shows): after a threat is deleted or moved, the
+// controls at its place would show the old threat's text and ticks.
+func (c *ThreatEditor) OnUpdate(ctx app.Context) {
+	ctx.Defer(c.syncControls)
+}
+
+func (c *ThreatEditor) syncControls(ctx app.Context) {
+	id := threatID(c.Layer, c.Index)
+	t := &c.Threat
+	values := map[string]string{
+		"-description": t.Description,
+		"-mitigations": t.Mitigations,
+		"-asi":         asiValue(t.ASI),
+		"-likelihood":  levelValue(t.Likelihood),
+		"-impact":      levelValue(t.Impact),
+		"-state":       t.State.String(),
+	}
+	if t.CatalogID == "" {
+		values["-title"] = t.Title
+	}
+	for suffix, want := range values {
+		syncValue(id+suffix, want)
+	}
+	for _, l := range maestro.Layers() {
+		syncChecked(id+"-touches-"+strconv.Itoa(int(l)), c.touches(l))
+	}
 }
 
 // change applies a change of this threat's fields made in the control el;
@@ -206,8 +283,8 @@ func (c *ThreatEditor) onMitigations(ctx app.Context, e app.Event) {
 
 func (c *ThreatEditor) onASI(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	current := func() string { return c.Threat.ASI.Code() }
-	a, err := maestro.ParseASI(el.Get("value").String())
+	current := func() string { return asiValue(c.Threat.ASI) }
+	a, err := parseASIValue(el.Get("value").String())
 	if err != nil {
 		el.Set("value", current())
 		return
@@ -217,8 +294,8 @@ func (c *ThreatEditor) onASI(ctx app.Context, e app.Event) {
 
 func (c *ThreatEditor) onLikelihood(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	current := func() string { return c.Threat.Likelihood.String() }
-	l, err := maestro.ParseLevel("likelihood", el.Get("value").String())
+	current := func() string { return levelValue(c.Threat.Likelihood) }
+	l, err := parseLevelValue("likelihood", el.Get("value").String())
 	if err != nil {
 		el.Set("value", current())
 		return
@@ -228,8 +305,8 @@ func (c *ThreatEditor) onLikelihood(ctx app.Context, e app.Event) {
 
 func (c *ThreatEditor) onImpact(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	current := func() string { return c.Threat.Impact.String() }
-	l, err := maestro.ParseLevel("impact", el.Get("value").String())
+	current := func() string { return levelValue(c.Threat.Impact) }
+	l, err := parseLevelValue("impact", el.Get("value").String())
 	if err != nil {
 		el.Set("value", current())
 		return
@@ -252,17 +329,7 @@ func (c *ThreatEditor) onTouch(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
 	n, _ := strconv.Atoi(el.Get("value").String())
 	l, on := maestro.Layer(n), el.Get("checked").Bool()
-	current := func() bool {
-		if l == c.Layer {
-			return true
-		}
-		for _, x := range c.Threat.Layers {
-			if x == l {
-				return true
-			}
-		}
-		return false
-	}
+	current := func() bool { return c.touches(l) }
 	defer c.Editor.resyncChecked(el, current)
 	dest, layers, ok := retouch(c.Layer, c.Threat.Layers, l, on)
 	if !ok {

@@ -86,9 +86,9 @@ func layerList(ls []maestro.Layer) string {
 	return strings.Join(codes[:len(codes)-1], ", ") + " and " + codes[len(codes)-1]
 }
 
-// refusal tells why an edit was not made, from the rule of card.Validate it
+// maestroRefusal tells why an edit was not made, from the rule of card.Validate it
 // would have broken.
-func refusal(err error) string {
+func maestroRefusal(err error) string {
 	var fe *card.FieldError
 	if !errors.As(err, &fe) {
 		return "Not changed: " + err.Error() + "."

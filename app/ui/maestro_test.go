@@ -1,0 +1,490 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// maestroHandler stands for any event handler: app.Match checks that an element has
+// handlers for the same events, not which functions they are.
+func maestroHandler(app.Context, app.Event) {}
+
+// maestroCheck is one node of a render tree to compare.
+type maestroCheck struct {
+	name     string
+	expected app.UI
+	path     []int
+}
+
+func matchMaestro(t *testing.T, tree app.UI, checks []maestroCheck) {
+	t.Helper()
+	for _, c := range checks {
+		if err := app.Match(c.expected, tree, c.path...); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
+
+func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
+	o := &LayerOverview{
+		Statuses: [7]maestro.Status{maestro.Mapped, maestro.Uncertain, maestro.NotAssessed, 5: maestro.Mapped},
+		Counts:   [8]int{2, 0, 0, 0, 0, 1, 0, 3},
+	}
+	matchMaestro(t, o.Render(), []maestroCheck{
+		{"a navigation landmark", app.Nav().ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance"), nil},
+		{"a list", app.Ol().Class("tc-overview-list"), []int{0}},
+		{"L1 item has its status class", app.Li().Class("tc-overview-item tc-status-mapped"), []int{0, 0}},
+		{"L1 links to its section", app.A().Href("#layer-1").OnClick(maestroHandler), []int{0, 0, 0}},
+		{"L1 code", app.Text("L1"), []int{0, 0, 0, 0, 0}},
+		{"L1 name", app.Text("Foundation Models"), []int{0, 0, 0, 2, 0}},
+		{"L1 icon, hidden from screen readers", app.Span().Class("tc-status-icon").Aria("hidden", "true"), []int{0, 0, 0, 4, 0}},
+		{"L1 icon", app.Text("✓"), []int{0, 0, 0, 4, 0, 0}},
+		{"L1 status word", app.Text(" mapped"), []int{0, 0, 0, 4, 1}},
+		{"L1 count", app.Text("2 threats"), []int{0, 0, 0, 6, 0}},
+		{"L2 item", app.Li().Class("tc-overview-item tc-status-uncertain"), []int{0, 1}},
+		{"L2 icon", app.Text("⚠"), []int{0, 1, 0, 4, 0, 0}},
+		{"L2 status word", app.Text(" not certain from listing"), []int{0, 1, 0, 4, 1}},
+		{"L2 count", app.Text("no threats"), []int{0, 1, 0, 6, 0}},
+		{"L3 item", app.Li().Class("tc-overview-item tc-status-not-assessed"), []int{0, 2}},
+		{"L3 icon", app.Text("○"), []int{0, 2, 0, 4, 0, 0}},
+		{"L3 status word", app.Text(" not assessed"), []int{0, 2, 0, 4, 1}},
+		{"L6 name", app.Text("Security and Compliance"), []int{0, 5, 0, 2, 0}},
+		{"L6 count", app.Text("1 threat"), []int{0, 5, 0, 6, 0}},
+		{"L7 links to its section", app.A().Href("#layer-7").OnClick(maestroHandler), []int{0, 6, 0}},
+		{"L7 name", app.Text("Agent Ecosystem"), []int{0, 6, 0, 2, 0}},
+		{"Cross-Layer last", app.Li().Class("tc-overview-item tc-overview-cross"), []int{0, 7}},
+		{"Cross-Layer links to its section", app.A().Href("#layer-cross").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"Cross-Layer name", app.Text("Cross-Layer"), []int{0, 7, 0, 0, 0}},
+		{"Cross-Layer count", app.Text("3 threats"), []int{0, 7, 0, 2, 0}},
+	})
+}
+
+func TestLayerSectionWithThreats(t *testing.T) {
+	s := &LayerSection{Layer: 2, Entry: maestro.LayerEntry{
+		Status: maestro.Mapped,
+		Notes:  "Vector store with customer files.",
+		Threats: []maestro.Threat{
+			{CatalogID: "l2-data-poisoning", ASI: 6},
+			{Title: "Stale embeddings", Likelihood: maestro.Low},
+		},
+	}}
+	matchMaestro(t, s.Render(), []maestroCheck{
+		{"a section named by its heading", app.Section().ID("layer-2").Class("tc-layer").Aria("labelledby", "layer-2-title"), nil},
+		{"heading, focusable from the overview", app.H3().ID("layer-2-title").TabIndex(-1), []int{0}},
+		{"the layer's fixed name", app.Text("L2 Data Operations"), []int{0, 0}},
+		{"status label", app.Label().For("layer-2-status"), []int{1, 0, 0}},
+		{"status menu", app.Select().ID("layer-2-status").Class("tc-status-mapped").OnChange(maestroHandler), []int{1, 0, 1}},
+		{"first status", app.Option().Value("not-assessed").Selected(false), []int{1, 0, 1, 0}},
+		{"first status's words", app.Text("not assessed"), []int{1, 0, 1, 0, 0}},
+		{"the layer's status is selected", app.Option().Value("mapped").Selected(true), []int{1, 0, 1, 1}},
+		{"third status", app.Option().Value("uncertain").Selected(false), []int{1, 0, 1, 2}},
+		{"third status's words", app.Text("not certain from listing"), []int{1, 0, 1, 2, 0}},
+		{"status icon next to the menu", app.Text("✓"), []int{1, 0, 2, 0}},
+		{"notes label", app.Label().For("layer-2-notes"), []int{1, 1, 0}},
+		{"notes", app.Textarea().ID("layer-2-notes").Rows(4).Aria("describedby", "layer-2-notes-count").
+			OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 1, 1}},
+		{"characters left", app.Text("3967 of 4000 characters left"), []int{1, 1, 2, 0}},
+		{"message line for refused edits", app.P().ID("layer-2-message").Class("tc-refusal").Role("alert"), []int{2}},
+		{"threats heading", app.Text("Threats in L2 Data Operations"), []int{3, 0}},
+		{"threat list", app.Ol().Class("tc-threats").Aria("labelledby", "layer-2-threats-title"), []int{4}},
+		{"first threat", &ThreatEditor{Layer: 2, Index: 0, Count: 2, Threat: maestro.Threat{CatalogID: "l2-data-poisoning", ASI: 6}}, []int{4, 0}},
+		{"second threat", &ThreatEditor{Layer: 2, Index: 1, Count: 2, Threat: maestro.Threat{Title: "Stale embeddings", Likelihood: maestro.Low}}, []int{4, 1}},
+		{"add button", app.Button().ID("layer-2-add-threat").Class("tc-add-threat").Type("button").
+			Aria("expanded", "false").Aria("label", "Add a threat to L2 Data Operations").OnClick(maestroHandler), []int{5}},
+		{"add button's words", app.Text("Add a threat"), []int{5, 0}},
+	})
+	if err := app.Match(&CatalogPicker{}, s.Render(), 6); err == nil {
+		t.Error("the catalog picker is shown while closed")
+	}
+}
+
+func TestLayerSixSaysItIsVertical(t *testing.T) {
+	s := &LayerSection{Layer: 6}
+	matchMaestro(t, s.Render(), []maestroCheck{
+		{"name", app.Text("L6 Security and Compliance"), []int{0, 0}},
+		{"vertical note", app.Text("A vertical layer: its controls cut across the other six."), []int{1, 0, 0}},
+		{"status menu after it", app.Select().ID("layer-6-status").Class("tc-status-not-assessed").OnChange(maestroHandler), []int{1, 1, 1}},
+		{"empty notes", app.Textarea().ID("layer-6-notes").Rows(4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 2, 1}},
+		{"all characters left", app.Text("4000 of 4000 characters left"), []int{1, 2, 2, 0}},
+		{"no threats", app.P().Class("tc-empty"), []int{4}},
+	})
+}
+
+func TestCrossLayerSectionWithThePickerOpen(t *testing.T) {
+	s := &LayerSection{Layer: 0, Picking: true, Entry: maestro.LayerEntry{Threats: []maestro.Threat{
+		{CatalogID: "x-data-leakage", Layers: []maestro.Layer{2, 5, 7}},
+		{Title: "Confused deputy"},
+	}}}
+	matchMaestro(t, s.Render(), []maestroCheck{
+		{"section", app.Section().ID("layer-cross").Class("tc-layer").Aria("labelledby", "layer-cross-title"), nil},
+		{"name", app.Text("Cross-Layer"), []int{0, 0}},
+		{"no status or notes, a line about the section instead", app.Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it."), []int{1, 0, 0}},
+		{"message line", app.P().ID("layer-cross-message").Class("tc-refusal").Role("alert"), []int{2}},
+		{"first threat", &ThreatEditor{Layer: 0, Index: 0, Count: 2, Threat: maestro.Threat{CatalogID: "x-data-leakage", Layers: []maestro.Layer{2, 5, 7}}}, []int{4, 0}},
+		{"add button tells it is expanded", app.Button().ID("layer-cross-add-threat").Class("tc-add-threat").Type("button").
+			Aria("expanded", "true").Aria("label", "Add a threat to Cross-Layer").OnClick(maestroHandler), []int{5}},
+		{"picker for Cross-Layer, knowing the catalog threats already there", &CatalogPicker{Target: 0, Existing: []string{"x-data-leakage"}}, []int{6}},
+	})
+}
+
+func TestThreatEditorOfACatalogThreat(t *testing.T) {
+	te := &ThreatEditor{Layer: 1, Index: 0, Count: 2, Threat: maestro.Threat{
+		CatalogID: "l1-model-stealing", Likelihood: maestro.Medium, Impact: maestro.High,
+		State: maestro.Mitigated, Mitigations: "Rate limits per key",
+	}}
+	const id = "layer-1-threat-0"
+	matchMaestro(t, te.Render(), []maestroCheck{
+		{"a list item named by its legend", app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
+		{"a fieldset", app.FieldSet().Class("tc-threat-fields"), []int{0}},
+		{"legend", app.Legend().ID(id + "-name").Class("tc-threat-name"), []int{0, 0}},
+		{"the catalog's name", app.Text("Model Stealing"), []int{0, 0, 0}},
+		{"where it comes from and what it is, instead of a title field", app.Text("From the MAESTRO catalog (L1 Foundation Models): An attacker queries the model's API at length to clone the model or what it can do."), []int{0, 1, 0}},
+		{"description label", app.Label().For(id + "-description"), []int{0, 2, 0}},
+		{"description, empty", app.Textarea().ID(id+"-description").Rows(2).Aria("describedby", id+"-description-count").OnInput(maestroHandler), []int{0, 2, 1}},
+		{"description limit", app.Text("2000 of 2000 characters left"), []int{0, 2, 2, 0}},
+		{"ASI label", app.Text("OWASP Agentic Top 10"), []int{0, 3, 0, 0, 0}},
+		{"ASI menu", app.Select().ID(id + "-asi").OnChange(maestroHandler), []int{0, 3, 0, 1}},
+		{"no ASI code is selected", app.Option().Value("none").Selected(true), []int{0, 3, 0, 1, 0}},
+		{"no ASI code's words", app.Text("None"), []int{0, 3, 0, 1, 0, 0}},
+		{"ASI01 with its official name", app.Text("ASI01 Agent Goal Hijack"), []int{0, 3, 0, 1, 1, 0}},
+		{"ASI02", app.Option().Value("ASI02").Selected(false), []int{0, 3, 0, 1, 2}},
+		{"ASI02 with its official name", app.Text("ASI02 Tool Misuse & Exploitation"), []int{0, 3, 0, 1, 2, 0}},
+		{"ASI10 with its official name", app.Text("ASI10 Rogue Agents"), []int{0, 3, 0, 1, 10, 0}},
+		{"likelihood label", app.Label().For(id + "-likelihood"), []int{0, 3, 1, 0}},
+		{"unrated likelihood", app.Text("Not rated"), []int{0, 3, 1, 1, 0, 0}},
+		{"likelihood Medium selected", app.Option().Value("Medium").Selected(true), []int{0, 3, 1, 1, 2}},
+		{"impact High selected", app.Option().Value("High").Selected(true), []int{0, 3, 2, 1, 3}},
+		{"risk label", app.Label().For(id + "-risk"), []int{0, 3, 3, 0}},
+		{"risk from likelihood and impact", app.Output().ID(id + "-risk").For(id + "-likelihood " + id + "-impact").Class("tc-risk tc-risk-high"), []int{0, 3, 3, 1}},
+		{"Medium × High is a High risk", app.Text("High"), []int{0, 3, 3, 1, 0}},
+		{"state mitigated", app.Option().Value("mitigated").Selected(true), []int{0, 3, 4, 1, 1}},
+		{"mitigations", app.Textarea().ID(id+"-mitigations").Rows(2).Aria("describedby", id+"-mitigations-count").OnInput(maestroHandler).Text("Rate limits per key"), []int{0, 4, 1}},
+		{"mitigations limit", app.Text("1981 of 2000 characters left"), []int{0, 4, 2, 0}},
+		{"layers group", app.Legend(), []int{0, 5, 0}},
+		{"layers group's name", app.Text("Layers it touches"), []int{0, 5, 0, 0}},
+		{"its own layer ticked and fixed", app.Input().ID(id + "-touches-1").Type("checkbox").Value("1").Checked(true).Disabled(true).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
+		{"its own layer's label", app.Label().For(id + "-touches-1"), []int{0, 5, 1, 0, 1}},
+		{"another layer, free", app.Input().ID(id + "-touches-2").Type("checkbox").Value("2").Checked(false).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 1, 0}},
+		{"another layer's name", app.Text("L2 Data Operations"), []int{0, 5, 1, 1, 1, 0}},
+		{"hint", app.Text("Tick another layer to make this a cross-layer threat."), []int{0, 5, 2, 0}},
+		{"message line", app.P().ID(id + "-message").Class("tc-refusal").Role("alert"), []int{0, 6}},
+		{"first: cannot move up", app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(true).Aria("label", "Move Model Stealing up").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"can move down", app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(false).Aria("label", "Move Model Stealing down").OnClick(maestroHandler), []int{0, 7, 1}},
+		{"delete, named", app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").Aria("label", "Delete threat Model Stealing").OnClick(maestroHandler), []int{0, 7, 2}},
+		{"delete's words", app.Text("Delete"), []int{0, 7, 2, 0}},
+	})
+}
+
+func TestThreatEditorOfAWrittenCrossLayerThreat(t *testing.T) {
+	te := &ThreatEditor{Layer: 0, Index: 1, Count: 2, Threat: maestro.Threat{
+		Title: "Confused deputy", Layers: []maestro.Layer{3, 6, 7}, ASI: 3, Impact: maestro.Low,
+	}}
+	const id = "layer-cross-threat-1"
+	matchMaestro(t, te.Render(), []maestroCheck{
+		{"item", app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
+		{"its title as the legend", app.Text("Confused deputy"), []int{0, 0, 0}},
+		{"title label", app.Label().For(id + "-title"), []int{0, 1, 0}},
+		{"title field", app.Input().ID(id + "-title").Type("text").Value("Confused deputy").OnInput(maestroHandler), []int{0, 1, 1}},
+		{"ASI03 selected", app.Option().Value("ASI03").Selected(true), []int{0, 3, 0, 1, 3}},
+		{"ASI03 with its official name", app.Text("ASI03 Identity & Privilege Abuse"), []int{0, 3, 0, 1, 3, 0}},
+		{"likelihood not rated", app.Option().Value("unrated").Selected(true), []int{0, 3, 1, 1, 0}},
+		{"risk not rated without a likelihood", app.Output().ID(id + "-risk").For(id + "-likelihood " + id + "-impact").Class("tc-risk tc-risk-not-rated"), []int{0, 3, 3, 1}},
+		{"risk words", app.Text("not rated"), []int{0, 3, 3, 1, 0}},
+		{"state open", app.Option().Value("open").Selected(true), []int{0, 3, 4, 1, 0}},
+		{"L1 not touched", app.Input().ID(id + "-touches-1").Type("checkbox").Value("1").Checked(false).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
+		{"L3 touched", app.Input().ID(id + "-touches-3").Type("checkbox").Value("3").Checked(true).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 2, 0}},
+		{"L7 touched", app.Input().ID(id + "-touches-7").Type("checkbox").Value("7").Checked(true).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 6, 0}},
+		{"cross-layer hint", app.Text("None ticked means not named; with one left, the threat moves under that layer."), []int{0, 5, 2, 0}},
+		{"can move up", app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(false).Aria("label", "Move Confused deputy up").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"last: cannot move down", app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(true).Aria("label", "Move Confused deputy down").OnClick(maestroHandler), []int{0, 7, 1}},
+	})
+}
+
+func TestThreatEditorShowsHostileTextAsText(t *testing.T) {
+	const hostile = `<img src=x onerror="alert(1)"> %s %d`
+	te := &ThreatEditor{Layer: 4, Index: 0, Count: 1, Threat: maestro.Threat{Title: hostile, Description: hostile}}
+	const id = "layer-4-threat-0"
+	matchMaestro(t, te.Render(), []maestroCheck{
+		{"legend text", app.Text(hostile), []int{0, 0, 0}},
+		{"title value", app.Input().ID(id + "-title").Type("text").Value(hostile).OnInput(maestroHandler), []int{0, 1, 1}},
+		{"description value", app.Textarea().ID(id+"-description").Rows(2).Aria("describedby", id+"-description-count").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
+		{"delete's name", app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 7, 2}},
+	})
+}
+
+func TestCatalogPickerSearchResults(t *testing.T) {
+	p := &CatalogPicker{Target: 3, Existing: []string{"l2-memory-poisoning"}, query: "poison L2"}
+	tree := p.Render()
+	matchMaestro(t, tree, []maestroCheck{
+		{"a group named by its heading", app.Div().ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title"), nil},
+		{"heading names the target", app.Text("Add a threat to L3 Agent Frameworks"), []int{0, 0}},
+		{"search label", app.Label().For("catalog-search"), []int{1, 0}},
+		{"search field", app.Input().ID("catalog-search").Type("search").AutoComplete(false).
+			Aria("describedby", "catalog-count").Aria("controls", "catalog-results").Value("poison L2").OnInput(maestroHandler), []int{1, 1}},
+		{"count, read out as it changes", app.P().ID("catalog-count").Class("tc-count").Role("status"), []int{2}},
+		{"count", app.Text("2 catalog threats match “poison L2”"), []int{2, 0}},
+		{"results list", app.Ul().ID("catalog-results").Class("tc-catalog-results"), []int{3}},
+		{"first result", app.Li().Class("tc-catalog-result"), []int{3, 0}},
+		{"first name", app.Text("Data Poisoning"), []int{3, 0, 0, 0, 0}},
+		{"first layer", app.Text("L2"), []int{3, 0, 0, 2, 0}},
+		{"first ASI, its name as a tooltip", app.Span().Class("tc-catalog-asi").Title("Memory & Context Poisoning"), []int{3, 0, 0, 3}},
+		{"first ASI code", app.Text(" ASI06"), []int{3, 0, 0, 3, 0}},
+		{"first description", app.Text("Manipulated data in the stores the agent learns from or works with corrupts what it does."), []int{3, 0, 1, 0}},
+		{"first add button, named", app.Button().Class("tc-catalog-add").Type("button").Value("l2-data-poisoning").
+			Aria("label", "Add Data Poisoning to L3 Agent Frameworks").OnClick(maestroHandler), []int{3, 0, 2}},
+		{"second name", app.Text("Memory Poisoning"), []int{3, 1, 0, 0, 0}},
+		{"second description", app.Text("False entries written into the agent's memory or shared knowledge sway its later decisions."), []int{3, 1, 1, 0}},
+		{"second already there, no button", app.Span().Class("tc-catalog-added"), []int{3, 1, 2}},
+		{"second already there", app.Text("Already in L3 Agent Frameworks"), []int{3, 1, 2, 0}},
+		{"own threat form", app.Form().ID("catalog-custom").Class("tc-catalog-custom").OnSubmit(maestroHandler), []int{4}},
+		{"own threat label", app.Label().For("catalog-custom-title"), []int{4, 0}},
+		{"own threat title", app.Input().ID("catalog-custom-title").Type("text").OnInput(maestroHandler), []int{4, 1}},
+		{"own threat submit", app.Button().ID("catalog-add-custom").Type("submit"), []int{4, 2}},
+		{"message line", app.P().ID("catalog-message").Class("tc-refusal").Role("alert"), []int{5}},
+		{"close", app.Button().ID("catalog-close").Type("button").OnClick(maestroHandler), []int{6}},
+	})
+	if err := app.Match(app.Li(), tree, 3, 2); err == nil {
+		t.Error("more than two results for “poison L2”")
+	}
+}
+
+func TestCatalogPickerWithoutSearchListsTheSectionsCatalog(t *testing.T) {
+	p := &CatalogPicker{Target: 0}
+	tree := p.Render()
+	checks := []maestroCheck{
+		{"heading", app.Text("Add a threat to Cross-Layer"), []int{0, 0}},
+		{"count", app.Text("6 catalog threats that span layers"), []int{2, 0}},
+		{"where", app.Text("Cross-Layer"), []int{3, 0, 0, 2, 0}},
+	}
+	for i, name := range []string{"Supply Chain Attacks", "Lateral Movement", "Privilege Escalation", "Data Leakage", "Goal Misalignment Cascades", "Cascading Failures"} {
+		checks = append(checks, maestroCheck{"result " + name, app.Text(name), []int{3, i, 0, 0, 0}})
+	}
+	matchMaestro(t, tree, checks)
+	if err := app.Match(app.Li(), tree, 3, 6); err == nil {
+		t.Error("more than six cross-layer catalog threats listed")
+	}
+
+	p = &CatalogPicker{Target: 5, query: "  qqqq  "}
+	tree = p.Render()
+	matchMaestro(t, tree, []maestroCheck{{"no match", app.Text("No catalog threat matches “qqqq”"), []int{2, 0}}})
+	if err := app.Match(app.Li(), tree, 3, 0); err == nil {
+		t.Error("a result listed for “qqqq”")
+	}
+}
+
+func TestMaestroEditorLayout(t *testing.T) {
+	c := card.NewCard()
+	c.MAESTRO.Layers[0] = maestro.LayerEntry{Status: maestro.Mapped, Threats: []maestro.Threat{{CatalogID: "l1-prompt-injection", ASI: 1}}}
+	c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "Chain"}}
+	ed := &MaestroEditor{Card: c}
+	e := app.NewTestEngine()
+	if err := e.Load(ed); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	checks := []maestroCheck{
+		{"section", app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title"), []int{0}},
+		{"heading", app.Text("MAESTRO threat model"), []int{0, 0, 0}},
+		{"overview", &LayerOverview{Statuses: [7]maestro.Status{maestro.Mapped}, Counts: [8]int{1, 7: 1}, Editor: ed}, []int{0, 2}},
+		{"status line", app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 3}},
+		{"L1 section with its part of the card", &LayerSection{Layer: 1, Entry: maestro.LayerEntry{Status: maestro.Mapped,
+			Threats: []maestro.Threat{{CatalogID: "l1-prompt-injection", ASI: 1}}}, Editor: ed}, []int{0, 4, 0}},
+		{"L2 section", &LayerSection{Layer: 2, Editor: ed}, []int{0, 4, 1}},
+		{"L7 section", &LayerSection{Layer: 7, Editor: ed}, []int{0, 4, 6}},
+		{"Cross-Layer last", &LayerSection{Layer: 0, Entry: maestro.LayerEntry{Threats: []maestro.Threat{{Title: "Chain"}}}, Editor: ed}, []int{0, 4, 7}},
+		{"L1's threat", &ThreatEditor{Layer: 1, Index: 0, Count: 1, Threat: maestro.Threat{CatalogID: "l1-prompt-injection", ASI: 1}, Editor: ed}, []int{0, 4, 0, 0, 4, 0}},
+		{"L1's threat name", app.Text("Prompt Injection and Jailbreaks"), []int{0, 4, 0, 0, 4, 0, 0, 0, 0, 0}},
+	}
+	matchMaestro(t, ed, checks)
+}
+
+// go-app redraws a child component only when one of its exported fields
+// differs (app.Match compares them the same way). Typing in one layer's
+// notes must leave the other sections' and the overview's inputs as they
+// were.
+func TestAnEditRedrawsOnlyTheSectionsItChanges(t *testing.T) {
+	before := func() *card.Card {
+		c := card.NewCard()
+		c.MAESTRO.Layers[0] = maestro.LayerEntry{Status: maestro.Mapped, Notes: "n1", Threats: []maestro.Threat{{Title: "a"}}}
+		c.MAESTRO.Layers[2] = maestro.LayerEntry{Notes: "n3", Threats: []maestro.Threat{{Title: "b"}, {Title: "c"}}}
+		c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "x", Layers: []maestro.Layer{1, 3}}}
+		return c
+	}
+	tests := []struct {
+		name     string
+		edit     Edit
+		changed  []int // sections whose inputs change, 0 = L1 … 7 = Cross-Layer
+		overview bool  // whether the overview's inputs change
+	}{
+		{"a keystroke in L3's notes", editNotes(3, "n3!"), []int{2}, false},
+		{"L5's status", editStatus(5, maestro.Uncertain), []int{4}, true},
+		{"a threat's field in L3", editThreat(3, 1, func(t *maestro.Threat) { t.Description = "d" }), []int{2}, false},
+		{"a threat added to Cross-Layer", editAddThreat(0, maestro.Threat{Title: "y"}), []int{7}, true},
+		{"a threat moved from L1 to Cross-Layer", editTouches(1, 0, 2, true, maestro.Threat{Title: "a"}), []int{0, 7}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ed := &MaestroEditor{}
+			c := before()
+			old, oldOverview := ed.sections(&c.MAESTRO), ed.overview(&c.MAESTRO)
+			tt.edit(c)
+			now, nowOverview := ed.sections(&c.MAESTRO), ed.overview(&c.MAESTRO)
+			for i := range now {
+				changed := app.Match(now[i], old[i]) != nil
+				want := false
+				for _, j := range tt.changed {
+					want = want || i == j
+				}
+				if changed != want {
+					t.Errorf("section %d: inputs changed = %v, want %v", i, changed, want)
+				}
+			}
+			if changed := app.Match(nowOverview, oldOverview) != nil; changed != tt.overview {
+				t.Errorf("overview: inputs changed = %v, want %v", changed, tt.overview)
+			}
+		})
+	}
+}
+
+func TestMaestroEditorRefusesEditsThatBreakTheCardsRules(t *testing.T) {
+	hundred := make([]maestro.Threat, card.MaxThreats)
+	for i := range hundred {
+		hundred[i].Title = "t"
+	}
+	tests := []struct {
+		name  string
+		model maestro.Model
+		edit  Edit
+		want  string // "" when the edit is passed on
+	}{
+		{"notes at the limit", maestro.Model{}, editNotes(2, strings.Repeat("é", 4000)), ""},
+		{"notes over the limit", maestro.Model{}, editNotes(2, strings.Repeat("é", 4001)),
+			"Not changed: the notes field has 4001 characters; the limit is 4000."},
+		{"a tab in a title", maestro.Model{Layers: [7]maestro.LayerEntry{3: {Threats: []maestro.Threat{{Title: "a"}}}}},
+			editThreat(4, 0, func(t *maestro.Threat) { t.Title = "a\tb" }),
+			"Not changed: the title field contains the control character U+0009."},
+		{"a title emptied", maestro.Model{Layers: [7]maestro.LayerEntry{3: {Threats: []maestro.Threat{{Title: "a"}}}}},
+			editThreat(4, 0, func(t *maestro.Threat) { t.Title = " " }),
+			"Not changed: the threat needs a catalog id or a title."},
+		{"the 101st threat", maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: hundred}}},
+			editAddThreat(0, maestro.Threat{Title: "one more"}),
+			"Not changed: the threat model has 101 threats; the limit is 100."},
+		{"mitigations over the limit", maestro.Model{CrossLayer: []maestro.Threat{{Title: "a"}}},
+			editThreat(0, 0, func(t *maestro.Threat) { t.Mitigations = strings.Repeat("m", 2001) }),
+			"Not changed: the mitigations field has 2001 characters; the limit is 2000."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := maestroCard(tt.model)
+			var passed []Edit
+			ed := &MaestroEditor{Card: c, OnEdit: func(_ app.Context, e Edit) { passed = append(passed, e) }}
+			got := ed.apply(app.Context{}, tt.edit)
+			if got != tt.want {
+				t.Errorf("apply = %q, want %q", got, tt.want)
+			}
+			if wantPassed := tt.want == ""; (len(passed) == 1) != wantPassed || len(passed) > 1 {
+				t.Errorf("OnEdit called %d times; want it called %v", len(passed), wantPassed)
+			}
+			if err := c.Validate(); err != nil {
+				t.Errorf("the editor changed the card itself: %v", err)
+			}
+		})
+	}
+}
+
+func TestMaestroEditorWithoutCardOrCallbackPassesNothing(t *testing.T) {
+	if got := (&MaestroEditor{}).apply(app.Context{}, editNotes(1, "x")); got != "" {
+		t.Errorf("apply without a card = %q", got)
+	}
+	c := card.NewCard()
+	if got := (&MaestroEditor{Card: c}).apply(app.Context{}, editNotes(1, "x")); got != "" || c.MAESTRO.Layers[0].Notes != "" {
+		t.Errorf("apply without OnEdit = %q, notes %q", got, c.MAESTRO.Layers[0].Notes)
+	}
+}
+
+func TestMaestroHandlersRecoverFromPanics(t *testing.T) {
+	ed := &MaestroEditor{}
+	h := ed.guard("deleting a threat", func(app.Context, app.Event) { panic("index out of range") })
+	h(app.Context{}, app.Event{})
+	if want := "internal error while deleting a threat: index out of range"; ed.status != want {
+		t.Errorf("status %q, want %q", ed.status, want)
+	}
+
+	var during string
+	ed = &MaestroEditor{Guard: func(d string, h app.EventHandler) app.EventHandler { during = d; return h }}
+	ed.guard("moving a threat", maestroHandler)
+	if during != "moving a threat" {
+		t.Errorf("the page's guard got %q, want %q", during, "moving a threat")
+	}
+}
+
+func TestRefusalWords(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&card.FieldError{Field: "L3.notes", Msg: "has 4001 characters; the limit is 4000"}, "Not changed: the notes field has 4001 characters; the limit is 4000."},
+		{&card.FieldError{Field: "cross_layer.threats[2].catalog_id", Msg: "is not valid UTF-8"}, "Not changed: the catalog id field is not valid UTF-8."},
+		{&card.FieldError{Field: "L1.threats[0].layers", Msg: "must be empty"}, "Not changed: the threat's layers must be empty."},
+		{&card.FieldError{Field: "card", Msg: "has 60001 characters of text in all; the limit is 60000"}, "Not changed: the card has 60001 characters of text in all; the limit is 60000."},
+	}
+	for _, tt := range tests {
+		if got := maestroRefusal(tt.err); got != tt.want {
+			t.Errorf("maestroRefusal(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestMaestroWords(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{sectionID(0), "layer-cross"},
+		{sectionID(7), "layer-7"},
+		{threatID(0, 3), "layer-cross-threat-3"},
+		{sectionName(0), "Cross-Layer"},
+		{sectionName(4), "L4 Deployment and Infrastructure"},
+		{threatCount(0), "no threats"},
+		{threatCount(1), "1 threat"},
+		{threatCount(12), "12 threats"},
+		{charsLeft("héllo", 10), "5 of 10 characters left"},
+		{layerList([]maestro.Layer{2}), "L2"},
+		{layerList([]maestro.Layer{2, 5}), "L2 and L5"},
+		{layerList([]maestro.Layer{1, 3, 4}), "L1, L3 and L4"},
+		{threatName(&maestro.Threat{Title: "  "}), "untitled threat"},
+		{threatName(&maestro.Threat{CatalogID: "l9-gone"}), "l9-gone"},
+		{catalogOrigin("l9-gone"), "Catalog id l9-gone, which this version of threatcard does not know."},
+		{catalogOrigin("x-lateral-movement"), "From the MAESTRO catalog (Cross-Layer): A foothold gained in one layer, for example the containers, is used to get into another, such as the data stores."},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestMenuValues(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want maestro.ASI
+		ok   bool
+	}{{"none", 0, true}, {"ASI06", 6, true}, {"", 0, false}, {"ASI11", 0, false}} {
+		got, err := parseASIValue(tt.v)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("parseASIValue(%q) = %d, %v", tt.v, got, err)
+		}
+	}
+	for _, tt := range []struct {
+		v    string
+		want maestro.Level
+		ok   bool
+	}{{"unrated", 0, true}, {"High", maestro.High, true}, {"", 0, false}, {"high", 0, false}} {
+		got, err := parseLevelValue("impact", tt.v)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("parseLevelValue(%q) = %d, %v", tt.v, got, err)
+		}
+	}
+}
