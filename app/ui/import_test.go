@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -10,15 +9,6 @@ import (
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/link"
 )
-
-func importFile(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // importOf runs the dialog on text and returns the card it opened, if any.
 func importOf(text string) (*ImportDialog, *card.Card) {
@@ -56,14 +46,14 @@ func TestImportDialogRendersALabelledTextAreaAndButton(t *testing.T) {
 
 func TestImportOpensTheReferenceCardFromEitherFormat(t *testing.T) {
 	tests := []struct {
-		name, file, status string
+		name, doc, status string
 	}{
-		{"published text", "testdata/card-gpt-image-2.txt", "Opened “GPT Image 2” from the card text."},
-		{"JSON export", "testdata/gpt-image-2.json", "Opened “GPT Image 2” from the JSON export."},
+		{"published text", gptImage2Text, "Opened “GPT Image 2” from the card text."},
+		{"JSON export", gptImage2JSON, "Opened “GPT Image 2” from the JSON export."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, opened := importOf(importFile(t, tt.file))
+			d, opened := importOf(tt.doc)
 			if opened == nil {
 				t.Fatalf("nothing opened; failure %v", d.failure)
 			}
@@ -81,7 +71,7 @@ func TestImportOpensTheReferenceCardFromEitherFormat(t *testing.T) {
 }
 
 func TestImportListsTheRemarksOfAPartialCard(t *testing.T) {
-	d, opened := importOf(importFile(t, "testdata/card-gpt-image-2-partial.txt"))
+	d, opened := importOf(gptImage2PartialText)
 	if opened == nil || opened.Title != "GPT Image 2" {
 		t.Fatalf("opened %v, failure %v", opened, d.failure)
 	}
@@ -157,7 +147,7 @@ func TestASuccessfulImportClearsTheLastError(t *testing.T) {
 	d, _ := importOf("hello")
 	var opened *card.Card
 	d.OnOpen = func(_ app.Context, c *card.Card) { opened = c }
-	d.text = importFile(t, "testdata/gpt-image-2.json")
+	d.text = gptImage2JSON
 	d.importText(app.Context{})
 	if opened == nil || d.failure != nil {
 		t.Errorf("opened %v, failure %v", opened, d.failure)
@@ -166,7 +156,7 @@ func TestASuccessfulImportClearsTheLastError(t *testing.T) {
 
 func TestImportShowsHostileTextAsText(t *testing.T) {
 	const hostile = `<img src=x onerror="alert(1)">`
-	doc := strings.Replace(importFile(t, "testdata/gpt-image-2.json"), `"title": "GPT Image 2"`, `"title": "`+strings.ReplaceAll(hostile, `"`, `\"`)+`"`, 1)
+	doc := strings.Replace(gptImage2JSON, `"title": "GPT Image 2"`, `"title": "`+strings.ReplaceAll(hostile, `"`, `\"`)+`"`, 1)
 	d, opened := importOf(doc)
 	if opened == nil || opened.Title != hostile {
 		t.Fatalf("opened %v, failure %v", opened, d.failure)
@@ -176,7 +166,7 @@ func TestImportShowsHostileTextAsText(t *testing.T) {
 }
 
 func TestImportOfAnUntitledCard(t *testing.T) {
-	doc := strings.Replace(importFile(t, "testdata/gpt-image-2.json"), `"title": "GPT Image 2"`, `"title": ""`, 1)
+	doc := strings.Replace(gptImage2JSON, `"title": "GPT Image 2"`, `"title": ""`, 1)
 	d, opened := importOf(doc)
 	if opened == nil || d.status != "Opened an untitled card from the JSON export." {
 		t.Errorf("opened %v, status %q", opened, d.status)

@@ -8,21 +8,6 @@ import (
 	"github.com/threatcard/threatcard/internal/release"
 )
 
-// texts checks the text nodes of tree at the given paths.
-func texts(t *testing.T, tree app.UI, want []textAt) {
-	t.Helper()
-	for _, w := range want {
-		if err := app.Match(app.Text(w.text), tree, w.path...); err != nil {
-			t.Errorf("%v: %v", w.path, err)
-		}
-	}
-}
-
-type textAt struct {
-	path []int
-	text string
-}
-
 func TestPrintReportOfACompleteCard(t *testing.T) {
 	tree := (&PrintReport{Card: shareCardFromJSON(t, triageBotJSON)}).Render()
 	if err := app.Match(app.Section().ID("print-report").Class("tc-print-report").Aria("labelledby", "print-title"), tree); err != nil {
@@ -90,9 +75,6 @@ func TestPrintReportOfAnIncompleteImportedCard(t *testing.T) {
 		{[]int{6, 0, 0}, "L1 · Foundation Models — mapped"},
 		{[]int{7, 0, 0}, "L2 · Data Operations — not certain from listing"},
 		{[]int{7, 1, 0}, "No details are provided regarding how uploaded reference photos or optimized prompts are stored, processed, or if they are used for downstream model training. Threats include data exfiltration of user-uploaded images and lack of data lineage controls."},
-		// No cross-layer threats: the link follows the seven layers. Natively
-		// there is no page address, so the link is the fragment.
-		{[]int{13, 1, 0}, "#" + gptImage2Link},
 	})
 }
 

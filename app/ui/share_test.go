@@ -3,49 +3,13 @@ package ui
 import (
 	"errors"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/export"
-	"github.com/threatcard/threatcard/scoring/link"
 )
-
-// The reference cards of these tests, from the project's testdata (copied
-// into testdata/ here so that the browser tests can embed them):
-// gpt-image-2.link is the link scoring/link pins for the GPT Image 2 card;
-// ticket-triage-bot.json is the JSON export scoring/export pins, written by
-// hand.
-const (
-	gptImage2Link  = "v1&e=card&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&d=hFtNbtQwFFYcfhZcwrvMSNRI3IAFQiNRFUF7gGjqmVqaSQYnUzosuQLnYMeCo3APlmyq971nx0k86q7dOIn95r3vz8WrD5-u2UrQb9UvlfwXkiydrvWu_UbMWRCZjbU8rvfAwGm3Dt7ta-92J3Z0B2EmRQfHnpmXr2FUIyWFVFRULEIO6mIvBgpn7a4RkacnnEaB9bX1TafXkMp0kIUudvbe7gipDS7BIu1HcbwusWGcv2eq2W6GYeFtMAw5jm3Kovipbugbvtsu_cSpMCXJ7VT9wpPG-liyMyb3gx2xvml3hGGP_jxpz3oRlm22wB9sCs_AyXLW7ukNY2-bTYc3ndis-t7VmLNfj9afXLM1pVL_iyd7CVJomc093LV9y3GnQ08M3t7K10qyFZd4MB8IqtGfrdduM0SfhqhgbN2TyWumvW8-LXH0KS4IIXzaFqEgo3kceZUpS_WvoBLNKGHCDjtdXYL3iWWN6KJrthWWr96tgmV8xXuAFar5a8_KYKhyuWnZJgvgFhrHGzhZncWFDOykNQJAJ8obXH25XVO9v3WE2i_r3ruHypTP1F8696iLppwRYYJRPD5XHkavOEoP7rOD94-oOH3O9AeIyrv5_PG1dr3eIKD8NJAMyCGO8jjJszQnJlrL5-pPkR-7uVRtSlgz1Lj1QTkx8MARhxi5gQlokQBgem5TGkILBlqBzfGnBC6Z8oX6QSdzVrvTC8Y_rPStvlwtERh7OFB59FNBYW_Xd3Xjuj0fXkAq8X4KHZ7kzVo_aKGmfKl-02uck5z5tmjeqJAnCQIyZ5DOcJiRPOtjgyBuWAwX4HSdNgcpcvYJ_Fz3No8BAAD__w"
-	halfFilledLink = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__"
-	triageBotJSON  = "testdata/ticket-triage-bot.json"
-)
-
-func shareCard(t *testing.T, fragment string) *card.Card {
-	t.Helper()
-	c, err := link.Decode(fragment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-func shareCardFromJSON(t *testing.T, name string) *card.Card {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := export.ParseJSON(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func TestShareLinkKeepsThePageAddressAndReplacesTheFragment(t *testing.T) {
 	c := shareCard(t, halfFilledLink)
@@ -66,7 +30,7 @@ func TestShareLinkKeepsThePageAddressAndReplacesTheFragment(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var page *url.URL
 			if tt.page != "" {
-				page = mustURL(t, tt.page)
+				page = parseShareURL(t, tt.page)
 			}
 			got, err := ShareLink(page, c)
 			if err != nil || got != tt.want {
@@ -79,7 +43,7 @@ func TestShareLinkKeepsThePageAddressAndReplacesTheFragment(t *testing.T) {
 func TestShareLinkRefusesACardThatBreaksALimit(t *testing.T) {
 	c := shareCard(t, halfFilledLink)
 	c.Title = strings.Repeat("x", card.MaxTitle+1)
-	if got, err := ShareLink(mustURL(t, "https://example.org/"), c); err == nil {
+	if got, err := ShareLink(parseShareURL(t, "https://example.org/"), c); err == nil {
 		t.Errorf("ShareLink of a card with a 201-character title = %q, want an error", got)
 	}
 }
@@ -111,8 +75,6 @@ func TestDownloadName(t *testing.T) {
 		}
 	}
 }
-
-func noop(app.Context, app.Event) {}
 
 func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 	tree := (&ShareBar{Card: shareCard(t, halfFilledLink)}).Render()
@@ -256,38 +218,11 @@ func TestShareBarShowsAPanicInItsStatusLine(t *testing.T) {
 	}
 }
 
-// mountShare loads c into a test engine, as go-app would in the browser.
-func mountShare(t *testing.T, c app.Composer) {
+func parseShareURL(t *testing.T, raw string) *url.URL {
 	t.Helper()
-	e := app.NewTestEngine()
-	if err := e.Load(c); err != nil {
+	u, err := url.Parse(raw)
+	if err != nil {
 		t.Fatal(err)
 	}
-	e.ConsumeAll()
-}
-
-func TestShareBarDownloadsAreNamedAfterTheTitle(t *testing.T) {
-	tests := []struct {
-		name    string
-		handler func(*ShareBar) app.EventHandler
-		want    string
-	}{
-		{"JSON", func(s *ShareBar) app.EventHandler { return s.downloadJSON }, "Download started: ticket-triage-bot.json."},
-		{"badge", func(s *ShareBar) app.EventHandler { return s.downloadBadge }, "Download started: ticket-triage-bot-aivss-badge.svg."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			// Natively the browser is a stub: the file goes nowhere, and the
-			// bar reports the download it asked for.
-			s := &ShareBar{Card: shareCardFromJSON(t, triageBotJSON)}
-			tt.handler(s)(app.Context{}, app.Event{})
-			tree := s.Render()
-			if err := app.Match(app.P().ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), tree, 2); err != nil {
-				t.Error(err)
-			}
-			if err := app.Match(app.Text(tt.want), tree, 2, 0); err != nil {
-				t.Error(err)
-			}
-		})
-	}
+	return u
 }

@@ -1,0 +1,44 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Tests that rely on go-app's native stand-in for the browser, where
+// app.Window() has no address and does nothing.
+
+func TestShareBarDownloadsAreNamedAfterTheTitle(t *testing.T) {
+	tests := []struct {
+		name    string
+		handler func(*ShareBar) app.EventHandler
+		want    string
+	}{
+		{"JSON", func(s *ShareBar) app.EventHandler { return s.downloadJSON }, "Download started: ticket-triage-bot.json."},
+		{"badge", func(s *ShareBar) app.EventHandler { return s.downloadBadge }, "Download started: ticket-triage-bot-aivss-badge.svg."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Natively the browser is a stub: the file goes nowhere, and the
+			// bar reports the download it asked for.
+			s := &ShareBar{Card: shareCardFromJSON(t, triageBotJSON)}
+			tt.handler(s)(app.Context{}, app.Event{})
+			tree := s.Render()
+			if err := app.Match(app.P().ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), tree, 2); err != nil {
+				t.Error(err)
+			}
+			if err := app.Match(app.Text(tt.want), tree, 2, 0); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestPrintReportLinkWithoutAPageAddressIsTheFragment(t *testing.T) {
+	tree := (&PrintReport{Card: shareCard(t, gptImage2Link)}).Render()
+	// No cross-layer threats: the link follows the seven layers.
+	texts(t, tree, []textAt{{[]int{13, 1, 0}, "#" + gptImage2Link}})
+}
