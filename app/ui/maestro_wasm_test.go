@@ -1,0 +1,332 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// These tests drive the MAESTRO editor in Chromium (wasmbrowsertest): real
+// DOM events go through go-app's handlers, and each accepted edit is applied
+// to the host's card as the page applies it.
+
+// maestroHost stands in for the page: it owns the card and applies the
+// editor's edits to a shallow copy, keeping the copy if it passes
+// card.Validate. With refuse set it takes no edit at all, as the page does
+// when the link would grow too long.
+type maestroHost struct {
+	app.Compo
+
+	card   *card.Card
+	rev    int
+	refuse bool
+}
+
+func (h *maestroHost) Render() app.UI {
+	return app.Div().Body(&MaestroEditor{Card: h.card, Rev: h.rev, OnEdit: h.onEdit})
+}
+
+func (h *maestroHost) onEdit(ctx app.Context, e Edit) {
+	if h.refuse {
+		return
+	}
+	next := *h.card
+	e(&next)
+	if next.Validate() != nil {
+		return
+	}
+	h.card = &next
+	h.rev++
+}
+
+func loadMaestro(t *testing.T, m maestro.Model) (*maestroHost, app.TestEngine) {
+	t.Helper()
+	c := card.NewCard()
+	c.MAESTRO = m
+	h := &maestroHost{card: c}
+	e := app.NewTestEngine()
+	if err := e.Load(h); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return h, e
+}
+
+func maestroQuery(t *testing.T, selector string) app.Value {
+	t.Helper()
+	el := app.Window().Get("document").Call("querySelector", selector)
+	if !el.Truthy() {
+		t.Fatalf("no element %s in the page", selector)
+	}
+	return el
+}
+
+func maestroCount(selector string) int {
+	return app.Window().Get("document").Call("querySelectorAll", selector).Length()
+}
+
+func maestroText(t *testing.T, selector string) string {
+	t.Helper()
+	return maestroQuery(t, selector).Get("textContent").String()
+}
+
+func maestroClick(t *testing.T, e app.TestEngine, selector string) {
+	t.Helper()
+	maestroQuery(t, selector).Call("click")
+	e.ConsumeAll()
+}
+
+// maestroSet gives a control a value as typing or picking would, and fires
+// the event (input or change) the control's handler listens to.
+func maestroSet(t *testing.T, e app.TestEngine, selector, value, event string) {
+	t.Helper()
+	el := maestroQuery(t, selector)
+	el.Set("value", value)
+	maestroFire(el, event)
+	e.ConsumeAll()
+}
+
+func maestroFire(el app.Value, event string) {
+	init := map[string]any{"bubbles": true, "cancelable": true}
+	el.Call("dispatchEvent", app.Window().Get("Event").New(event, init))
+}
+
+func focused() string {
+	return app.Window().Get("document").Get("activeElement").Get("id").String()
+}
+
+func wantModel(t *testing.T, h *maestroHost, want maestro.Model) {
+	t.Helper()
+	if !reflect.DeepEqual(h.card.MAESTRO, want) {
+		t.Fatalf("card's model:\n%+v\nwant\n%+v", h.card.MAESTRO, want)
+	}
+}
+
+func wantText(t *testing.T, selector, want string) {
+	t.Helper()
+	if got := maestroText(t, selector); got != want {
+		t.Errorf("%s shows %q, want %q", selector, got, want)
+	}
+}
+
+func TestAddACatalogThreatBySearchingThenDeleteIt(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{})
+
+	maestroClick(t, e, "#layer-1-add-threat")
+	if got := focused(); got != "catalog-search" {
+		t.Errorf("focus on #%s after opening the catalog, want #catalog-search", got)
+	}
+	wantText(t, "#catalog-count", "10 catalog threats for L1 Foundation Models")
+
+	maestroSet(t, e, "#catalog-search", "stealing", "input")
+	wantText(t, "#catalog-count", "1 catalog threat matches “stealing”")
+	wantText(t, "#catalog-results .tc-catalog-name", "Model Stealing")
+
+	maestroClick(t, e, "#catalog-results button.tc-catalog-add")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{
+		0: {Threats: []maestro.Threat{{CatalogID: "l1-model-stealing"}}},
+	}})
+	wantText(t, "#layer-1 li.tc-threat legend", "Model Stealing")
+	wantText(t, "#maestro-overview li:nth-child(1) .tc-overview-count", "1 threat")
+	wantText(t, "#maestro-status", "Added Model Stealing to L1 Foundation Models.")
+	wantText(t, "#catalog-results .tc-catalog-added", "Already in L1 Foundation Models")
+	if got := focused(); got != "catalog-search" {
+		t.Errorf("focus on #%s after adding, want #catalog-search", got)
+	}
+
+	del := maestroQuery(t, "#layer-1 li.tc-threat .tc-threat-delete")
+	if got := del.Call("getAttribute", "aria-label").String(); got != "Delete threat Model Stealing" {
+		t.Errorf("delete button named %q", got)
+	}
+	maestroClick(t, e, "#layer-1 li.tc-threat .tc-threat-delete")
+	wantModel(t, h, maestro.Model{})
+	if n := maestroCount("#layer-1 li.tc-threat"); n != 0 {
+		t.Errorf("%d threats still shown under L1", n)
+	}
+	wantText(t, "#maestro-overview li:nth-child(1) .tc-overview-count", "no threats")
+	wantText(t, "#maestro-status", "Deleted threat Model Stealing.")
+	if got := focused(); got != "layer-1-add-threat" {
+		t.Errorf("focus on #%s after deleting the only threat, want #layer-1-add-threat", got)
+	}
+}
+
+func TestReorderTwoThreats(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
+		{Title: "First"},
+		{Title: "Second", Description: "Only the second has a description.", Likelihood: maestro.High},
+	}}}})
+
+	maestroClick(t, e, "#layer-2-threat-1-up")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
+		{Title: "Second", Description: "Only the second has a description.", Likelihood: maestro.High},
+		{Title: "First"},
+	}}}})
+	wantText(t, "#layer-2-threat-0-name", "Second")
+	wantText(t, "#layer-2-threat-1-name", "First")
+	// The fields at each place show the threat now there, empty ones too.
+	checks := map[string]string{
+		"#layer-2-threat-0-title":       "Second",
+		"#layer-2-threat-0-description": "Only the second has a description.",
+		"#layer-2-threat-0-likelihood":  "High",
+		"#layer-2-threat-1-title":       "First",
+		"#layer-2-threat-1-description": "",
+		"#layer-2-threat-1-likelihood":  "unrated",
+	}
+	for sel, want := range checks {
+		if got := maestroQuery(t, sel).Get("value").String(); got != want {
+			t.Errorf("%s shows %q, want %q", sel, got, want)
+		}
+	}
+	if got := focused(); got != "layer-2-threat-0-down" {
+		t.Errorf("focus on #%s after moving to the top, want #layer-2-threat-0-down", got)
+	}
+	wantText(t, "#maestro-status", "Moved Second to place 1 of 2.")
+
+	maestroClick(t, e, "#layer-2-threat-0-down")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{
+		{Title: "First"},
+		{Title: "Second", Description: "Only the second has a description.", Likelihood: maestro.High},
+	}}}})
+	if got := focused(); got != "layer-2-threat-1-up" {
+		t.Errorf("focus on #%s after moving to the bottom, want #layer-2-threat-1-up", got)
+	}
+}
+
+func TestChangeALayersStatus(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{})
+	maestroSet(t, e, "#layer-4-status", "uncertain", "change")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{3: {Status: maestro.Uncertain}}})
+	wantText(t, "#maestro-overview li:nth-child(4) .tc-status", "⚠ not certain from listing")
+	if got := maestroQuery(t, "#maestro-overview li:nth-child(4)").Get("className").String(); got != "tc-overview-item tc-status-uncertain" {
+		t.Errorf("overview item class %q", got)
+	}
+
+	maestroSet(t, e, "#layer-4-status", "mapped", "change")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{3: {Status: maestro.Mapped}}})
+	wantText(t, "#maestro-overview li:nth-child(4) .tc-status", "✓ mapped")
+}
+
+func TestNotesUpdateAsTypedAndStopAtTheLimit(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{})
+	maestroSet(t, e, "#layer-3-notes", "Runs tools", "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Notes: "Runs tools"}}})
+	wantText(t, "#layer-3-notes-count", "3990 of 4000 characters left")
+
+	maestroSet(t, e, "#layer-3-notes", strings.Repeat("x", 4001), "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Notes: "Runs tools"}}})
+	if got := maestroQuery(t, "#layer-3-notes").Get("value").String(); got != "Runs tools" {
+		t.Errorf("refused notes: field shows %d characters, want the card's %q", len(got), "Runs tools")
+	}
+	wantText(t, "#layer-3-message", "Not changed: the notes field has 4001 characters; the limit is 4000.")
+
+	maestroSet(t, e, "#layer-3-notes", "", "input")
+	wantModel(t, h, maestro.Model{})
+	wantText(t, "#layer-3-message", "")
+	wantText(t, "#layer-3-notes-count", "4000 of 4000 characters left")
+}
+
+func TestAFieldTheHostDidNotTakeShowsTheCardAgain(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{4: {Notes: "kept"}}})
+	h.refuse = true
+	maestroSet(t, e, "#layer-5-notes", "kept, and more", "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{4: {Notes: "kept"}}})
+	if got := maestroQuery(t, "#layer-5-notes").Get("value").String(); got != "kept" {
+		t.Errorf("notes field shows %q, want the card's %q", got, "kept")
+	}
+}
+
+func TestRateAThreat(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{{CatalogID: "l7-agent-tool-misuse", ASI: 2}}}}})
+	const id = "#layer-7-threat-0"
+	maestroSet(t, e, id+"-likelihood", "High", "change")
+	wantText(t, id+"-risk", "not rated")
+	maestroSet(t, e, id+"-impact", "Medium", "change")
+	wantText(t, id+"-risk", "High")
+	maestroSet(t, e, id+"-asi", "none", "change")
+	maestroSet(t, e, id+"-state", "accepted", "change")
+	maestroSet(t, e, id+"-description", "Books meetings nobody asked for.", "input")
+	maestroSet(t, e, id+"-mitigations", "Confirm each booking\nDaily cap", "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{6: {Threats: []maestro.Threat{{
+		CatalogID:   "l7-agent-tool-misuse",
+		Description: "Books meetings nobody asked for.",
+		Likelihood:  maestro.High,
+		Impact:      maestro.Medium,
+		Mitigations: "Confirm each booking\nDaily cap",
+		State:       maestro.Accepted,
+	}}}}})
+	wantText(t, id+"-mitigations-count", "1970 of 2000 characters left")
+}
+
+func TestTickingLayersMovesAThreatToCrossLayerAndBack(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{{Title: "Tool abuse"}}}}})
+
+	maestroClick(t, e, "#layer-3-threat-0-touches-5")
+	wantModel(t, h, maestro.Model{CrossLayer: []maestro.Threat{{Title: "Tool abuse", Layers: []maestro.Layer{3, 5}}}})
+	if n := maestroCount("#layer-3 li.tc-threat"); n != 0 {
+		t.Errorf("%d threats still under L3", n)
+	}
+	for l, want := range map[string]bool{"1": false, "3": true, "5": true} {
+		if got := maestroQuery(t, "#layer-cross-threat-0-touches-"+l).Get("checked").Bool(); got != want {
+			t.Errorf("Cross-Layer threat's L%s box ticked = %v, want %v", l, got, want)
+		}
+	}
+	wantText(t, "#maestro-status", "Tool abuse touches L3 and L5: moved to Cross-Layer.")
+	if got := focused(); got != "layer-cross-threat-0-touches-5" {
+		t.Errorf("focus on #%s, want the box just ticked, now in Cross-Layer", got)
+	}
+
+	maestroClick(t, e, "#layer-cross-threat-0-touches-3")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{4: {Threats: []maestro.Threat{{Title: "Tool abuse"}}}}})
+	wantText(t, "#maestro-status", "Tool abuse touches only L5: moved to L5 Evaluation and Observability.")
+	if got := focused(); got != "layer-5-threat-0" {
+		t.Errorf("focus on #%s, want the moved threat #layer-5-threat-0", got)
+	}
+	if !maestroQuery(t, "#layer-5-threat-0-touches-5").Get("disabled").Bool() {
+		t.Error("the threat's own layer can be cleared")
+	}
+}
+
+func TestAddAThreatWrittenByHand(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{})
+	maestroClick(t, e, "#layer-cross-add-threat")
+
+	maestroFire(maestroQuery(t, "#catalog-custom"), "submit")
+	e.ConsumeAll()
+	wantText(t, "#catalog-message", "Write the threat's title first.")
+	wantModel(t, h, maestro.Model{})
+
+	maestroSet(t, e, "#catalog-custom-title", "  Confused deputy ", "input")
+	maestroFire(maestroQuery(t, "#catalog-custom"), "submit")
+	e.ConsumeAll()
+	wantModel(t, h, maestro.Model{CrossLayer: []maestro.Threat{{Title: "Confused deputy"}}})
+	if got := maestroQuery(t, "#catalog-custom-title").Get("value").String(); got != "" {
+		t.Errorf("title field still shows %q", got)
+	}
+	wantText(t, "#catalog-message", "")
+	wantText(t, "#layer-cross-threat-0-name", "Confused deputy")
+
+	maestroClick(t, e, "#catalog-close")
+	if n := maestroCount("#catalog-picker"); n != 0 {
+		t.Error("the catalog is still open")
+	}
+	if got := focused(); got != "layer-cross-add-threat" {
+		t.Errorf("focus on #%s after closing, want #layer-cross-add-threat", got)
+	}
+}
+
+func TestAThreatsTitleCannotBeEmptied(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "Jailbreak"}}}}})
+	maestroSet(t, e, "#layer-1-threat-0-title", "", "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "Jailbreak"}}}}})
+	if got := maestroQuery(t, "#layer-1-threat-0-title").Get("value").String(); got != "Jailbreak" {
+		t.Errorf("title field shows %q, want the card's title", got)
+	}
+	wantText(t, "#layer-1-threat-0-message", "Not changed: the threat needs a catalog id or a title.")
+}
