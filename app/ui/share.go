@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -173,7 +175,7 @@ func (s *ShareBar) copied(ctx app.Context, what, text string, err error) {
 // offerByHand shows text in the read-only field, for the user to copy.
 func (s *ShareBar) offerByHand(what, text string, why error) {
 	s.byHand, s.byHandOf = text, what
-	s.report("Not copied: "+why.Error()+". The "+what+" is selected in the field below; press Ctrl+C (⌘C on a Mac) to copy it.", false)
+	s.report("Not copied: "+strings.TrimSuffix(why.Error(), ".")+". The "+what+" is selected in the field below; press Ctrl+C (⌘C on a Mac) to copy it.", false)
 }
 
 func (s *ShareBar) hideByHand(ctx app.Context, e app.Event) {
