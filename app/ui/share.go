@@ -54,10 +54,21 @@ type ShareBar struct {
 	Rev   int        // the page's edit counter: a new value means the card changed
 	Guard Guard      // the page's handler wrapper; nil recovers locally
 
+	seenRev  int    // the Rev the status and byHand belong to
 	status   string // the last outcome, as text
 	failed   bool   // status reports a failure
 	byHand   string // text to copy by hand; "" hides the field
 	byHandOf string // what byHand is: "link" or "Markdown"
+}
+
+// OnUpdate forgets the last outcome once the card has changed: a link
+// "copied" or offered for copying is then no longer the card's.
+func (s *ShareBar) OnUpdate(ctx app.Context) {
+	if s.Rev != s.seenRev {
+		s.seenRev = s.Rev
+		s.byHand, s.byHandOf = "", ""
+		s.report("", false)
+	}
 }
 
 func (s *ShareBar) Render() app.UI {

@@ -226,3 +226,20 @@ func parseShareURL(t *testing.T, raw string) *url.URL {
 	}
 	return u
 }
+
+func TestShareBarForgetsItsLastOutcomeWhenTheCardChanges(t *testing.T) {
+	s := &ShareBar{Card: shareCard(t, halfFilledLink), Rev: 3}
+	s.OnUpdate(app.Context{}) // the first update: the bar learns the revision
+	s.offerByHand("link", "https://example.org/#"+halfFilledLink, errNoClipboard)
+
+	s.OnUpdate(app.Context{}) // the page redrew, the card is the same
+	if s.byHand == "" || s.status == "" {
+		t.Errorf("same card: field %q, status %q; want both kept", s.byHand, s.status)
+	}
+
+	s.Rev = 4
+	s.OnUpdate(app.Context{})
+	if s.byHand != "" || s.status != "" || s.failed {
+		t.Errorf("edited card: field %q, status %q, failed %v; want all cleared", s.byHand, s.status, s.failed)
+	}
+}
