@@ -36,7 +36,7 @@ func (c *LayerOverview) Render() app.UI {
 					app.Span().Class("tc-status-icon").Aria("hidden", "true").Text(statusIcon(s)),
 					app.Text(" "+s.Label()),
 				),
-				app.Text(", "),
+				app.Span().Class("tc-sep").Text(", "), // read out, not shown: the count has its own line
 				app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[l-1])),
 			),
 		))
@@ -44,7 +44,7 @@ func (c *LayerOverview) Render() app.UI {
 	items = append(items, app.Li().Class("tc-overview-item", "tc-overview-cross").Body(
 		app.A().Href("#"+sectionID(0)).OnClick(goTo).Body(
 			app.Span().Class("tc-overview-name").Text(maestro.CrossLayerName()),
-			app.Text(", "),
+			app.Span().Class("tc-sep").Text(", "),
 			app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[maestro.NumLayers])),
 		),
 	))
