@@ -112,10 +112,12 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 
 func (c *CatalogPicker) onSearch(ctx app.Context, e app.Event) {
 	c.query = ctx.JSSrc().Get("value").String()
+	c.message = ""
 }
 
 func (c *CatalogPicker) onCustom(ctx app.Context, e app.Event) {
 	c.custom = ctx.JSSrc().Get("value").String()
+	c.message = ""
 }
 
 func (c *CatalogPicker) onClose(ctx app.Context, e app.Event) {

@@ -303,6 +303,7 @@ func TestAddAThreatWrittenByHand(t *testing.T) {
 	wantModel(t, h, maestro.Model{})
 
 	maestroSet(t, e, "#catalog-custom-title", "  Confused deputy ", "input")
+	wantText(t, "#catalog-message", "")
 	maestroFire(maestroQuery(t, "#catalog-custom"), "submit")
 	e.ConsumeAll()
 	wantModel(t, h, maestro.Model{CrossLayer: []maestro.Threat{{Title: "Confused deputy"}}})
