@@ -3,14 +3,11 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/cardtext"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/cardimport"
 )
 
 // runImport reads a published card's text or a JSON export and prints the
@@ -45,38 +42,18 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in, name = f, pos[0]
 	}
-	data, err := io.ReadAll(io.LimitReader(in, export.MaxJSON+1))
+	data, err := io.ReadAll(io.LimitReader(in, cardimport.MaxSize+1))
 	if err != nil {
 		fmt.Fprintf(stderr, "threatcard import: reading %s: %v\n", name, err)
 		return 1
 	}
-	if len(data) > export.MaxJSON {
-		fmt.Fprintf(stderr, "threatcard import: %s is larger than %d bytes; no card is that long\n", name, export.MaxJSON)
-		return 1
-	}
-	c, warnings, err := importCard(data)
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "threatcard import: warning: %s\n", w)
-	}
+	res, err := cardimport.Import(data)
 	if err != nil {
 		fmt.Fprintf(stderr, "threatcard import: %v\n", err)
 		return 1
 	}
-	return writeExport(c, *format, *base, stdout, stderr, "import")
-}
-
-// importCard reads a JSON export, or else a published card's text. A
-// document whose first character, after white space and a byte-order
-// mark, is '{' is JSON.
-func importCard(data []byte) (*card.Card, []cardtext.Warning, error) {
-	noBOM := bytes.TrimPrefix(data, []byte("\ufeff"))
-	if trimmed := bytes.TrimLeft(noBOM, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
-		c, err := export.ParseJSON(noBOM)
-		return c, nil, err
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "threatcard import: warning: %s\n", w)
 	}
-	res, err := cardtext.Parse(string(data))
-	if err != nil {
-		return nil, nil, err
-	}
-	return res.Card, res.Warnings, nil
+	return writeExport(res.Card, *format, *base, stdout, stderr, "import")
 }

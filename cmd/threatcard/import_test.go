@@ -64,12 +64,12 @@ func TestImportCommand(t *testing.T) {
 		{"unknown flag", []string{"--json"}, exportJSON, "", "flag provided but not defined: -json", 2},
 		{"no such file", []string{filepath.Join(dir, "missing.txt")}, "", "", "threatcard import: open ", 1},
 		{"JSON with an unknown field", nil, strings.Replace(exportJSON, `"notes": ""`, `"notes": "", "foo": 1`, 1), "",
-			"threatcard import: maestro.layers[0].foo: unknown field\n", 1},
+			"threatcard import: importing the JSON export: maestro.layers[0].foo: unknown field\n", 1},
 		{"JSON of another format", nil, strings.Replace(exportJSON, "threatcard/1", "threatcard/2", 1), "",
-			"threatcard import: format: is \"threatcard/2\"; this threatcard reads \"threatcard/1\"\n", 1},
-		{"text that is no card", nil, "hello\n", "", "threatcard import: cardtext: line 1 \"hello\": ", 1},
-		{"empty input", nil, "", "", "threatcard import: cardtext: ", 1},
-		{"input over the size limit", nil, "{" + strings.Repeat(" ", 1<<20), "", "is larger than 1048576 bytes", 1},
+			"threatcard import: importing the JSON export: format: is \"threatcard/2\"; this threatcard reads \"threatcard/1\"\n", 1},
+		{"text that is no card", nil, "hello\n", "", "threatcard import: importing the card text: line 1: expected the card's title line", 1},
+		{"empty input", nil, "", "", "threatcard import: importing the card text: the text is empty", 1},
+		{"input over the size limit", nil, "{" + strings.Repeat(" ", 1<<20), "", "the document is 1048577 bytes; the limit is 1048576", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
