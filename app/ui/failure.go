@@ -2,21 +2,42 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// ErrorPanel is the page's error state: what went wrong, as text, and a way
-// back to an empty card.
+// ErrorPanel is the page's error state: what went wrong, as text, and the
+// ways out: back to the saved draft, or a new card.
 type ErrorPanel struct {
 	app.Compo
 
+	ID          string           // "link-error" for a link that cannot be read, "error" for a caught panic
+	Title       string           // the heading
 	Message     string           // shown as text
+	Draft       RecentEntry      // the saved draft, offered when OnOpenDraft is set
+	OnOpenDraft app.EventHandler // nil hides the button
 	OnStartOver app.EventHandler // nil hides the button
 }
 
 func (c *ErrorPanel) Render() app.UI {
-	return app.Section().ID("error").Class("tc-error").Aria("labelledby", "error-title").Body(
-		app.H2().ID("error-title").Text("This link could not be shown"),
+	id := c.ID
+	if id == "" {
+		id = "error"
+	}
+	title := c.Title
+	if title == "" {
+		title = "This link could not be shown"
+	}
+	return app.Section().ID(id).Class("tc-error").Aria("labelledby", "error-title").Body(
+		app.H2().ID("error-title").Text(title),
 		app.P().ID("error-text").Role("alert").Text(c.Message),
-		app.If(c.OnStartOver != nil, func() app.UI {
-			return app.Button().ID("start-over").Type("button").Text("Start over with an empty card").OnClick(c.OnStartOver)
-		}),
+		app.P().Class("tc-error-hint").Text("Your saved cards are untouched."),
+		app.Div().Class("tc-error-actions").Body(
+			app.If(c.OnOpenDraft != nil, func() app.UI {
+				return app.Button().ID("open-draft").Type("button").OnClick(c.OnOpenDraft).Body(
+					app.Text("Open my draft: "+entryTitle(c.Draft)),
+					app.Span().Class("tc-error-saved").Text(", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout)),
+				)
+			}),
+			app.If(c.OnStartOver != nil, func() app.UI {
+				return app.Button().ID("start-over").Type("button").Text("Start a new card").OnClick(c.OnStartOver)
+			}),
+		),
 	)
 }

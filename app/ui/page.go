@@ -5,40 +5,92 @@
 // page creates, so every way into our code from the browser passes through
 // the page's panic recovery (see guard.go).
 //
-// The state lives in the URL fragment, which browsers never send to a
-// server. The page reads it in OnNav (any navigation, including an edited
-// fragment) through its decoder, and writes it with setFragment, which
-// replaces the address without a navigation or a history entry. The
-// calculator plugs in there: the decoder becomes scoring/link's (a card.Card
-// instead of linkState), a child component edits the card and hands it up,
-// and the page encodes it and calls setFragment. Scores come from the
-// scoring packages; nothing here computes one.
+// State flows one way. The card lives in the URL fragment, which browsers
+// never send to a server: the page decodes it (link.Decode) in OnNav, on
+// any navigation including an edited fragment or back/forward, scores it
+// (card.Evaluate) and draws it. A child never changes the card: it hands
+// the page an Edit, which the page applies to a copy, encodes (link.Encode,
+// which also validates) and, if accepted, writes into the address with
+// history.replaceState (no history entry per keystroke) and autosaves in
+// localStorage (DraftStore). Scores come from the scoring packages; nothing
+// here computes one.
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
+	"runtime/debug"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/internal/release"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/link"
 )
 
-// Page is the calculator page. It reads its state from the URL fragment.
+// Page is the calculator page: the card's title and summary, the AIVSS
+// calculator with its result, the share bar, the MAESTRO editor, and the
+// recent cards with the import dialog.
 type Page struct {
 	app.Compo
 
-	decode          decoder   // nil means decodeFragment
-	state           linkState // what the link decoded to
-	failure         error     // non-nil: the page shows its error state
-	updateAvailable bool      // a new version is installed; offer a reload
+	store    *DraftStore     // nil until first used; then from ctx.LocalStorage() (tests set their own)
+	card     *card.Card      // the card shown; never nil once the page is initialised
+	eval     card.Evaluation // card.Evaluate(card)
+	fragment string          // link.Encode(card): what the address carries
+	session  string          // the ID the card is saved under in the store
+	rev      int             // +1 on every change of the card shown
+	textRev  int             // +1 when the card's text changes (title, summary, MAESTRO model)
+	opened   int             // +1 each time another card is shown (the recent list may change)
+	refused  error           // the last edit a panel asked for that the page refused, until the next accepted one
+	saveErr  error           // why the last autosave failed, until one succeeds
+	failure  error           // non-nil: the page shows its error state instead of the card
+	title    string          // the document title last set
+
+	updateAvailable bool     // a new version is installed; offer a reload
+	onHash          app.Func // the hashchange listener, while mounted
+}
+
+// OnInit gives the page a new card until it reads its address.
+func (p *Page) OnInit() {
+	p.guard("starting", func() {
+		if p.card == nil && p.failure == nil {
+			p.setCard(card.NewCard())
+		}
+	})
 }
 
 // OnNav reads the fragment each time the URL changes, including changes of
 // the fragment alone (back/forward, an edited address).
 func (p *Page) OnNav(ctx app.Context) {
 	p.guard("reading the link", func() {
-		p.show(ctx.Page().URL())
+		p.readURL(ctx, ctx.Page().URL())
 	})
+}
+
+// OnMount listens for fragment changes. go-app reads the address on
+// popstate, but skips a URL equal to the last one it navigated to, which
+// it may still be after our replaceState calls; hashchange catches those.
+// Reading the same fragment twice does nothing.
+func (p *Page) OnMount(ctx app.Context) {
+	p.onHash = app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.guard("reading the link", func() { p.readURL(ctx, app.Window().URL()) })
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "hashchange", p.onHash)
+}
+
+// OnDismount stops listening for fragment changes.
+func (p *Page) OnDismount() {
+	if p.onHash != nil {
+		app.Window().Call("removeEventListener", "hashchange", p.onHash)
+		p.onHash.Release()
+		p.onHash = nil
+	}
 }
 
 // OnAppUpdate shows the reload prompt once a new version is installed.
@@ -46,24 +98,219 @@ func (p *Page) OnAppUpdate(ctx app.Context) {
 	p.updateAvailable = ctx.AppUpdateAvailable()
 }
 
-// show sets the page's state from u; a bad link becomes the error state.
-func (p *Page) show(u *url.URL) {
-	p.failure = nil
+// readURL shows the card that u's fragment carries; a bare address shows
+// the draft, or a new card. A bad link shows the error state and leaves
+// the saved cards untouched.
+func (p *Page) readURL(ctx app.Context, u *url.URL) {
 	fragment, err := fragmentOf(u)
 	if err != nil {
-		p.failure = err
+		p.fail(err)
 		return
 	}
-	decode := p.decode
-	if decode == nil {
-		decode = decodeFragment
+	if fragment == "" {
+		p.openDraft(ctx)
+		return
 	}
-	state, err := decode(fragment)
+	if p.failure == nil && p.card != nil && fragment == p.fragment {
+		return // the card shown already (our own address, or a second event)
+	}
+	c, err := link.Decode(fragment)
 	if err != nil {
-		p.failure = err
+		p.fail(err)
 		return
 	}
-	p.state = state
+	p.show(ctx, c, newSession(), true)
+}
+
+// openDraft shows the saved draft, or a new card when there is none, and
+// puts its fragment into the address.
+func (p *Page) openDraft(ctx app.Context) {
+	d, ok := p.drafts(ctx).Load()
+	switch {
+	case !ok:
+		if p.failure != nil || p.card == nil || p.fragment != blankFragment() {
+			p.show(ctx, card.NewCard(), newSession(), false)
+		}
+	case p.failure == nil && p.card != nil && d.Fragment == p.fragment:
+		// shown already
+	default:
+		c, err := link.Decode(d.Fragment)
+		if err != nil {
+			p.fail(fmt.Errorf("your saved draft could not be read: %w", err))
+			return
+		}
+		p.show(ctx, c, d.ID, false)
+	}
+	p.writeURL(ctx, false)
+}
+
+// show makes c the card shown, saved under session. With save, it becomes
+// the draft at once (a card opened from a link or an import); a card that
+// is the draft already need not be saved again.
+func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
+	if err := p.setCard(c); err != nil {
+		p.fail(err)
+		return
+	}
+	p.failure, p.refused = nil, nil
+	p.session = session
+	p.textRev++
+	p.opened++
+	if save {
+		p.autosave(ctx)
+	}
+	p.setTitle(ctx)
+}
+
+// setCard scores and encodes c and makes it the card shown.
+func (p *Page) setCard(c *card.Card) error {
+	fragment, err := link.Encode(c)
+	if err != nil {
+		return err
+	}
+	p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
+	p.rev++
+	return nil
+}
+
+// edit applies e to a copy of the card and keeps the copy if it is a valid
+// card that fits in a link; otherwise it returns an *EditRefusedError and
+// the card stays as it was. An accepted edit goes into the address (no
+// history entry) and the draft.
+func (p *Page) edit(ctx app.Context, e Edit) error {
+	if p.card == nil || p.failure != nil {
+		return &EditRefusedError{Field: "card", Msg: "is not shown; open a card first"}
+	}
+	next := *p.card
+	e(&next)
+	fragment, err := link.Encode(&next) // validates the card first
+	if err != nil {
+		return refusal(err)
+	}
+	textChanged := textDiffers(p.card, &next)
+	p.card, p.fragment = &next, fragment
+	p.eval = card.Evaluate(&next)
+	p.rev++
+	if textChanged {
+		p.textRev++
+	}
+	p.refused = nil
+	p.writeURL(ctx, false)
+	p.autosave(ctx)
+	p.setTitle(ctx)
+	return nil
+}
+
+// onEdit is the OnEdit callback of the panels (MAESTRO editor): they check
+// their edits first, so a refusal is unexpected and shown at the top.
+func (p *Page) onEdit(ctx app.Context, e Edit) {
+	if err := p.edit(ctx, e); err != nil {
+		p.refused = err
+	}
+}
+
+// open shows another card (an import, a recent card) with a new history
+// entry, so that Back returns to the card before; the card shown before
+// stays among the recent cards.
+func (p *Page) open(ctx app.Context, c *card.Card) {
+	p.show(ctx, c, newSession(), true)
+	if p.failure == nil {
+		p.writeURL(ctx, true)
+	}
+}
+
+// refusal turns the error of link.Encode into an *EditRefusedError.
+func refusal(err error) error {
+	var fe *card.FieldError
+	if errors.As(err, &fe) {
+		return &EditRefusedError{Field: fe.Field, Msg: fe.Msg}
+	}
+	var le *link.Error
+	if errors.As(err, &le) {
+		return &EditRefusedError{Field: "card", Msg: le.Msg}
+	}
+	return &EditRefusedError{Field: "card", Msg: err.Error()}
+}
+
+// textDiffers reports whether the text part of two cards differs. Edits are
+// copy-on-write, so an unchanged model shares its slices and compares fast.
+func textDiffers(a, b *card.Card) bool {
+	if a.Title != b.Title || a.Summary != b.Summary {
+		return true
+	}
+	ma, mb := &a.MAESTRO, &b.MAESTRO
+	if len(ma.CrossLayer) != len(mb.CrossLayer) || len(ma.CrossLayer) > 0 && &ma.CrossLayer[0] != &mb.CrossLayer[0] {
+		return true
+	}
+	for i := range ma.Layers {
+		la, lb := &ma.Layers[i], &mb.Layers[i]
+		if la.Status != lb.Status || la.Notes != lb.Notes || len(la.Threats) != len(lb.Threats) ||
+			len(la.Threats) > 0 && &la.Threats[0] != &lb.Threats[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// writeURL puts the card's fragment into the address: a new history entry
+// with push, else in place of the current one. An untouched new card has
+// the bare address.
+func (p *Page) writeURL(ctx app.Context, push bool) {
+	u := ctx.Page().URL()
+	if u == nil {
+		u = &url.URL{Path: "/"}
+	}
+	fragment := p.fragment
+	if fragment == blankFragment() {
+		fragment = ""
+	}
+	if !push && u.EscapedFragment() == fragment {
+		return
+	}
+	next := *u
+	next.Fragment, next.RawFragment = fragment, ""
+	if push {
+		app.Window().Get("history").Call("pushState", nil, "", next.String())
+	}
+	ctx.Page().ReplaceURL(&next)
+}
+
+// drafts returns the page's draft store.
+func (p *Page) drafts(ctx app.Context) *DraftStore {
+	if p.store == nil {
+		p.store = NewDraftStore(ctx.LocalStorage())
+	}
+	return p.store
+}
+
+// autosave saves the card shown as the draft.
+func (p *Page) autosave(ctx app.Context) {
+	saved := SavedCard{ID: p.session, Title: strings.TrimSpace(p.card.Title), Fragment: p.fragment}
+	if p.eval.Complete() {
+		saved.Score, saved.Severity = p.eval.Result.Score, string(p.eval.Result.Severity)
+	}
+	p.saveErr = p.drafts(ctx).Save(saved)
+}
+
+// setTitle names the tab after the card and its score.
+func (p *Page) setTitle(ctx app.Context) {
+	t := "threatcard"
+	name := strings.TrimSpace(p.card.Title)
+	if name != "" {
+		t = name + " · threatcard"
+	}
+	if p.eval.Complete() {
+		t = "AIVSS " + p.eval.Result.Score + " " + string(p.eval.Result.Severity) + " · " + t
+	}
+	if t != p.title {
+		p.title = t
+		ctx.Page().SetTitle("%s", t)
+	}
+}
+
+// fail shows err instead of the card. Nothing is saved while it is shown.
+func (p *Page) fail(err error) {
+	p.failure = err
 }
 
 // guard runs fn and turns a panic in it into the page's error state.
@@ -73,32 +320,44 @@ func (p *Page) guard(during string, fn func()) {
 	}
 }
 
-// handler wraps an event handler with the page's panic recovery.
+// catch, deferred in an event handler, turns a panic into the page's error
+// state (see editor).
+func (p *Page) catch(during string) {
+	if v := recover(); v != nil {
+		err := &PanicError{During: during, Value: v}
+		logPanic(err, debug.Stack())
+		p.failure = err
+	}
+}
+
+// handler wraps an event handler with the page's panic recovery; it is the
+// Guard the page gives the panels. Beware: every handler it returns has
+// the same code, so go-app keeps an element's first one through redraws
+// (see editor); the handler must find what it acts on when it runs, not
+// in what it captured.
 func (p *Page) handler(during string, h app.EventHandler) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.guard(during, func() { h(ctx, e) })
 	}
 }
 
-// setFragment puts fragment into the address bar in place of the current
-// one, adding no history entry and causing no navigation, and shows it.
-func (p *Page) setFragment(ctx app.Context, fragment string) {
-	u := ctx.Page().URL()
-	if u == nil {
-		u = &url.URL{Path: "/"}
-	}
-	next := *u
-	next.Fragment, next.RawFragment = fragment, ""
-	ctx.Page().ReplaceURL(&next)
-	p.show(&next)
+// startOver shows a new card; the card shown before stays in the store.
+func (p *Page) startOver(ctx app.Context, e app.Event) {
+	defer p.catch("starting a new card")
+	p.show(ctx, card.NewCard(), newSession(), true)
+	p.writeURL(ctx, false)
 }
 
-// startOver drops the link's data and shows an empty page.
-func (p *Page) startOver(ctx app.Context, e app.Event) {
-	p.setFragment(ctx, "")
+// reopenDraft leaves the error state for the saved draft.
+func (p *Page) reopenDraft(ctx app.Context, e app.Event) {
+	defer p.catch("opening the draft")
+	p.failure = nil
+	p.card = nil
+	p.openDraft(ctx)
 }
 
 func (p *Page) reload(ctx app.Context, e app.Event) {
+	defer p.catch("reloading")
 	ctx.Reload()
 }
 
@@ -107,30 +366,71 @@ func (p *Page) reload(ctx app.Context, e app.Event) {
 func (p *Page) Render() (ui app.UI) {
 	defer func() {
 		if v := recover(); v != nil {
-			ui = p.frame(&ErrorPanel{Message: (&PanicError{During: "drawing the page", Value: v}).Error()})
+			err := &PanicError{During: "drawing the page", Value: v}
+			logPanic(err, debug.Stack())
+			ui = p.frame(&ErrorPanel{ID: "error", Title: "Something went wrong", Message: err.Error()}, false)
 		}
 	}()
-	var content app.UI
-	if p.failure != nil {
-		content = &ErrorPanel{
-			Message:     p.failure.Error(),
-			OnStartOver: p.handler("starting over", p.startOver),
-		}
-	} else {
-		content = &FragmentView{Fragment: p.state.Fragment}
+	if p.failure != nil || p.card == nil {
+		return p.frame(p.errorPanel(), false)
 	}
-	return p.frame(content)
+	return p.frame(app.Div().Class("tc-workspace").Body(
+		app.If(p.refused != nil, func() app.UI {
+			return app.P().ID("edit-error").Class("tc-edit-error").Role("alert").Text(p.refused.Error())
+		}),
+		app.If(p.saveErr != nil, func() app.UI {
+			return app.P().ID("save-error").Class("tc-edit-error").Role("alert").
+				Text("This browser did not keep the draft (" + p.saveErr.Error() + "); copy the link to keep your work.")
+		}),
+		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
+		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval},
+		&panel{Name: panelShare, Rev: p.rev, Page: p},
+		&panel{Name: panelMaestro, Rev: p.textRev, Page: p},
+		app.Div().Class("tc-cards").Body(
+			&panel{Name: panelRecent, Rev: p.opened, Page: p},
+			&panel{Name: panelImport, Page: p},
+		),
+	), true)
 }
 
-// frame puts content into the page's landmarks.
-func (p *Page) frame(content app.UI) app.UI {
+// errorPanel is the error state: a bad link, an unreadable draft or a
+// caught panic, with a way back to the draft or to a new card.
+func (p *Page) errorPanel() *ErrorPanel {
+	ep := &ErrorPanel{
+		ID:          "link-error",
+		Title:       "This link could not be opened",
+		Message:     "The link is not a threatcard card.",
+		OnStartOver: p.startOver,
+	}
+	if p.failure != nil {
+		ep.Message = p.failure.Error()
+	}
+	var pe *PanicError
+	if errors.As(p.failure, &pe) {
+		ep.ID, ep.Title = "error", "Something went wrong"
+	}
+	if p.store != nil {
+		if d, ok := p.store.Load(); ok {
+			ep.Draft = d.Entry()
+			ep.OnOpenDraft = p.reopenDraft
+		}
+	}
+	return ep
+}
+
+// frame puts content into the page's landmarks; withReport adds the printed
+// report, which only the print stylesheet shows.
+func (p *Page) frame(content app.UI, withReport bool) app.UI {
 	return app.Div().Class("tc-page").Body(
 		app.Header().Class("tc-header").Body(
-			app.H1().Text("threatcard"),
-			app.P().Class("tc-tagline").Text("OWASP AIVSS score and MAESTRO threat map of an AI agent"),
+			app.Div().Class("tc-header-text").Body(
+				app.H1().Text("threatcard"),
+				app.P().Class("tc-tagline").Text("OWASP AIVSS score and MAESTRO threat map of an AI agent"),
+			),
+			&panel{Name: panelTheme, Page: p},
 		),
 		app.If(p.updateAvailable, func() app.UI {
-			return &UpdateBanner{OnReload: p.handler("reloading", p.reload)}
+			return &UpdateBanner{OnReload: p.reload}
 		}),
 		app.Main().ID("main").Body(content),
 		app.Footer().Class("tc-footer").Body(
@@ -140,5 +440,65 @@ func (p *Page) frame(content app.UI) app.UI {
 				app.Text(". Runs in your browser, also offline. The card lives in the link after #, which browsers never send to a server."),
 			),
 		),
+		app.If(withReport, func() app.UI { return &panel{Name: panelReport, Rev: p.rev, Page: p} }),
 	)
+}
+
+// The parts of the page other files provide.
+const (
+	panelShare   = "share"
+	panelMaestro = "maestro"
+	panelRecent  = "recent"
+	panelImport  = "import"
+	panelTheme   = "theme"
+	panelReport  = "report"
+)
+
+// panel draws one part of the page that other files provide. Their
+// components take func fields (OnEdit, Guard), which go-app counts as
+// changed on every render; wrapped in a panel, whose inputs are a name, a
+// revision and the page (the same pointer each time), a part is redrawn
+// only when its revision changes: the MAESTRO editor when the card's text
+// changes, not on every keystroke in the calculator.
+type panel struct {
+	app.Compo
+
+	Name string
+	Rev  int
+	Page *Page
+}
+
+func (c *panel) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the "+c.Name+" panel")
+	p := c.Page
+	switch c.Name {
+	case panelShare:
+		return &ShareBar{Card: p.card, Rev: p.rev, Guard: p.handler}
+	case panelMaestro:
+		return &MaestroEditor{Card: p.card, Rev: p.textRev, OnEdit: p.onEdit, Guard: p.handler}
+	case panelRecent:
+		var entries []RecentEntry
+		if p.store != nil {
+			entries = p.store.RecentEntries()
+		}
+		return &RecentCards{Entries: entries, Guard: p.handler, OnOpen: p.open}
+	case panelImport:
+		return &ImportDialog{Guard: p.handler, OnOpen: p.open}
+	case panelTheme:
+		return &ThemeToggle{Guard: p.handler}
+	case panelReport:
+		return &PrintReport{Card: p.card, Rev: p.rev}
+	}
+	return app.Div()
+}
+
+// recoverRender, deferred in a Render method, turns a panic into a short
+// message in place of the component, so that the runtime keeps running;
+// the stack goes to the console.
+func recoverRender(ui *app.UI, during string) {
+	if v := recover(); v != nil {
+		err := &PanicError{During: during, Value: v}
+		logPanic(err, debug.Stack())
+		*ui = app.P().Class("tc-internal-error").Role("alert").Text(err.Error())
+	}
 }

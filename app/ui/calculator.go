@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// Calculator is the AIVSS part of the card: the edition, the CVSS v4.0
+// input, the ten agentic risk factors, ThM and MF, and beside them the
+// result. Each part is its own component whose inputs are values of its own
+// part of the card, so that a keystroke redraws only what it changes.
+type Calculator struct {
+	app.Compo
+
+	Editor editor
+	Inputs card.Inputs     // the card's AIVSS inputs
+	Eval   card.Evaluation // card.Evaluate of the card
+
+	note    string                 // what the last switch of edition did, for a person
+	noteFor string                 // the edition the note is about
+	left    map[string]card.Inputs // the inputs as they were when the person left each edition
+}
+
+func (c *Calculator) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the calculator")
+	ed, err := aivss.Lookup(c.Inputs.Edition)
+	if err != nil {
+		ed, _ = aivss.Lookup(aivss.Default)
+	}
+	options := make([]app.UI, 0, 3)
+	for _, e := range aivss.Editions() {
+		options = append(options, option(e.ID, e.Name+" ("+e.Date+", "+e.Status+")", e.ID == ed.ID))
+	}
+	return app.Section().ID("calculator").Class("tc-calculator").Aria("labelledby", "calculator-title").Body(
+		app.H2().ID("calculator-title").Text("AIVSS score"),
+		app.Div().Class("tc-calc").Body(
+			app.Form().Class("tc-calc-form").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
+				app.Div().Class("tc-field", "tc-edition").Body(
+					app.Label().For("edition").Text("AIVSS edition"),
+					app.Select().ID("edition").Aria("describedby", "edition-about").
+						OnChange(c.onEdition).Body(options...),
+					app.P().ID("edition-about").Class("tc-hint").Text(ed.Source),
+					app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
+						return app.P().ID("edition-note").Class("tc-note").Role("status").Text(c.note)
+					}),
+				),
+				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
+				&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors},
+				&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF},
+			),
+			&Result{Inputs: c.Inputs, Eval: c.Eval},
+		),
+	)
+}
+
+func (c *Calculator) onEdition(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("switching the edition")
+	c.switchEdition(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// switchEdition changes the card's edition. The CVSS input means the same
+// in every edition and is kept. The factors are not: each edition has its
+// own list, order and values, so they are cleared, and ThM and MF take the
+// new edition's defaults; going back to an edition left earlier brings back
+// what was set there.
+func (c *Calculator) switchEdition(ctx app.Context, id string) {
+	ed, err := aivss.Lookup(id)
+	if err != nil || id == "" || ed.ID == c.Inputs.Edition {
+		return
+	}
+	before := c.Inputs
+	back, restore := c.left[ed.ID]
+	err = c.Editor.edit(ctx, func(cd *card.Card) {
+		in := &cd.AIVSS
+		in.Edition = ed.ID
+		if restore {
+			in.Factors, in.ThM, in.MF = back.Factors, back.ThM, back.MF
+			return
+		}
+		in.Factors = [card.NumFactors]decimal.Optional{}
+		in.ThM = decimal.Some(ed.ThM.Default)
+		in.MF = decimal.Optional{}
+		if ed.HasMF {
+			in.MF = decimal.Some(ed.MF.Default)
+		}
+	})
+	if err != nil {
+		c.note, c.noteFor = err.Error(), ed.ID
+		return
+	}
+	if c.left == nil {
+		c.left = map[string]card.Inputs{}
+	}
+	c.left[before.Edition] = before
+	c.noteFor = ed.ID
+	if restore {
+		c.note = "Switched to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF you had set in " + ed.ID + " are back."
+		return
+	}
+	c.note = "Switched to " + ed.Name + ". The CVSS input is kept. The factors are cleared, as each edition has its own list; " +
+		"ThM is set to " + ed.ID + "'s default, " + labelled(&ed.ThM, ed.ThM.Default)
+	if ed.HasMF {
+		c.note += ", and MF to " + labelled(&ed.MF, ed.MF.Default) + "."
+	} else {
+		c.note += "; " + ed.ID + " has no MF."
+	}
+}
+
+// labelled writes a value of a scale with its label: "0.97 (Proof-of-Concept)".
+func labelled(s *aivss.Scale, d decimal.Decimal) string {
+	for _, ch := range s.Choices {
+		if ch.Value == d {
+			return d.Format(2) + " (" + ch.Label + ")"
+		}
+	}
+	return d.Format(2)
+}
+
+// preventSubmit keeps Enter in a field from submitting the form, which
+// would reload the page.
+func preventSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+}
+
+// radio returns a radio button. In the browser, checked is a property that
+// go-app sets on every change, true or false: the attribute alone does not
+// uncheck a button someone clicked. In HTML written on the server, a
+// checked="false" attribute would check it, so it is left out there.
+func radio(id, name, value string, checked bool) app.HTMLInput {
+	in := app.Input().Type("radio").ID(id).Name(name).Value(value)
+	if checked || app.IsClient {
+		in = in.Checked(checked)
+	}
+	return in
+}
+
+// option returns an option of a select, selected as radio is checked.
+func option(value, text string, selected bool) app.HTMLOption {
+	o := app.Option().Value(value).Text(text)
+	if selected || app.IsClient {
+		o = o.Selected(selected)
+	}
+	return o
+}
+
+// decimalField returns a text field for a decimal number: text, so that it
+// holds what was typed, with a decimal keypad on phones.
+func decimalField(id, value, placeholder string) app.HTMLInput {
+	return app.Input().Type("text").ID(id).Value(value).Attr("inputmode", "decimal").
+		Attr("autocomplete", "off").Spellcheck(false).Size(6).Placeholder("%s", placeholder).
+		Aria("describedby", id+"-error")
+}
+
+// fieldError is the message under a field; it is always there (empty
+// without a message), so that the field's aria-describedby finds it.
+func fieldError(id, msg string) app.UI {
+	return app.P().ID(id).Class("tc-field-error").Aria("live", "polite").Text(msg)
+}
+
+// refusedMsg is the message for an edit the page refused.
+func refusedMsg(err error) string {
+	if r, ok := err.(*EditRefusedError); ok {
+		return "Not accepted: " + r.Msg + "."
+	}
+	return err.Error()
+}

@@ -1,0 +1,412 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cvss4"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// cvssMetrics is cvss4.Metrics(), read once: the buttons are drawn from it.
+var cvssMetrics = sync.OnceValue(cvss4.Metrics)
+
+// numBase is the number of Base metrics, all mandatory.
+const numBase = 11
+
+// CVSSInput is the card's CVSS v4.0 input: either a vector, entered with one
+// button per metric value or pasted as text, or a bare base score. The card
+// holds one or the other; a radio makes the choice explicit, and switching
+// clears the other (a vector's score is carried over as the bare score).
+//
+// While the Base metrics are not all chosen, the card has no CVSS input and
+// the choices wait here. Text in the vector field that is not a vector is
+// explained next to it, and the card keeps its last valid vector.
+type CVSSInput struct {
+	app.Compo
+
+	Editor editor
+	Vector string           // the card's canonical vector, or ""
+	Score  decimal.Optional // the card's bare score; unset when Vector is set
+
+	byScore   bool              // score entry chosen while the card has neither
+	picked    map[string]string // metric values chosen; the vector's, once complete
+	text      string            // the vector field's text, while it is not the card's vector
+	textSet   bool              // text is what the field shows
+	textErr   string            // why text is not a vector
+	scoreText string            // the score field's text, while typed
+	scoreSet  bool
+	scoreErr  string
+	seen      string // Vector at the last render, to tell when it changes from outside
+	keep      bool   // keep picked through the next change of Vector (a switch to a bare score)
+}
+
+// OnUpdate drops what was typed when the card's CVSS input changes from
+// outside (another card, back/forward), unless it is what was typed.
+func (c *CVSSInput) OnUpdate(ctx app.Context) {
+	if c.Vector != c.seen {
+		if c.textSet {
+			if v, err := cvss4.Parse(strings.TrimSpace(c.text)); err != nil || v.String() != c.Vector {
+				c.textSet, c.textErr = false, ""
+			}
+		}
+		if !c.keep {
+			c.picked = nil
+		}
+		c.keep = false
+	}
+	if c.scoreSet {
+		if d, err := decimal.Parse(strings.TrimSpace(c.scoreText)); err == nil && (!c.Score.Set || d != c.Score.Value) {
+			c.scoreSet, c.scoreErr = false, ""
+		}
+	}
+}
+
+// byScoreMode reports whether the score field is shown.
+func (c *CVSSInput) byScoreMode() bool {
+	switch {
+	case c.Score.Set:
+		return true
+	case c.Vector != "":
+		return false
+	}
+	return c.byScore
+}
+
+// values returns the metric values chosen: the card's vector's, else the
+// ones picked so far.
+func (c *CVSSInput) values() map[string]string {
+	if c.Vector != "" && c.picked == nil {
+		if v, err := cvss4.Parse(c.Vector); err == nil {
+			c.picked = valuesOf(v)
+		}
+	}
+	vals := make(map[string]string, len(c.picked)+1)
+	for k, v := range c.picked {
+		vals[k] = v
+	}
+	return vals
+}
+
+// valuesOf returns every metric's value in v ("X" outside Base when not set).
+func valuesOf(v *cvss4.Vector) map[string]string {
+	vals := map[string]string{}
+	for _, m := range cvssMetrics() {
+		vals[m.Abbrev], _ = v.Get(m.Abbrev)
+	}
+	return vals
+}
+
+func (c *CVSSInput) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the CVSS input")
+	c.seen = c.Vector
+	byScore := c.byScoreMode()
+	body := []app.UI{
+		app.Legend().Text("CVSS v4.0"),
+		app.Div().Class("tc-mode").Role("radiogroup").Aria("label", "Enter CVSS").Body(
+			radio("cvss-mode-metrics", "cvss-mode", "metrics", !byScore).
+				OnChange(c.onMode),
+			app.Label().For("cvss-mode-metrics").Text("By metrics"),
+			radio("cvss-mode-score", "cvss-mode", "score", byScore).
+				OnChange(c.onMode),
+			app.Label().For("cvss-mode-score").Text("By score"),
+		),
+	}
+	if byScore {
+		body = append(body, c.renderScore())
+	} else {
+		body = append(body, c.renderMetrics()...)
+	}
+	return app.FieldSet().ID("cvss").Class("tc-cvss").Body(body...)
+}
+
+func (c *CVSSInput) renderScore() app.UI {
+	value := ""
+	if c.Score.Set {
+		value = c.Score.Value.Format(1)
+	}
+	if c.scoreSet {
+		value = c.scoreText
+	}
+	field := decimalField("cvss-score", value, "0.0 to 10.0").
+		OnInput(c.onScoreInput).
+		OnChange(c.onScoreChange)
+	if c.scoreErr != "" {
+		field = field.Aria("invalid", "true")
+	}
+	return app.Div().Class("tc-field").Body(
+		app.Label().For("cvss-score").Text("CVSS v4.0 base score"),
+		field,
+		fieldError("cvss-score-error", c.scoreErr),
+	)
+}
+
+func (c *CVSSInput) renderMetrics() []app.UI {
+	vals := c.values()
+	value := c.Vector
+	if c.textSet {
+		value = c.text
+	}
+	field := app.Input().Type("text").ID("cvss-vector").Value(value).Class("tc-vector").
+		Attr("autocomplete", "off").Attr("autocapitalize", "characters").Spellcheck(false).
+		Placeholder("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N").
+		Aria("describedby", "cvss-vector-error cvss-vector-hint").
+		OnInput(c.onVectorInput).
+		OnChange(c.onVectorChange)
+	if c.textErr != "" {
+		field = field.Aria("invalid", "true")
+	}
+	chosen := 0
+	for _, m := range cvssMetrics()[:numBase] {
+		if vals[m.Abbrev] != "" {
+			chosen++
+		}
+	}
+	hint := "Choose the 11 Base metrics, or paste a vector."
+	if c.Vector == "" && chosen > 0 {
+		hint = strconv.Itoa(chosen) + " of 11 Base metrics chosen; the score needs all 11."
+	}
+	groups := []app.UI{}
+	var base []app.UI
+	var folded [4][]app.UI
+	for i, m := range cvssMetrics() {
+		choice := &metricChoice{Input: c, Index: i, Value: vals[m.Abbrev]}
+		if m.Group == cvss4.Base {
+			base = append(base, choice)
+		} else {
+			folded[m.Group] = append(folded[m.Group], choice)
+		}
+	}
+	groups = append(groups, app.Div().Class("tc-metrics").Body(base...))
+	for g := cvss4.Threat; g <= cvss4.Supplemental; g++ {
+		groups = append(groups, app.Details().Class("tc-metric-group").Body(
+			app.Summary().Text(g.String()+" metrics"+groupSummary(g, vals)),
+			app.Div().Class("tc-metrics").Body(folded[g]...),
+		))
+	}
+	return append([]app.UI{
+		app.Div().Class("tc-field").Body(
+			app.Label().For("cvss-vector").Text("Vector"),
+			field,
+			fieldError("cvss-vector-error", c.textErr),
+			app.P().ID("cvss-vector-hint").Class("tc-hint").Text(hint),
+		),
+	}, groups...)
+}
+
+// groupSummary lists the metrics of group g that are set: " (E: Attacked)".
+func groupSummary(g cvss4.Group, vals map[string]string) string {
+	var set []string
+	for _, m := range cvssMetrics() {
+		if m.Group != g {
+			continue
+		}
+		if v := vals[m.Abbrev]; v != "" && v != "X" {
+			set = append(set, m.Abbrev+": "+valueName(m, v))
+		}
+	}
+	if len(set) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(set, ", ") + ")"
+}
+
+func valueName(m cvss4.Metric, abbrev string) string {
+	for _, v := range m.Values {
+		if v.Abbrev == abbrev {
+			return v.Name
+		}
+	}
+	return abbrev
+}
+
+func (c *CVSSInput) onMode(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("choosing how to enter CVSS")
+	c.setMode(ctx, ctx.JSSrc().Get("value").String() == "score")
+}
+
+// setMode switches between the metrics and a bare score.
+func (c *CVSSInput) setMode(ctx app.Context, byScore bool) {
+	if byScore == c.byScoreMode() {
+		return
+	}
+	c.byScore = byScore
+	c.textSet, c.textErr, c.scoreSet, c.scoreErr = false, "", false, ""
+	switch {
+	case byScore && c.Vector != "":
+		v, err := cvss4.Parse(c.Vector)
+		if err != nil {
+			return
+		}
+		c.picked, c.keep = valuesOf(v), true
+		c.edit(ctx, "", decimal.Some(v.Score()), &c.scoreErr)
+	case !byScore && c.Score.Set:
+		vector := ""
+		if v, err := cvss4.Build(c.picked); err == nil {
+			vector = v.String()
+		}
+		c.edit(ctx, vector, decimal.Optional{}, &c.textErr)
+	}
+}
+
+// pick chooses one metric's value.
+func (c *CVSSInput) pick(ctx app.Context, metric, value string) {
+	vals := c.values()
+	vals[metric] = value
+	c.picked = vals
+	c.textSet, c.textErr = false, ""
+	for _, m := range cvssMetrics()[:numBase] {
+		if vals[m.Abbrev] == "" {
+			return // the vector is not complete yet
+		}
+	}
+	v, err := cvss4.Build(vals)
+	if err != nil {
+		c.textErr = err.Error()
+		return
+	}
+	if s := v.String(); s != c.Vector {
+		c.edit(ctx, s, decimal.Optional{}, &c.textErr)
+	}
+}
+
+func (c *CVSSInput) onVectorInput(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("reading the CVSS vector")
+	c.typeVector(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// typeVector reads the vector field. A vector is taken as soon as it is
+// one (surrounding white space, as pasting brings, is ignored); anything
+// else is explained, and the card keeps its vector.
+func (c *CVSSInput) typeVector(ctx app.Context, s string) {
+	c.text, c.textSet = s, true
+	v, err := cvss4.Parse(strings.TrimSpace(s))
+	if err != nil {
+		c.textErr = "Not a CVSS v4.0 vector: " + err.Error() + "."
+		if c.Vector != "" {
+			c.textErr += " The card keeps " + c.Vector + "."
+		}
+		return
+	}
+	c.textErr = ""
+	c.picked = valuesOf(v)
+	if s := v.String(); s != c.Vector {
+		c.edit(ctx, s, decimal.Optional{}, &c.textErr)
+	}
+}
+
+// onVectorChange, when the field is left, shows a taken vector in its
+// canonical form.
+func (c *CVSSInput) onVectorChange(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("reading the CVSS vector")
+	if c.textErr == "" {
+		c.textSet = false
+	}
+}
+
+func (c *CVSSInput) onScoreInput(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("changing the CVSS score")
+	c.typeScore(ctx, ctx.JSSrc().Get("value").String(), false)
+}
+
+func (c *CVSSInput) onScoreChange(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("changing the CVSS score")
+	c.typeScore(ctx, ctx.JSSrc().Get("value").String(), true)
+}
+
+// typeScore reads the score field. An empty field unsets the score. Text
+// that is not a number is only explained when the field is left (done):
+// "7." on the way to "7.5" is not a mistake.
+func (c *CVSSInput) typeScore(ctx app.Context, s string, done bool) {
+	c.scoreText, c.scoreSet = s, true
+	t := strings.TrimSpace(s)
+	if t == "" {
+		c.scoreErr = ""
+		if c.Score.Set {
+			c.edit(ctx, "", decimal.Optional{}, &c.scoreErr)
+		}
+		return
+	}
+	d, err := decimal.Parse(t)
+	if err != nil {
+		if done {
+			c.scoreErr = "Not a score: write it like 7.5 (0.0 to 10.0)."
+			if c.Score.Set {
+				c.scoreErr += " The card keeps " + c.Score.Value.Format(1) + "."
+			}
+		}
+		return
+	}
+	c.scoreErr = ""
+	if !c.Score.Set || d != c.Score.Value {
+		c.edit(ctx, "", decimal.Some(d), &c.scoreErr)
+	}
+	if done && c.scoreErr == "" {
+		c.scoreSet = false // show the score as the card holds it
+	}
+}
+
+// edit sets the card's CVSS input; a refusal goes into *msg.
+func (c *CVSSInput) edit(ctx app.Context, vector string, score decimal.Optional, msg *string) {
+	err := c.Editor.edit(ctx, func(cd *card.Card) {
+		cd.AIVSS.CVSSVector = vector
+		cd.AIVSS.CVSSScore = score
+	})
+	if err != nil {
+		*msg = refusedMsg(err)
+	}
+}
+
+// metricChoice is one metric's buttons: a fieldset with a radio button per
+// value. It is redrawn only when its value changes.
+type metricChoice struct {
+	app.Compo
+
+	Input *CVSSInput // the same pointer on every render
+	Index int        // into cvssMetrics()
+	Value string     // the chosen value's abbreviation; "" when not chosen
+}
+
+func (c *metricChoice) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing a CVSS metric")
+	m := cvssMetrics()[c.Index]
+	value := c.Value
+	if value == "" && m.Group != cvss4.Base {
+		value = "X"
+	}
+	name := "cvss-" + m.Abbrev
+	buttons := make([]app.UI, 0, 2*len(m.Values))
+	for _, v := range m.Values {
+		id := name + "-" + v.Abbrev
+		buttons = append(buttons,
+			radio(id, name, v.Abbrev, v.Abbrev == value).
+				OnChange(c.onPick),
+			app.Label().For(id).Body(
+				app.Text(v.Name+" "),
+				app.Span().Class("tc-abbr").Text(v.Abbrev),
+			),
+		)
+	}
+	class := "tc-metric"
+	if value == "" {
+		class += " tc-unset"
+	}
+	return app.FieldSet().ID(name).Class(class).Body(
+		app.Legend().Body(
+			app.Text(m.Name+" "),
+			app.Span().Class("tc-abbr").Text(m.Abbrev),
+			app.If(value == "", func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+		),
+		app.Div().Class("tc-choices").Body(buttons...),
+	)
+}
+
+func (c *metricChoice) onPick(ctx app.Context, e app.Event) {
+	defer c.Input.Editor.catch("choosing a CVSS metric")
+	m := cvssMetrics()[c.Index]
+	c.Input.pick(ctx, m.Abbrev, ctx.JSSrc().Get("value").String())
+}

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// MaxRecent is how many earlier cards the draft store keeps besides the
+// draft.
+const MaxRecent = 10
+
+// The localStorage keys. Every project on a GitHub Pages user site shares
+// one origin, hence the prefix.
+const (
+	draftKey  = "threatcard.draft"
+	recentKey = "threatcard.recent"
+)
+
+// SavedCard is a card as the draft store keeps it: its link fragment, which
+// holds the whole card, and what a list of cards shows about it.
+type SavedCard struct {
+	ID       string    `json:"id"`    // one per card opened in a tab (see Page.session)
+	Title    string    `json:"title"` // "" for an untitled card
+	Score    string    `json:"score"` // the score as shown, "7.2"; "" while incomplete
+	Severity string    `json:"severity,omitempty"`
+	Fragment string    `json:"fragment"` // link.Encode of the card
+	Saved    time.Time `json:"saved"`
+}
+
+// Entry returns what the recent-cards list shows of s.
+func (s SavedCard) Entry() RecentEntry {
+	return RecentEntry{Title: s.Title, Score: s.Score, Severity: s.Severity, Fragment: s.Fragment, Saved: s.Saved}
+}
+
+// DraftStore keeps the card being worked on (the draft) and up to
+// MaxRecent cards worked on before it, in the browser's localStorage, so
+// that closing the tab loses nothing. The draft is rewritten on every edit;
+// when a different card becomes the draft, the old one moves to the top of
+// the recent list. A new, untouched card is never listed: it holds nothing
+// to lose.
+//
+// Each card keeps its own ID while it is edited; a card with the same
+// fragment as a listed one replaces it, so reloading a page or opening a
+// listed card does not list it twice. Two tabs share the store: each keeps
+// its own card as the draft while it saves, and the other's card waits in
+// the recent list.
+type DraftStore struct {
+	storage app.BrowserStorage
+	now     func() time.Time
+}
+
+// NewDraftStore returns a store that keeps its cards in storage
+// (ctx.LocalStorage() in the app).
+func NewDraftStore(storage app.BrowserStorage) *DraftStore {
+	return &DraftStore{storage: storage, now: time.Now}
+}
+
+// Load returns the draft, if there is one that can be read.
+func (s *DraftStore) Load() (SavedCard, bool) {
+	var d SavedCard
+	if !s.storage.Contains(draftKey) || s.storage.Get(draftKey, &d) != nil || d.Fragment == "" {
+		return SavedCard{}, false
+	}
+	return d, true
+}
+
+// Recent returns the cards worked on before the draft, newest first.
+func (s *DraftStore) Recent() []SavedCard {
+	var list []SavedCard
+	if !s.storage.Contains(recentKey) || s.storage.Get(recentKey, &list) != nil {
+		return nil
+	}
+	return list
+}
+
+// RecentEntries returns Recent as the recent-cards list shows it.
+func (s *DraftStore) RecentEntries() []RecentEntry {
+	list := s.Recent()
+	entries := make([]RecentEntry, len(list))
+	for i, c := range list {
+		entries[i] = c.Entry()
+	}
+	return entries
+}
+
+// Open returns the card with the given ID, the draft or a recent one.
+func (s *DraftStore) Open(id string) (SavedCard, bool) {
+	if d, ok := s.Load(); ok && d.ID == id {
+		return d, true
+	}
+	for _, c := range s.Recent() {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return SavedCard{}, false
+}
+
+// Save makes c the draft, stamped with the current time. The previous
+// draft, if it was another card, moves to the top of the recent list, and
+// an entry of the list that is c (same ID or same fragment) leaves it.
+func (s *DraftStore) Save(c SavedCard) error {
+	c.Saved = s.now()
+	old, hadDraft := s.Load()
+	recent := s.Recent()
+	changed := false
+	keep := recent[:0:0]
+	for _, r := range recent {
+		if r.ID == c.ID || r.Fragment == c.Fragment {
+			changed = true
+			continue
+		}
+		keep = append(keep, r)
+	}
+	if hadDraft && old.ID != c.ID && old.Fragment != c.Fragment && old.Fragment != blankFragment() {
+		keep = append([]SavedCard{old}, keep...)
+		for i := 1; i < len(keep); i++ { // a card is listed once
+			if keep[i].Fragment == old.Fragment {
+				keep = append(keep[:i], keep[i+1:]...)
+				break
+			}
+		}
+		changed = true
+	}
+	if len(keep) > MaxRecent {
+		keep = keep[:MaxRecent]
+	}
+	if changed {
+		if err := s.storage.Set(recentKey, keep); err != nil {
+			return err
+		}
+	}
+	return s.storage.Set(draftKey, c)
+}
+
+// Remove takes the card with the given ID off the recent list.
+func (s *DraftStore) Remove(id string) error {
+	recent := s.Recent()
+	for i, r := range recent {
+		if r.ID == id {
+			return s.storage.Set(recentKey, append(recent[:i], recent[i+1:]...))
+		}
+	}
+	return nil
+}
+
+// blankFragment is the link of card.NewCard, a card nobody has touched.
+var blankFragment = sync.OnceValue(func() string {
+	f, err := link.Encode(card.NewCard())
+	if err != nil {
+		panic("the new card does not encode: " + err.Error())
+	}
+	return f
+})
+
+// sessions numbers the cards opened in this tab.
+var sessions atomic.Int64
+
+// newSession returns an ID for a card that has just been opened: unique in
+// this tab, and, by the time in it, across tabs.
+func newSession() string {
+	return strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.FormatInt(sessions.Add(1), 36)
+}

@@ -1,0 +1,136 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"strconv"
+	"testing"
+	"time"
+)
+
+// testStore returns a store over a fresh in-memory localStorage whose clock
+// advances a minute on each save.
+func testStore(t *testing.T) *DraftStore {
+	t.Helper()
+	s := NewDraftStore(testContext(t).LocalStorage())
+	clock := time.Date(2026, 3, 18, 9, 0, 0, 0, time.UTC)
+	s.now = func() time.Time {
+		clock = clock.Add(time.Minute)
+		return clock
+	}
+	return s
+}
+
+func fragments(list []SavedCard) []string {
+	out := make([]string, len(list))
+	for i, c := range list {
+		out[i] = c.Fragment
+	}
+	return out
+}
+
+func sameList(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestDraftStoreKeepsTheDraftAndListsEarlierCards(t *testing.T) {
+	type save struct{ id, fragment string }
+	tests := []struct {
+		name       string
+		saves      []save
+		wantDraft  string
+		wantRecent []string
+	}{
+		{"nothing saved", nil, "", []string{}},
+		{"edits of one card stay one draft", []save{{"a", "f1"}, {"a", "f2"}, {"a", "f3"}}, "f3", []string{}},
+		{"another card pushes the draft to the list", []save{{"a", "f1"}, {"b", "g1"}, {"c", "h1"}}, "h1", []string{"g1", "f1"}},
+		{"a listed card opened again leaves the list", []save{{"a", "f1"}, {"b", "g1"}, {"c", "f1"}}, "f1", []string{"g1"}},
+		{"a reload (same fragment, new id) is not listed", []save{{"a", "f1"}, {"b", "f1"}}, "f1", []string{}},
+		{"an untouched new card is never listed", []save{{"a", blankFragment()}, {"b", "g1"}}, "g1", []string{}},
+		{"two tabs take turns", []save{{"a", "f1"}, {"b", "g1"}, {"a", "f2"}, {"b", "g2"}}, "g2", []string{"f2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testStore(t)
+			for _, sv := range tt.saves {
+				if err := s.Save(SavedCard{ID: sv.id, Fragment: sv.fragment}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d, ok := s.Load()
+			if ok != (tt.wantDraft != "") || d.Fragment != tt.wantDraft {
+				t.Errorf("draft %q (%v), want %q", d.Fragment, ok, tt.wantDraft)
+			}
+			if got := fragments(s.Recent()); !sameList(got, tt.wantRecent) {
+				t.Errorf("recent %v, want %v", got, tt.wantRecent)
+			}
+		})
+	}
+}
+
+func TestDraftStoreListsAtMostTenCardsNewestFirst(t *testing.T) {
+	s := testStore(t)
+	for i := 0; i < MaxRecent+3; i++ {
+		n := strconv.Itoa(i)
+		if err := s.Save(SavedCard{ID: "id" + n, Fragment: "f" + n, Title: "card " + n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recent := s.Recent()
+	if len(recent) != MaxRecent {
+		t.Fatalf("%d recent cards, want %d", len(recent), MaxRecent)
+	}
+	if recent[0].Fragment != "f11" || recent[MaxRecent-1].Fragment != "f2" {
+		t.Errorf("recent from %s to %s, want f11 to f2", recent[0].Fragment, recent[MaxRecent-1].Fragment)
+	}
+	if !recent[0].Saved.After(recent[1].Saved) {
+		t.Errorf("saved times %v, %v not newest first", recent[0].Saved, recent[1].Saved)
+	}
+	entries := s.RecentEntries()
+	if entries[0].Title != "card 11" || entries[0].Fragment != "f11" || !entries[0].Saved.Equal(recent[0].Saved) {
+		t.Errorf("entry %+v", entries[0])
+	}
+
+	if c, ok := s.Open("id5"); !ok || c.Fragment != "f5" {
+		t.Errorf("Open(id5) = %+v, %v", c, ok)
+	}
+	if c, ok := s.Open("id12"); !ok || c.Fragment != "f12" {
+		t.Errorf("Open of the draft = %+v, %v", c, ok)
+	}
+	if _, ok := s.Open("id0"); ok {
+		t.Error("a card dropped from the list can still be opened")
+	}
+	if err := s.Remove("id5"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Open("id5"); ok || len(s.Recent()) != MaxRecent-1 {
+		t.Error("Remove left the card in the list")
+	}
+}
+
+func TestDraftStoreIgnoresUnreadableData(t *testing.T) {
+	storage := testContext(t).LocalStorage()
+	storage.Set(draftKey, "not a card")
+	storage.Set(recentKey, map[string]int{"x": 1})
+	s := NewDraftStore(storage)
+	if d, ok := s.Load(); ok {
+		t.Errorf("Load = %+v from junk", d)
+	}
+	if r := s.Recent(); len(r) != 0 {
+		t.Errorf("Recent = %+v from junk", r)
+	}
+	if err := s.Save(SavedCard{ID: "a", Fragment: "f1"}); err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := s.Load(); !ok || d.Fragment != "f1" {
+		t.Errorf("after a save over junk: %+v, %v", d, ok)
+	}
+}

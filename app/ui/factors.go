@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// FactorsPanel sets the ten agentic risk factors of the card's edition: a
+// three-way choice each in v0.8 and v0.5 (the labels are the edition's), a
+// slider with a number field (0.00 to 1.00) each in the card edition. Each
+// factor is its own component, redrawn only when its value changes.
+type FactorsPanel struct {
+	app.Compo
+
+	Editor  editor
+	Edition string                            // an edition id (aivss.Lookup)
+	Factors [card.NumFactors]decimal.Optional // in the edition's order
+}
+
+func (c *FactorsPanel) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the factors")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
+	}
+	set := 0
+	for _, f := range c.Factors {
+		if f.Set {
+			set++
+		}
+	}
+	hint := "Each factor is "
+	if ed.Levels.Choices != nil {
+		parts := make([]string, len(ed.Levels.Choices))
+		for i, ch := range ed.Levels.Choices {
+			parts[i] = ch.Label + " (" + ch.Value.Format(0) + ")"
+		}
+		hint += strings.Join(parts, ", ") + "."
+	} else {
+		hint += "a number from " + ed.Levels.Min.Format(2) + " to " + ed.Levels.Max.Format(2) + "."
+	}
+	hint += " " + strconv.Itoa(set) + " of 10 set."
+	items := make([]app.UI, card.NumFactors)
+	for i, f := range ed.Factors {
+		if ed.Levels.Choices != nil {
+			items[i] = &factorChoice{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i]}
+		} else {
+			items[i] = &factorSlider{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i]}
+		}
+	}
+	return app.FieldSet().ID("factors").Class("tc-factors").Aria("describedby", "factors-hint").Body(
+		app.Legend().Text("Agentic risk factors"),
+		app.P().ID("factors-hint").Class("tc-hint").Text(hint),
+		app.Div().Class("tc-factor-list").Body(items...),
+	)
+}
+
+// set gives factor i of edition the value text; it returns why it was
+// not taken, or "". The edition is checked so that a click from a factor
+// drawn for another edition does nothing.
+func (c *FactorsPanel) set(ctx app.Context, edition string, i int, text string) string {
+	if edition != c.Edition || i < 0 || i >= card.NumFactors {
+		return ""
+	}
+	t := strings.TrimSpace(text)
+	v := decimal.Optional{}
+	if t != "" {
+		d, err := decimal.Parse(t)
+		if err != nil {
+			return "Not a number: write it like 0.25."
+		}
+		v = decimal.Some(d)
+	}
+	if v == c.Factors[i] {
+		return ""
+	}
+	err := c.Editor.edit(ctx, func(cd *card.Card) {
+		if cd.AIVSS.Edition == edition {
+			cd.AIVSS.Factors[i] = v
+		}
+	})
+	if err != nil {
+		return refusedMsg(err)
+	}
+	return ""
+}
+
+// factorChoice is one factor as a three-way choice.
+type factorChoice struct {
+	app.Compo
+
+	Panel   *FactorsPanel
+	Edition string
+	Index   int
+	ID      string // the factor's id: "tools"
+	Name    string // its name in the edition
+	Value   decimal.Optional
+
+	msg string
+}
+
+func (c *factorChoice) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing a factor")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
+	}
+	name := "factor-" + c.ID
+	buttons := make([]app.UI, 0, 2*len(ed.Levels.Choices))
+	for k, ch := range ed.Levels.Choices {
+		id := name + "-" + strconv.Itoa(k)
+		buttons = append(buttons,
+			radio(id, name, ch.Value.Format(0), c.Value.Set && c.Value.Value == ch.Value).
+				OnChange(c.onChange),
+			app.Label().For(id).Body(
+				app.Text(ch.Label+" "),
+				app.Span().Class("tc-abbr").Text(ch.Value.Format(0)),
+			),
+		)
+	}
+	class := "tc-factor"
+	if !c.Value.Set {
+		class += " tc-unset"
+	}
+	return app.FieldSet().ID(name).Class(class).Body(
+		app.Legend().Body(
+			app.Text(c.Name),
+			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+		),
+		app.Div().Class("tc-choices").Body(buttons...),
+		app.If(c.msg != "", func() app.UI { return fieldError(name+"-error", c.msg) }),
+	)
+}
+
+func (c *factorChoice) onChange(ctx app.Context, e app.Event) {
+	defer c.Panel.Editor.catch("setting a factor")
+	c.msg = c.Panel.set(ctx, c.Edition, c.Index, ctx.JSSrc().Get("value").String())
+}
+
+// factorSlider is one factor as a slider and a number field that follow
+// each other.
+type factorSlider struct {
+	app.Compo
+
+	Panel   *FactorsPanel
+	Edition string
+	Index   int
+	ID      string
+	Name    string
+	Value   decimal.Optional
+
+	text    string // the number field's text, while typed
+	textSet bool
+	msg     string
+}
+
+// OnUpdate shows the card's value again when it changed from elsewhere.
+func (c *factorSlider) OnUpdate(ctx app.Context) {
+	if c.textSet {
+		d, err := decimal.Parse(strings.TrimSpace(c.text))
+		if err == nil && (!c.Value.Set || d != c.Value.Value) {
+			c.textSet, c.msg = false, ""
+		}
+	}
+}
+
+func (c *factorSlider) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing a factor")
+	id := "factor-" + c.ID
+	value, position, spoken := "", "0", "not set"
+	if c.Value.Set {
+		value = c.Value.Value.Format(2)
+		position, spoken = value, value
+	}
+	if c.textSet {
+		value = c.text
+	}
+	class := "tc-factor tc-factor-slider"
+	if !c.Value.Set {
+		class += " tc-unset"
+	}
+	field := decimalField(id, value, "not set").
+		OnInput(c.onText).
+		OnChange(c.onTextDone)
+	if c.msg != "" {
+		field = field.Aria("invalid", "true")
+	}
+	return app.Div().Class(class).Body(
+		app.Label().ID(id+"-label").For(id).Body(
+			app.Text(c.Name),
+			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+		),
+		app.Input().Type("range").ID(id+"-range").Class("tc-slider").
+			Attr("min", "0").Attr("max", "1").Attr("step", "0.01").Value(position).
+			Aria("labelledby", id+"-label").Aria("valuetext", spoken).
+			OnInput(c.onSlide),
+		field,
+		fieldError(id+"-error", c.msg),
+	)
+}
+
+func (c *factorSlider) onSlide(ctx app.Context, e app.Event) {
+	defer c.Panel.Editor.catch("setting a factor")
+	c.textSet = false
+	c.msg = c.Panel.set(ctx, c.Edition, c.Index, ctx.JSSrc().Get("value").String())
+}
+
+func (c *factorSlider) onText(ctx app.Context, e app.Event) {
+	defer c.Panel.Editor.catch("setting a factor")
+	c.typed(ctx, ctx.JSSrc().Get("value").String(), false)
+}
+
+func (c *factorSlider) onTextDone(ctx app.Context, e app.Event) {
+	defer c.Panel.Editor.catch("setting a factor")
+	c.typed(ctx, ctx.JSSrc().Get("value").String(), true)
+}
+
+// typed reads the number field: a number is taken as it is typed; what is
+// not a number is explained when the field is left ("0." on the way to
+// "0.5" is no mistake).
+func (c *factorSlider) typed(ctx app.Context, s string, done bool) {
+	c.text, c.textSet = s, true
+	msg := c.Panel.set(ctx, c.Edition, c.Index, s)
+	if strings.HasPrefix(msg, "Not a number") && !done {
+		msg = ""
+	}
+	c.msg = msg
+	if done && msg == "" {
+		c.textSet = false
+	}
+}

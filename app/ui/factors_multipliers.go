@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// Multipliers sets the threat multiplier (ThM) and the mitigation factor
+// (MF): a choice among the edition's labelled values, or a number in the
+// card edition. v0.5 has no MF, so its field is left out.
+type Multipliers struct {
+	app.Compo
+
+	Editor  editor
+	Edition string
+	ThM, MF decimal.Optional
+}
+
+func (c *Multipliers) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing ThM and MF")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
+	}
+	mf := app.UI(app.P().ID("mf-none").Class("tc-hint").Text(ed.Name + " has no mitigation factor (MF)."))
+	if ed.HasMF {
+		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF}
+	}
+	return app.FieldSet().ID("multipliers").Class("tc-multipliers").Body(
+		app.Legend().Text("Threat and mitigation"),
+		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM},
+		mf,
+	)
+}
+
+// scaleInput is the field of ThM or MF: a select of the edition's
+// labelled choices, or a number field for a continuous scale.
+type scaleInput struct {
+	app.Compo
+
+	Editor  editor
+	Edition string
+	Which   string // "thm" or "mf", which is also the field's id
+	Value   decimal.Optional
+
+	text    string // the number field's text, while typed
+	textSet bool
+	msg     string
+}
+
+// OnUpdate shows the card's value again when it changed from elsewhere.
+func (c *scaleInput) OnUpdate(ctx app.Context) {
+	if c.textSet {
+		d, err := decimal.Parse(strings.TrimSpace(c.text))
+		if err == nil && (!c.Value.Set || d != c.Value.Value) {
+			c.textSet, c.msg = false, ""
+		}
+	}
+}
+
+// scale returns the edition's scale for this field and its label.
+func (c *scaleInput) scale(ed *aivss.Edition) (*aivss.Scale, string) {
+	if c.Which == "mf" {
+		return &ed.MF, "Mitigation factor (MF)"
+	}
+	return &ed.ThM, "Threat multiplier (ThM)"
+}
+
+func (c *scaleInput) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing "+c.Which)
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
+	}
+	s, label := c.scale(ed)
+	id := c.Which
+	class := "tc-field"
+	if !c.Value.Set {
+		class += " tc-unset"
+	}
+	var field app.UI
+	if s.Choices != nil {
+		options := make([]app.UI, 0, len(s.Choices)+1)
+		if !c.Value.Set {
+			options = append(options, option("", "Not set", true))
+		}
+		for _, ch := range s.Choices {
+			options = append(options, option(ch.Value.Format(2), ch.Value.Format(2)+" "+ch.Label, c.Value.Set && c.Value.Value == ch.Value))
+		}
+		field = app.Select().ID(id).Aria("describedby", id+"-error").
+			OnChange(c.onChoose).Body(options...)
+	} else {
+		value := ""
+		if c.Value.Set {
+			value = c.Value.Value.Format(2)
+		}
+		if c.textSet {
+			value = c.text
+		}
+		in := decimalField(id, value, "not set").Aria("describedby", id+"-hint "+id+"-error").
+			OnInput(c.onText).
+			OnChange(c.onTextDone)
+		if c.msg != "" {
+			in = in.Aria("invalid", "true")
+		}
+		field = app.Div().Class("tc-number").Body(
+			in,
+			app.Span().ID(id+"-hint").Class("tc-hint").Text(s.Values()),
+		)
+	}
+	return app.Div().Class(class).Body(
+		app.Label().For(id).Body(
+			app.Text(label),
+			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+		),
+		field,
+		fieldError(id+"-error", c.msg),
+	)
+}
+
+func (c *scaleInput) onChoose(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("setting " + c.Which)
+	c.msg = c.set(ctx, ctx.JSSrc().Get("value").String())
+}
+
+func (c *scaleInput) onText(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("setting " + c.Which)
+	c.typed(ctx, ctx.JSSrc().Get("value").String(), false)
+}
+
+func (c *scaleInput) onTextDone(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("setting " + c.Which)
+	c.typed(ctx, ctx.JSSrc().Get("value").String(), true)
+}
+
+// typed reads the number field, as factorSlider.typed does.
+func (c *scaleInput) typed(ctx app.Context, s string, done bool) {
+	c.text, c.textSet = s, true
+	msg := c.set(ctx, s)
+	if strings.HasPrefix(msg, "Not a number") && !done {
+		msg = ""
+	}
+	c.msg = msg
+	if done && msg == "" {
+		c.textSet = false
+	}
+}
+
+// set gives the field the value text ("" unsets it); it returns why the
+// value was not taken, or "".
+func (c *scaleInput) set(ctx app.Context, text string) string {
+	t := strings.TrimSpace(text)
+	v := decimal.Optional{}
+	if t != "" {
+		d, err := decimal.Parse(t)
+		if err != nil {
+			return "Not a number: write it like 0.97."
+		}
+		v = decimal.Some(d)
+	}
+	if v == c.Value {
+		return ""
+	}
+	edition, which := c.Edition, c.Which
+	err := c.Editor.edit(ctx, func(cd *card.Card) {
+		if cd.AIVSS.Edition != edition {
+			return
+		}
+		if which == "mf" {
+			cd.AIVSS.MF = v
+		} else {
+			cd.AIVSS.ThM = v
+		}
+	})
+	if err != nil {
+		return refusedMsg(err)
+	}
+	return ""
+}
