@@ -176,7 +176,7 @@ func (c *factorSlider) Render() (ui app.UI) {
 	value, position, spoken := "", "0", "not set"
 	if c.Value.Set {
 		value = c.Value.Value.Format(2)
-		position, spoken = value, value
+		position, spoken = strconv.FormatInt(c.Value.Value.Hundredths(), 10), value
 	}
 	if c.textSet {
 		value = c.text
@@ -196,8 +196,11 @@ func (c *factorSlider) Render() (ui app.UI) {
 			app.Text(c.Name),
 			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
 		),
+		// The slider counts hundredths, 0 to 100: the browser's default
+		// range and step, so that a value set before min, max and step
+		// (go-app sets attributes in no fixed order) is not snapped.
 		app.Input().Type("range").ID(id+"-range").Class("tc-slider").
-			Attr("min", "0").Attr("max", "1").Attr("step", "0.01").Value(position).
+			Attr("min", "0").Attr("max", "100").Attr("step", "1").Value(position).
 			Aria("labelledby", id+"-label").Aria("valuetext", spoken).
 			OnInput(c.onSlide),
 		field,
@@ -207,8 +210,17 @@ func (c *factorSlider) Render() (ui app.UI) {
 
 func (c *factorSlider) onSlide(ctx app.Context, e app.Event) {
 	defer c.Panel.Editor.catch("setting a factor")
+	c.slide(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// slide reads the slider, in hundredths.
+func (c *factorSlider) slide(ctx app.Context, position string) {
+	n, err := strconv.Atoi(position)
+	if err != nil || n < 0 || n > 100 {
+		return
+	}
 	c.textSet = false
-	c.msg = c.Panel.set(ctx, c.Edition, c.Index, ctx.JSSrc().Get("value").String())
+	c.msg = c.Panel.set(ctx, c.Edition, c.Index, decimal.FromHundredths(int64(n)).Format(2))
 }
 
 func (c *factorSlider) onText(ctx app.Context, e app.Event) {

@@ -16,6 +16,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
 func mustURL(t *testing.T, raw string) *url.URL {
@@ -519,7 +520,7 @@ func TestTheCardEditionHasSlidersAndNumberFields(t *testing.T) {
 		if got, _ := v.attr("factor-"+id, "value"); !sameNumber(got, *want) {
 			t.Errorf("factor-%s field %q, want %s", id, got, *want)
 		}
-		if got, _ := v.attr("factor-"+id+"-range", "value"); !sameNumber(got, *want) {
+		if got, _ := v.attr("factor-"+id+"-range", "value"); !sameHundredths(got, *want) {
 			t.Errorf("factor-%s slider %q, want %s", id, got, *want)
 		}
 	}
@@ -542,9 +543,10 @@ func TestTheCardEditionHasSlidersAndNumberFields(t *testing.T) {
 	}
 }
 
+// sameNumber reports whether two decimal texts are the same number.
 func sameNumber(a, b string) bool {
-	x, err1 := strconv.ParseFloat(a, 64)
-	y, err2 := strconv.ParseFloat(b, 64)
+	x, err1 := decimal.Parse(a)
+	y, err2 := decimal.Parse(b)
 	return err1 == nil && err2 == nil && x == y
 }
 
@@ -768,4 +770,12 @@ func TestGoldenCopiesMatchTheirFiles(t *testing.T) {
 			t.Errorf("goldenCopies[%q] differs from %s.link", name, name)
 		}
 	}
+}
+
+// sameHundredths reports whether a slider position (hundredths) is the
+// decimal d.
+func sameHundredths(position, d string) bool {
+	n, err1 := strconv.Atoi(position)
+	v, err2 := decimal.Parse(d)
+	return err1 == nil && err2 == nil && int64(n) == v.Hundredths()
 }

@@ -251,8 +251,8 @@ func TestSwitchingEditionInTheBrowser(t *testing.T) {
 		t.Errorf("factor field %q, want empty", got)
 	}
 	typeInto(t, e, "factor-tool_use", "0.7", false)
-	if got := mustByID(t, "factor-tool_use-range").Get("value").String(); got != "0.7" {
-		t.Errorf("the slider is at %q, want 0.7", got)
+	if got := mustByID(t, "factor-tool_use-range").Get("value").String(); got != "70" {
+		t.Errorf("the slider is at %q, want 70 hundredths", got)
 	}
 	if got := textOf(t, "score"); got != "incomplete: missing 9 of 10 factors" {
 		t.Errorf("#score reads %q", got)

@@ -64,7 +64,7 @@ func (c *Result) renderScore() app.UI {
 	case !ev.Complete():
 		return region.Class("tc-score", "tc-score-incomplete").Body(
 			app.Span().ID("score-value").Class("tc-score-value").Text("incomplete"),
-			app.Span().ID("score-missing").Class("tc-score-missing").Text(": missing "+missingText(ev.Missing)),
+			app.Span().ID("score-missing").Class("tc-score-missing").Text(": missing "+missingText(ev.Edition, ev.Missing)),
 		)
 	}
 	sev := string(ev.Result.Severity)
@@ -76,9 +76,10 @@ func (c *Result) renderScore() app.UI {
 	)
 }
 
-// missingText lists what Evaluation.Missing names, with many unset
-// factors counted instead of listed: "CVSS, 7 of 10 factors, ThM".
-func missingText(missing []string) string {
+// missingText lists what Evaluation.Missing names, factors by their name
+// in the edition, and many unset factors counted instead of listed:
+// "CVSS, 7 of 10 factors, ThM".
+func missingText(ed *aivss.Edition, missing []string) string {
 	factors := 0
 	for _, m := range missing {
 		if strings.HasPrefix(m, "factor ") {
@@ -94,6 +95,11 @@ func missingText(missing []string) string {
 				counted = true
 			}
 			continue
+		}
+		if id, ok := strings.CutPrefix(m, "factor "); ok && ed != nil {
+			if i, ok := ed.FactorIndex(id); ok {
+				m = ed.Factors[i].Name
+			}
 		}
 		parts = append(parts, m)
 	}

@@ -1,0 +1,132 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// openGolden returns a page showing one of the golden links.
+func openGolden(t *testing.T, name string) (*Page, goldenLink) {
+	t.Helper()
+	g := loadGoldenLink(t, name)
+	p := newPage()
+	navigate(t, testContext(t), p, "https://example.org/#"+g.Fragment)
+	if p.failure != nil {
+		t.Fatal(p.failure)
+	}
+	return p, g
+}
+
+func listTexts(v view, id string) []string {
+	var out []string
+	for _, li := range v.root.byID(id).all(func(n *htmlNode) bool { return n.tag == "li" }) {
+		out = append(out, li.textContent())
+	}
+	return out
+}
+
+// The numbers are worked example 3.6.1 of v0.8 (testdata/aivss-vectors.json:
+// CVSS 9.4, Factor_Sum 9.0, AARS 0.5238, raw 9.9238, AIVSS 9.9). Each share
+// is (10 − 9.4) × (f / 10) × 0.97: 0.0582 for a factor at 1, 0.0291 at 0.5.
+// The macro vector follows the specification's EQ rules (section 8.1):
+// UI:A gives EQ1 1, subsequent-system impacts H give EQ4 1, the rest 0.
+func TestResultShowsFormulaSharesAndCVSS(t *testing.T) {
+	p, g := openGolden(t, "v08-tool-misuse-scores-only")
+	v := render(t, p)
+	wantFormula := []string{
+		"Factor_Sum = the sum of the 10 factorsFactor_Sum = 9.0",
+		"AARS = (10 − CVSS) × (Factor_Sum / 10) × ThMAARS = (10 − 9.4) × (9.0 / 10) × 0.97 = 0.5238",
+		"AIVSS = RoundHalfUp((CVSS + AARS) × MF, 1)AIVSS = RoundHalfUp((9.4 + 0.5238) × 1.00, 1) = RoundHalfUp(9.9238, 1) = 9.9",
+	}
+	if got := listTexts(v, "formula"); strings.Join(got, "\n") != strings.Join(wantFormula, "\n") {
+		t.Errorf("formula\n got %q\nwant %q", got, wantFormula)
+	}
+	if got := v.text("formula-title"); got != "Formula with this card's numbers" {
+		t.Errorf("formula title %q", got)
+	}
+	if got := v.text("shares-title"); got != "Each factor's share of the uplift (AARS 0.5238)" {
+		t.Errorf("shares title %q", got)
+	}
+	shares := listTexts(v, "shares")
+	if len(shares) != 10 || shares[0] != "Execution Autonomy0.05820.0582" || shares[6] != "Persistent State Retention0.02910.0291" {
+		t.Errorf("shares %q", shares)
+	}
+	meters := v.root.byID("shares").all(func(n *htmlNode) bool { return n.tag == "meter" })
+	if len(meters) != 10 || meters[9].attrs["value"] != "0.0291" || meters[9].attrs["max"] != "0.5238" ||
+		meters[9].attrs["aria-labelledby"] != "share-self_mod" {
+		t.Errorf("meters: %d, last %v", len(meters), meters[len(meters)-1].attrs)
+	}
+	for id, want := range map[string]string{"cvss-score-value": "9.4 (Critical)", "cvss-nomenclature": "CVSS-B", "cvss-macrovector": "100100"} {
+		if got := v.text(id); got != want {
+			t.Errorf("#%s %q, want %q", id, got, want)
+		}
+	}
+	if v.has("cvss-rounding-note") {
+		t.Errorf("a rounding note for %s, which go-cvss scores the same", *g.Card.AIVSS.CVSSVector)
+	}
+	if got, _ := v.attr("score", "aria-live"); got != "polite" {
+		t.Errorf("#score aria-live %q", got)
+	}
+	if got, _ := v.attr("score", "role"); got != "status" {
+		t.Errorf("#score role %q", got)
+	}
+	if got, _ := v.attr("score", "class"); got != "tc-score tc-sev-critical" {
+		t.Errorf("#score class %q", got)
+	}
+}
+
+func TestResultOfV05ShowsItsVectorAndFactorValuesAsParts(t *testing.T) {
+	p, _ := openGolden(t, "v05-calculator-defaults")
+	v := render(t, p)
+	// The reference calculator's defaults (testdata/aivss-vectors.json): AARS 2.0, raw 5.4805, shown 5.5.
+	formula := listTexts(v, "formula")
+	if len(formula) != 3 || !strings.HasSuffix(formula[1], "AIVSS = ((9.3 + 2.0) / 2) × 0.97 = 5.4805, shown 5.5") ||
+		!strings.HasSuffix(formula[2], "Vector: (CVSS:9.3/AARS:2.0)") {
+		t.Errorf("formula %q", formula)
+	}
+	if got := v.text("shares-title"); got != "Each factor's part of AARS (2.0), which is their sum" {
+		t.Errorf("shares title %q", got)
+	}
+	if got := listTexts(v, "shares"); got[0] != "Autonomy of Action0.50.5" || got[9] != "Opacity and Reflexivity00" {
+		t.Errorf("shares %q", got)
+	}
+}
+
+// testdata/cvss4-base-reference.txt.gz scores this vector 8.6; go-cvss
+// v0.6.4 shows 8.5 (scoring/cvss4 TestGoCVSSScoreDiffers).
+func TestResultNotesTheGoCVSSRounding(t *testing.T) {
+	const vector = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:N/VI:L/VA:H/SC:H/SI:H/SA:H"
+	p := newPage()
+	navigate(t, testContext(t), p, "https://example.org/#v1&e=v0.8&c="+vector+"&thm=0.97&mf=1")
+	v := render(t, p)
+	if got := v.text("cvss-score-value"); got != "8.6 (High)" {
+		t.Errorf("CVSS %q", got)
+	}
+	want := "Calculators without the 2024 rounding fix, such as go-cvss, show 8.5 for this vector; 8.6 is the score with the fix."
+	if got := v.text("cvss-rounding-note"); got != want {
+		t.Errorf("note\n got %s\nwant %s", got, want)
+	}
+	if got := v.text("formula-title"); got != "Formula" || v.has("shares") {
+		t.Errorf("an incomplete card shows %q and shares: %v", got, v.has("shares"))
+	}
+}
+
+func TestMissingTextNamesFactorsOrCountsThem(t *testing.T) {
+	p, _ := openGolden(t, "v08-tool-misuse-scores-only")
+	ed := p.eval.Edition
+	tests := []struct {
+		missing []string
+		want    string
+	}{
+		{[]string{"CVSS", "ThM", "MF"}, "CVSS, ThM, MF"},
+		{[]string{"factor tools", "factor self_mod", "MF"}, "External Tool Control Surface, Self-Modification, MF"},
+		{[]string{"CVSS", "factor autonomy", "factor tools", "factor language", "factor context"}, "CVSS, 4 of 10 factors"},
+	}
+	for _, tt := range tests {
+		if got := missingText(ed, tt.missing); got != tt.want {
+			t.Errorf("missingText(%q) = %q, want %q", tt.missing, got, tt.want)
+		}
+	}
+}
