@@ -37,6 +37,11 @@ func MeasureInput(chromium, url string, target Target, c Change, n int) ([]float
 	if _, err := rendered(b, url); err != nil {
 		return nil, err
 	}
+	return changeFactor(b, c, n)
+}
+
+// changeFactor makes the n changes of MeasureInput in the page b shows.
+func changeFactor(b *Browser, c Change, n int) ([]float64, error) {
 	args, _ := json.Marshal(map[string]any{"factor": c.Factor, "values": []string{c.To, c.From}, "n": n})
 	latencies, err := Eval[[]float64](b, `(async (a) => {
   const radios = document.getElementsByName("factor-" + a.factor);

@@ -20,18 +20,49 @@ const (
 	completeCardFile = "scoring/link/testdata/links/v08-tool-misuse-scores-only.link"
 )
 
-// ExampleFragment is the link of the example card (the published GPT Image
-// 2 card, imported as `threatcard import` does), without '#'.
-func ExampleFragment(root string) (string, error) {
+// ExampleCard is the example card (the published GPT Image 2 card,
+// imported as `threatcard import` does) and its link, without '#'.
+func ExampleCard(root string) (*card.Card, string, error) {
 	text, err := os.ReadFile(filepath.Join(root, exampleCardFile))
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	imported, err := cardtext.Parse(string(text))
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
-	return link.Encode(imported.Card)
+	fragment, err := link.Encode(imported.Card)
+	return imported.Card, fragment, err
+}
+
+// ScoreTarget is the score region (#score) as the page shows it for c, so
+// that a render of another card (the new card the page draws before it
+// has read its address) does not count: a complete card's score and
+// severity, or "incomplete" with what is missing ("CVSS", "ThM", …; the
+// page counts missing factors, so only the word "factor" is looked for).
+func ScoreTarget(c *card.Card) Target {
+	t := Target{Selector: "#score"}
+	ev := card.Evaluate(c)
+	switch {
+	case ev.Err != nil:
+		t.Texts = []string{"error"}
+	case ev.Complete():
+		t.Texts = []string{ev.Result.Score, string(ev.Result.Severity)}
+	default:
+		t.Texts = []string{"incomplete"}
+		factor := false
+		for _, m := range ev.Missing {
+			if strings.HasPrefix(m, "factor ") {
+				factor = true
+				continue
+			}
+			t.Texts = append(t.Texts, m)
+		}
+		if factor {
+			t.Texts = append(t.Texts, "factor")
+		}
+	}
+	return t
 }
 
 // ScoreOnlyFragment is the link of the longest card with scores only, the
@@ -50,20 +81,21 @@ func ScoreOnlyFragment() (string, error) {
 	return link.Encode(c)
 }
 
-// CompleteCard returns the link of a complete v0.8 card (golden link
-// v08-tool-misuse-scores-only) and a factor change that moves its score.
-func CompleteCard(root string) (string, Change, error) {
+// CompleteCard returns a complete v0.8 card (golden link
+// v08-tool-misuse-scores-only), its link and a factor change that moves its
+// score.
+func CompleteCard(root string) (*card.Card, string, Change, error) {
 	data, err := os.ReadFile(filepath.Join(root, completeCardFile))
 	if err != nil {
-		return "", Change{}, err
+		return nil, "", Change{}, err
 	}
 	fragment := strings.TrimSpace(string(data))
 	c, err := link.Decode(fragment)
 	if err != nil {
-		return "", Change{}, err
+		return nil, "", Change{}, err
 	}
 	ch, err := scoreMovingChange(c)
-	return fragment, ch, err
+	return c, fragment, ch, err
 }
 
 // scoreMovingChange finds the first factor and value whose change gives

@@ -10,8 +10,10 @@ import (
 // Render is one first-render measurement, in milliseconds from the start of
 // the navigation.
 type Render struct {
-	DOM   float64 `json:"dom"`   // the element is in the document
-	Frame float64 `json:"frame"` // the next animation frame, which paints it
+	Compiled float64 `json:"compiled"` // app.wasm downloaded, compiled and instantiated
+	Started  float64 `json:"started"`  // go-app's loading screen removed: main has run until it waits
+	DOM      float64 `json:"dom"`      // the element is in the document
+	Frame    float64 `json:"frame"`    // the next animation frame, which paints it
 }
 
 // Loads are the two first renders of one fresh profile.

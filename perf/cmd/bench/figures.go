@@ -78,7 +78,7 @@ func (m *measurer) all() ([]perf.Figure, error) {
 	}
 	if m.want("links") {
 		root := m.root
-		seed, err := perf.ExampleFragment(root)
+		_, seed, err := perf.ExampleCard(root)
 		if err != nil {
 			return nil, err
 		}
@@ -185,20 +185,8 @@ func (m *measurer) sites(b buildSet) (ours, hello *perf.Site, err error) {
 	return ours, hello, nil
 }
 
-// scoreTarget is what "score visible" means on threatcard's page: the
-// score region rendered by the app. Until the calculator lands, the page
-// is a placeholder without one; its main landmark stands in, so that the
-// tooling runs, and the figure is marked provisional.
-func (m *measurer) scoreTarget() perf.Target {
-	page, err := os.ReadFile(filepath.Join(m.work, "site-threatcard", "index.html"))
-	if err == nil && strings.Contains(string(page), `id="score"`) {
-		return perf.Target{Selector: "#score"}
-	}
-	m.note("render: PROVISIONAL: the page has no #score yet; timing until #main is rendered by the app")
-	return perf.Target{Selector: "#main"}
-}
-
-var helloTarget = perf.Target{Selector: "#hello", Text: "Hello"}
+// helloTarget is the hello world's one element.
+var helloTarget = perf.Target{Selector: "#hello", Texts: []string{"Hello"}}
 
 // firstRenders measures both apps m.runs times, each run in a fresh
 // profile, alternating which app goes first, and returns the ratios of the
@@ -210,11 +198,12 @@ func (m *measurer) firstRenders(b buildSet) (coldRatio, warmRatio float64, err e
 	}
 	defer ours.Close()
 	defer hello.Close()
-	fragment, err := perf.ExampleFragment(m.root)
+	example, fragment, err := perf.ExampleCard(m.root)
 	if err != nil {
 		return 0, 0, err
 	}
-	target := m.scoreTarget()
+	target := perf.ScoreTarget(example)
+	m.note("render: threatcard is drawn when #score shows %q", target.Texts)
 	type app struct {
 		name   string
 		url    string
@@ -226,6 +215,21 @@ func (m *measurer) firstRenders(b buildSet) (coldRatio, warmRatio float64, err e
 	apps := []*app{
 		{name: "threatcard", url: ours.URL + "#" + fragment, target: target, site: ours},
 		{name: "hello", url: hello.URL, target: helloTarget, site: hello},
+	}
+	if m.profile > 0 {
+		for _, a := range apps {
+			funcs, err := perf.ProfileLoad(m.chromium, a.url, a.target)
+			if err != nil {
+				return 0, 0, fmt.Errorf("profiling %s: %w", a.name, err)
+			}
+			m.note("profile: %s, cold load until drawn: total and self ms of the %d functions with most time", a.name, m.profile)
+			for i, f := range funcs {
+				if i == m.profile {
+					break
+				}
+				m.note("profile: %7.1f %7.1f  %s", f.Total.Seconds()*1000, f.Self.Seconds()*1000, f.Name)
+			}
+		}
 	}
 	err = m.timed(fmt.Sprintf("first render, %d fresh profiles per app", m.runs), func() error {
 		for i := range m.runs {
@@ -240,8 +244,7 @@ func (m *measurer) firstRenders(b buildSet) (coldRatio, warmRatio float64, err e
 				}
 				a.cold = append(a.cold, l.Cold.Frame)
 				a.warm = append(a.warm, l.Warm.Frame)
-				m.note("render: run %d %-10s cold %6.1f ms (DOM %6.1f)  warm %6.1f ms (DOM %6.1f)",
-					i+1, a.name, l.Cold.Frame, l.Cold.DOM, l.Warm.Frame, l.Warm.DOM)
+				m.note("render: run %d %-10s cold %s  warm %s", i+1, a.name, phases(l.Cold), phases(l.Warm))
 			}
 		}
 		return nil
@@ -264,13 +267,26 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 		return 0, err
 	}
 	defer ours.Close()
-	fragment, change, err := perf.CompleteCard(m.root)
+	complete, fragment, change, err := perf.CompleteCard(m.root)
 	if err != nil {
 		return 0, err
 	}
+	if m.profile > 0 {
+		funcs, err := perf.ProfileInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), change, 50)
+		if err != nil {
+			return 0, fmt.Errorf("profiling input: %w", err)
+		}
+		m.note("profile: 50 factor changes: total and self ms of the %d functions with most time", m.profile)
+		for i, f := range funcs {
+			if i == m.profile {
+				break
+			}
+			m.note("profile: %7.1f %7.1f  %s", f.Total.Seconds()*1000, f.Self.Seconds()*1000, f.Name)
+		}
+	}
 	var lat []float64
 	err = m.timed(fmt.Sprintf("input latency, %d changes of factor %s (%s ↔ %s)", m.changes, change.Factor, change.From, change.To), func() error {
-		lat, err = perf.MeasureInput(m.chromium, ours.URL+"#"+fragment, m.scoreTarget(), change, m.changes)
+		lat, err = perf.MeasureInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), change, m.changes)
 		return err
 	})
 	if err != nil {
@@ -279,4 +295,9 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 	m.note("input: p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d changes",
 		perf.Percentile(lat, 50), perf.Percentile(lat, 95), perf.Percentile(lat, 100), len(lat))
 	return perf.Percentile(lat, 95), nil
+}
+
+// phases shows a render with the times of its phases, in ms.
+func phases(r perf.Render) string {
+	return fmt.Sprintf("%6.1f ms (compiled %6.1f, main waits %6.1f, DOM %6.1f)", r.Frame, r.Compiled, r.Started, r.DOM)
 }
