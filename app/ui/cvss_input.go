@@ -41,8 +41,17 @@ type CVSSInput struct {
 	scoreText string            // the score field's text, while typed
 	scoreSet  bool
 	scoreErr  string
-	seen      string // Vector at the last render, to tell when it changes from outside
-	keep      bool   // keep picked through the next change of Vector (a switch to a bare score)
+	seen      string                       // Vector at the last render, to tell when it changes from outside
+	keep      bool                         // keep picked through the next change of Vector (a switch to a bare score)
+	opened    [cvss4.Supplemental + 1]bool // folded metric groups open, by cvss4.Group
+}
+
+// onToggle notes that folded group g was opened or closed.
+func (c *CVSSInput) onToggle(g cvss4.Group) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		defer c.Editor.catch("opening a group of CVSS metrics")
+		c.opened[g] = ctx.JSSrc().Get("open").Bool()
+	}
 }
 
 // OnUpdate drops what was typed when the card's CVSS input changes from
@@ -183,9 +192,18 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 	}
 	groups = append(groups, app.Div().Class("tc-metrics").Body(base...))
 	for g := cvss4.Threat; g <= cvss4.Supplemental; g++ {
-		groups = append(groups, app.Details().Class("tc-metric-group").Body(
-			app.Summary().Text(g.String()+" metrics"+groupSummary(g, vals)),
-			app.Div().Class("tc-metrics").Body(folded[g]...),
+		summary := groupSummary(g, vals)
+		// A folded group's buttons are drawn once it is opened or has a
+		// value set: folded, they were half of the page's elements, drawn
+		// at every start for nothing (see make bench).
+		var buttons app.UI
+		if c.opened[g] || summary != "" {
+			buttons = app.Div().Class("tc-metrics").Body(folded[g]...)
+		}
+		groups = append(groups, app.Details().Class("tc-metric-group").
+			Open(c.opened[g]).OnToggle(c.onToggle(g)).Body(
+			app.Summary().Text(g.String()+" metrics"+summary),
+			buttons,
 		))
 	}
 	return append([]app.UI{

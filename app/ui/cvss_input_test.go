@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
@@ -53,8 +54,13 @@ func TestMetricButtonsSetTheVectorOnceAllBaseMetricsAreChosen(t *testing.T) {
 	if got := v.checked("cvss-E"); len(got) != 1 || got[0] != "P" {
 		t.Errorf("E checked %v", got)
 	}
+	if v.has("cvss-MAV") {
+		t.Error("the Environmental group, folded with nothing set, draws its buttons before it is opened")
+	}
+	c.opened[cvss4.Environmental] = true
+	v = render(t, c)
 	if got := v.checked("cvss-MAV"); len(got) != 1 || got[0] != "X" {
-		t.Errorf("MAV checked %v, want X (not defined)", got)
+		t.Errorf("MAV checked %v once its group is opened, want X (not defined)", got)
 	}
 	if got := v.root.all(func(n *htmlNode) bool { return n.tag == "summary" })[0].textContent(); got != "Threat metrics (E: POC)" {
 		t.Errorf("folded group summary %q", got)

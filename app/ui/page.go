@@ -48,18 +48,53 @@ type Page struct {
 	saveErr  error           // why the last autosave failed, until one succeeds
 	failure  error           // non-nil: the page shows its error state instead of the card
 	title    string          // the document title last set
+	unsaved  bool            // OnInit showed the address's card; readURL saves it
+	painted  bool            // the parts below the calculator are drawn (see OnMount)
 
 	updateAvailable bool     // a new version is installed; offer a reload
 	onHash          app.Func // the hashchange listener, while mounted
 }
 
-// OnInit gives the page a new card until it reads its address.
+// OnInit shows, in the browser, the card of the address the page opens
+// with, so that the first render is already that card (drawing a new card
+// first, for OnNav to replace a frame later, doubled the work before the
+// score showed; see make bench). OnNav then only saves it. Without a card
+// in the address, or outside a browser, the page starts with a new card
+// until OnNav reads the draft.
 func (p *Page) OnInit() {
 	p.guard("starting", func() {
-		if p.card == nil && p.failure == nil {
-			p.setCard(card.NewCard())
+		if p.card != nil || p.failure != nil {
+			return
 		}
+		if app.IsClient && p.openAddress(app.Window().URL()) {
+			return
+		}
+		p.setCard(card.NewCard())
 	})
+}
+
+// openAddress shows the card u's fragment carries, or the error; it
+// returns false when u has no fragment. The card is saved by readURL.
+func (p *Page) openAddress(u *url.URL) bool {
+	fragment, err := fragmentOf(u)
+	switch {
+	case err != nil:
+		p.fail(err)
+	case fragment == "":
+		return false
+	default:
+		c, err := link.Decode(fragment)
+		if err != nil {
+			p.fail(err)
+			return true
+		}
+		// The link itself is the card's fragment: no need to encode it
+		// again (DEFLATE at its best level is the costliest step).
+		p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
+		p.rev++
+		p.unsaved = true
+	}
+	return true
 }
 
 // OnNav reads the fragment each time the URL changes, including changes of
@@ -82,6 +117,31 @@ func (p *Page) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Call("addEventListener", "hashchange", p.onHash)
+	if p.painted {
+		return
+	}
+	// The MAESTRO editor, recent cards, import dialog and printed report
+	// are drawn after the browser has painted the calculator and the
+	// score: they are half of the page, and below it (see make bench).
+	afterPaint(func() {
+		ctx.Dispatch(func(ctx app.Context) { p.painted = true })
+	})
+}
+
+// afterPaint calls fn in a task after the browser's next frame.
+func afterPaint(fn func()) {
+	var onFrame, onTask app.Func
+	onTask = app.FuncOf(func(app.Value, []app.Value) any {
+		onTask.Release()
+		fn()
+		return nil
+	})
+	onFrame = app.FuncOf(func(app.Value, []app.Value) any {
+		onFrame.Release()
+		app.Window().Call("setTimeout", onTask, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", onFrame)
 }
 
 // OnDismount stops listening for fragment changes.
@@ -112,6 +172,12 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 		return
 	}
 	if p.failure == nil && p.card != nil && fragment == p.fragment {
+		if p.unsaved { // opened by OnInit: save it as show does
+			p.unsaved = false
+			p.session = newSession()
+			p.autosave(ctx)
+			p.setTitle(ctx)
+		}
 		return // the card shown already (our own address, or a second event)
 	}
 	c, err := link.Decode(fragment)
@@ -152,7 +218,7 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 		p.fail(err)
 		return
 	}
-	p.failure, p.refused = nil, nil
+	p.failure, p.refused, p.unsaved = nil, nil, false
 	p.session = session
 	p.textRev++
 	p.opened++
@@ -385,13 +451,19 @@ func (p *Page) Render() (ui app.UI) {
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval},
 		&panel{Name: panelShare, Rev: p.rev, Page: p},
-		&panel{Name: panelMaestro, Rev: p.textRev, Page: p},
-		app.Div().Class("tc-cards").Body(
-			&panel{Name: panelRecent, Rev: p.opened, Page: p},
-			&panel{Name: panelImport, Page: p},
-		),
-	), true)
+		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
+		app.If(p.drawAll(), func() app.UI {
+			return app.Div().Class("tc-cards").Body(
+				&panel{Name: panelRecent, Rev: p.opened, Page: p},
+				&panel{Name: panelImport, Page: p},
+			)
+		}),
+	), p.drawAll())
 }
+
+// drawAll reports whether the whole page is drawn: always outside a
+// browser (the prerendered page, tests), in the browser once it painted.
+func (p *Page) drawAll() bool { return p.painted || !app.IsClient }
 
 // errorPanel is the error state: a bad link, an unreadable draft or a
 // caught panic, with a way back to the draft or to a new card.

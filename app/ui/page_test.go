@@ -409,9 +409,16 @@ func TestAGoldenLinkFillsTheInputs(t *testing.T) {
 	if got, _ := v.attr("cvss-vector", "value"); got != *g.Card.AIVSS.CVSSVector {
 		t.Errorf("#cvss-vector holds %q", got)
 	}
-	for metric, want := range map[string]string{"AV": "N", "UI": "A", "SA": "H", "E": "X", "MSI": "X", "U": "X"} {
+	for metric, want := range map[string]string{"AV": "N", "UI": "A", "SA": "H"} {
 		if got := v.checked("cvss-" + metric); len(got) != 1 || got[0] != want {
 			t.Errorf("cvss-%s: checked %v, want [%s]", metric, got, want)
+		}
+	}
+	// The vector has no Threat, Environmental or Supplemental metric: those
+	// folded groups draw their buttons only once opened.
+	for _, metric := range []string{"E", "MSI", "U"} {
+		if v.has("cvss-" + metric) {
+			t.Errorf("cvss-%s is drawn in its folded group, which has nothing set", metric)
 		}
 	}
 	for id, want := range g.Card.AIVSS.Factors {
