@@ -1,7 +1,6 @@
 package cardtext
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,7 +18,7 @@ const (
 	tableHeadOrRule        // "| Factor | Value | |" and "|---|---|"
 )
 
-var formulaLine = regexp.MustCompile(`(?i)^(?:AIVSS|AARS)\s*=`)
+var formulaLine = lazy(`(?i)^(?:AIVSS|AARS)\s*=`)
 
 // Keys (see key) of the fixed lines; a line is one of them if its key is
 // equal (exact) or starts with it (prefix).
@@ -99,7 +98,7 @@ func tableCells(s string) []string {
 	return cells
 }
 
-var ruleCell = regexp.MustCompile(`^:?-+:?$`)
+var ruleCell = lazy(`^:?-+:?$`)
 
 // isRule reports whether the cells are a table's separator row "|---|---|".
 func isRule(cells []string) bool {

@@ -1,14 +1,13 @@
 package cardtext
 
 import (
-	"regexp"
 	"strings"
 )
 
 // headlineRE matches the score a card prints under its title: "AIVSS 7.2 ·
 // High", or as a browser copies the big number and its label together,
 // "7.2AIVSS 7.2 · High".
-var headlineRE = regexp.MustCompile(`(?i)^(?:([0-9][0-9.]*)\s*)?AIVSS(?:\s+score)?\s*:?\s*([0-9][0-9.]*)(?:\s*[·•|:\-–—]?\s*(None|Low|Medium|High|Critical))?$`)
+var headlineRE = lazy(`(?i)^(?:([0-9][0-9.]*)\s*)?AIVSS(?:\s+score)?\s*:?\s*([0-9][0-9.]*)(?:\s*[·•|:\-–—]?\s*(None|Low|Medium|High|Critical))?$`)
 
 // headline is the printed score.
 type headline struct {
@@ -43,15 +42,15 @@ var chipNames = [numChips]string{"CVSS base", "AARS uplift", "Factor sum", "Thre
 // A browser copies the chips with nothing between them ("CVSS base
 // 7.5AARS uplift 1.02Factor sum 4.1/10Threat ×1.0Mitigation ×0.85"), so each
 // number ends where the next label's letters begin.
-var chipRE = [numChips]*regexp.Regexp{
-	regexp.MustCompile(`(?i)^CVSS(?:\s*v?4(?:\.0)?)?\s*base(?:\s+score)?\s*:?\s*([0-9]+(?:\.[0-9]+)?)`),
-	regexp.MustCompile(`(?i)^AARS(?:\s+uplift)?\s*:?\s*([0-9]+(?:\.[0-9]+)?)`),
-	regexp.MustCompile(`(?i)^Factor\s+sum\s*:?\s*([0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10(?:\.0+)?)?`),
-	regexp.MustCompile(`(?i)^Threat(?:\s+multiplier)?(?:\s*\(ThM\))?\s*:?\s*[×x*]?\s*([0-9]+(?:\.[0-9]+)?)`),
-	regexp.MustCompile(`(?i)^Mitigation(?:\s+(?:multiplier|factor))?(?:\s*\(MF\))?\s*:?\s*[×x*]?\s*([0-9]+(?:\.[0-9]+)?)`),
+var chipRE = [numChips]*lazyRegexp{
+	lazy(`(?i)^CVSS(?:\s*v?4(?:\.0)?)?\s*base(?:\s+score)?\s*:?\s*([0-9]+(?:\.[0-9]+)?)`),
+	lazy(`(?i)^AARS(?:\s+uplift)?\s*:?\s*([0-9]+(?:\.[0-9]+)?)`),
+	lazy(`(?i)^Factor\s+sum\s*:?\s*([0-9]+(?:\.[0-9]+)?)(?:\s*/\s*10(?:\.0+)?)?`),
+	lazy(`(?i)^Threat(?:\s+multiplier)?(?:\s*\(ThM\))?\s*:?\s*[×x*]?\s*([0-9]+(?:\.[0-9]+)?)`),
+	lazy(`(?i)^Mitigation(?:\s+(?:multiplier|factor))?(?:\s*\(MF\))?\s*:?\s*[×x*]?\s*([0-9]+(?:\.[0-9]+)?)`),
 }
 
-var chipSep = regexp.MustCompile(`^[\s·•|,;]+`)
+var chipSep = lazy(`^[\s·•|,;]+`)
 
 // chip is one printed number of the rationale.
 type chip struct {

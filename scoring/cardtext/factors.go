@@ -2,7 +2,6 @@ package cardtext
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
@@ -72,4 +71,4 @@ func parseFactorValue(name, s string) (decimal.Decimal, string, error) {
 
 // factorOnOneLine matches "Autonomy of Action 0.20" (a grid copied with
 // its cells on one line); the name is checked separately.
-var factorOnOneLine = regexp.MustCompile(`^(.*?\S)\s*:?\s+([0-9][0-9.]*)$`)
+var factorOnOneLine = lazy(`^(.*?\S)\s*:?\s+([0-9][0-9.]*)$`)

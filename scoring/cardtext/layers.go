@@ -1,7 +1,6 @@
 package cardtext
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,30 +12,30 @@ import (
 // layer: the official one, with "&" or "and", and the short forms tools
 // use. A layer's name is always the fixed one (maestro.Layer.Name); these
 // only recognise it.
-var layerName = [maestro.NumLayers + 1]*regexp.Regexp{
+var layerName = [maestro.NumLayers + 1]*lazyRegexp{
 	nil,
-	regexp.MustCompile(`(?i)^foundation\s+models?`),
-	regexp.MustCompile(`(?i)^data\s+op(?:eration)?s`),
-	regexp.MustCompile(`(?i)^agent\s+frameworks?`),
-	regexp.MustCompile(`(?i)^deployment\s*(?:&|\band\b)?\s*infrastructure`),
-	regexp.MustCompile(`(?i)^evaluation\s*(?:&|\band\b)\s*observability`),
-	regexp.MustCompile(`(?i)^security\s*(?:&|\band\b)\s*compliance(?:\s*\(\s*vertical(?:\s+layer)?\s*\))?`),
-	regexp.MustCompile(`(?i)^agent\s+ecosystem`),
+	lazy(`(?i)^foundation\s+models?`),
+	lazy(`(?i)^data\s+op(?:eration)?s`),
+	lazy(`(?i)^agent\s+frameworks?`),
+	lazy(`(?i)^deployment\s*(?:&|\band\b)?\s*infrastructure`),
+	lazy(`(?i)^evaluation\s*(?:&|\band\b)\s*observability`),
+	lazy(`(?i)^security\s*(?:&|\band\b)\s*compliance(?:\s*\(\s*vertical(?:\s+layer)?\s*\))?`),
+	lazy(`(?i)^agent\s+ecosystem`),
 }
 
 var (
 	// headingStart matches "L3" or "Layer 3" and what follows it.
-	headingStart = regexp.MustCompile(`(?i)^(?:L|Layer\s*)([0-9]+)(.*)$`)
+	headingStart = lazy(`(?i)^(?:L|Layer\s*)([0-9]+)(.*)$`)
 	// headingSep is the separator between the label and the name or text.
-	headingSep = regexp.MustCompile(`^\s*[·•:|.\-–—]\s*`)
+	headingSep = lazy(`^\s*[·•:|.\-–—]\s*`)
 	// badge matches the status a card prints next to a layer, with or
 	// without its symbol: "✓ mapped", "⚠ not certain from listing".
-	badge     = regexp.MustCompile(`(?i)^[✓✔⚠\x{FE0F}\s]*(mapped|not\s+certain\s+from\s+(?:the\s+)?listing|not\s+assessed)`)
-	badgeOnly = regexp.MustCompile(`(?i)^[✓✔⚠\x{FE0F}\s]*(mapped|not\s+certain\s+from\s+(?:the\s+)?listing|not\s+assessed)$`)
+	badge     = lazy(`(?i)^[✓✔⚠\x{FE0F}\s]*(mapped|not\s+certain\s+from\s+(?:the\s+)?listing|not\s+assessed)`)
+	badgeOnly = lazy(`(?i)^[✓✔⚠\x{FE0F}\s]*(mapped|not\s+certain\s+from\s+(?:the\s+)?listing|not\s+assessed)$`)
 	// leadingSep is what may stand between a heading and text on its line.
-	leadingSep = regexp.MustCompile(`^[\s·•:|\-–—]+`)
+	leadingSep = lazy(`^[\s·•:|\-–—]+`)
 	// uncertainPrefix is how an uncertain paragraph begins.
-	uncertainPrefix = regexp.MustCompile(`(?i)^not\s+certain\s+from\s+(?:the\s+)?listing\s*(?:(?:—|–|--|-|:)\s*|$)`)
+	uncertainPrefix = lazy(`(?i)^not\s+certain\s+from\s+(?:the\s+)?listing\s*(?:(?:—|–|--|-|:)\s*|$)`)
 )
 
 // heading is a layer label read from a line.

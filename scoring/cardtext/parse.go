@@ -3,7 +3,6 @@ package cardtext
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -27,8 +26,8 @@ const (
 )
 
 var (
-	titleRE    = regexp.MustCompile(`(?i)^(.*\S)\s*(?:—|–|--|-|:|\|)\s*agentic\s+threat\s+model$`)
-	backLinkRE = regexp.MustCompile(`^←\s*(\S.*)$`)
+	titleRE    = lazy(`(?i)^(.*\S)\s*(?:—|–|--|-|:|\|)\s*agentic\s+threat\s+model$`)
+	backLinkRE = lazy(`^←\s*(\S.*)$`)
 )
 
 // layerText is what the text says about one layer.
