@@ -29,6 +29,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
@@ -104,14 +105,26 @@ func Encode(c *card.Card) (string, error) {
 
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	w, err := flate.NewWriterDict(&buf, flate.BestCompression, dictionaryV1)
-	if err != nil {
-		panic(err) // only for a bad level, which is a constant here
+	w, _ := deflaters.Get().(*flate.Writer)
+	if w == nil {
+		var err error
+		w, err = flate.NewWriterDict(&buf, flate.BestCompression, dictionaryV1)
+		if err != nil {
+			panic(err) // only for a bad level, which is a constant here
+		}
+	} else {
+		w.Reset(&buf) // the same as a new writer, dictionary included
 	}
 	w.Write(b)
 	w.Close()
+	deflaters.Put(w)
 	return buf.Bytes()
 }
+
+// deflaters keeps DEFLATE writers for reuse: a new one allocates 820 KB,
+// which the app would otherwise do, and collect, on every keystroke in a
+// card with text (Encode of the example card: 839 KB → 12 KB, 94 → 53 µs).
+var deflaters sync.Pool
 
 // inflate decompresses d=, refusing more than MaxText bytes of output.
 func inflate(b []byte) ([]byte, *Error) {
