@@ -51,6 +51,9 @@ type Page struct {
 	unsaved  bool            // OnInit showed the address's card; readURL saves it
 	painted  bool            // the parts below the calculator are drawn (see OnMount)
 
+	followRev int  // the revision the share bar and printed report show (see followLater)
+	following bool // followLater is waiting for the next frame
+
 	updateAvailable bool     // a new version is installed; offer a reload
 	onHash          app.Func // the hashchange listener, while mounted
 }
@@ -92,6 +95,7 @@ func (p *Page) openAddress(u *url.URL) bool {
 		// again (DEFLATE at its best level is the costliest step).
 		p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
 		p.rev++
+		p.followRev = p.rev
 		p.unsaved = true
 	}
 	return true
@@ -236,6 +240,7 @@ func (p *Page) setCard(c *card.Card) error {
 	}
 	p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
 	p.rev++
+	p.followRev = p.rev
 	return nil
 }
 
@@ -257,6 +262,7 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 	p.card, p.fragment = &next, fragment
 	p.eval = card.Evaluate(&next)
 	p.rev++
+	p.followLater(ctx)
 	if textChanged {
 		p.textRev++
 	}
@@ -265,6 +271,23 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 	p.autosave(ctx)
 	p.setTitle(ctx)
 	return nil
+}
+
+// followLater brings the share bar and the printed report to the card's
+// revision in the frame after the one that shows the new score. Both are
+// redrawn whole on a change; in the keystroke's frame they delayed the
+// score (see make bench).
+func (p *Page) followLater(ctx app.Context) {
+	if p.following {
+		return
+	}
+	p.following = true
+	ctx.Defer(func(ctx app.Context) {
+		ctx.Dispatch(func(app.Context) {
+			p.following = false
+			p.followRev = p.rev
+		})
+	})
 }
 
 // onEdit is the OnEdit callback of the panels (MAESTRO editor): they check
@@ -450,7 +473,7 @@ func (p *Page) Render() (ui app.UI) {
 		}),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval},
-		&panel{Name: panelShare, Rev: p.rev, Page: p},
+		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
 		app.If(p.drawAll(), func() app.UI {
 			return app.Div().Class("tc-cards").Body(
@@ -512,7 +535,7 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 				app.Text(". Runs in your browser, also offline. The card lives in the link after #, which browsers never send to a server."),
 			),
 		),
-		app.If(withReport, func() app.UI { return &panel{Name: panelReport, Rev: p.rev, Page: p} }),
+		app.If(withReport, func() app.UI { return &panel{Name: panelReport, Rev: p.followRev, Page: p} }),
 	)
 }
 
