@@ -21,29 +21,28 @@ type Change struct {
 // MeasureInput opens url (a complete card), waits for its first render and
 // then changes the factor n times, From → To → From …. Each change is timed
 // inside the page, from just before the change event is dispatched until
-// both the score text (#score-value) and the URL fragment have changed. It
-// returns the n latencies in milliseconds.
+// both the score text (#score-value) and the URL fragment have changed.
 //
 // A three-way factor is a group of radio buttons named factor-<id>, changed
 // by a click (which dispatches input and change); the card edition's
 // factor is the number input #factor-<id>, changed by setting its value and
 // dispatching input and change.
-func MeasureInput(chromium, url string, target Target, c Change, n int) ([]float64, error) {
+func MeasureInput(chromium, url string, target Target, c Change, n int) (Latencies, error) {
 	b, err := StartBrowser(chromium, initScript(target), 5*time.Minute)
 	if err != nil {
-		return nil, err
+		return Latencies{}, err
 	}
 	defer b.Close()
 	if _, err := rendered(b, url); err != nil {
-		return nil, err
+		return Latencies{}, err
 	}
 	return changeFactor(b, c, n)
 }
 
 // changeFactor makes the n changes of MeasureInput in the page b shows.
-func changeFactor(b *Browser, c Change, n int) ([]float64, error) {
+func changeFactor(b *Browser, c Change, n int) (Latencies, error) {
 	args, _ := json.Marshal(map[string]any{"factor": c.Factor, "values": []string{c.To, c.From}, "n": n})
-	latencies, err := Eval[[]float64](b, `(async (a) => {
+	times, err := Eval[[][3]float64](b, `(async (a) => {
   const radios = document.getElementsByName("factor-" + a.factor);
   const set = (v) => {
     if (radios.length > 0) {
@@ -63,14 +62,16 @@ func changeFactor(b *Browser, c Change, n int) ([]float64, error) {
   for (let i = 0; i < a.n; i++) {
     const text = scoreText(), hash = location.hash;
     out.push(await new Promise((resolve, reject) => {
-      let start;
+      let start, url = 0, score = 0;
       const check = () => {
-        const now = scoreText();
-        if (now === null || now === text || location.hash === hash) return;
+        const t = performance.now(), now = scoreText();
+        if (!url && location.hash !== hash) url = t - start;
+        if (!score && now !== null && now !== text) score = t - start;
+        if (!url || !score) return;
         observer.disconnect();
         window.__perfOnURL = null;
         clearTimeout(timer);
-        resolve(performance.now() - start);
+        resolve([Math.max(url, score), url, score]);
       };
       const observer = new MutationObserver(check);
       observer.observe(document.body, {childList: true, subtree: true, characterData: true});
@@ -85,9 +86,21 @@ func changeFactor(b *Browser, c Change, n int) ([]float64, error) {
   return out;
 })(`+string(args)+`)`)
 	if err != nil {
-		return nil, fmt.Errorf("changing factor %s: %w", c.Factor, err)
+		return Latencies{}, fmt.Errorf("changing factor %s: %w", c.Factor, err)
 	}
-	return latencies, nil
+	lat := Latencies{}
+	for _, t := range times {
+		lat.Both = append(lat.Both, t[0])
+		lat.URL = append(lat.URL, t[1])
+		lat.Score = append(lat.Score, t[2])
+	}
+	return lat, nil
+}
+
+// Latencies are the times, in milliseconds from dispatching a change, until
+// the fragment and the score text both changed, and each of them alone.
+type Latencies struct {
+	Both, URL, Score []float64
 }
 
 // Percentile returns the p-th percentile (0 < p ≤ 100) of xs by the

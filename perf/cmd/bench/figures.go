@@ -284,7 +284,7 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 			m.note("profile: %7.1f %7.1f  %s", f.Total.Seconds()*1000, f.Self.Seconds()*1000, f.Name)
 		}
 	}
-	var lat []float64
+	var lat perf.Latencies
 	err = m.timed(fmt.Sprintf("input latency, %d changes of factor %s (%s ↔ %s)", m.changes, change.Factor, change.From, change.To), func() error {
 		lat, err = perf.MeasureInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), change, m.changes)
 		return err
@@ -292,9 +292,14 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	m.note("input: p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d changes",
-		perf.Percentile(lat, 50), perf.Percentile(lat, 95), perf.Percentile(lat, 100), len(lat))
-	return perf.Percentile(lat, 95), nil
+	for _, l := range []struct {
+		what string
+		ms   []float64
+	}{{"score and fragment", lat.Both}, {"fragment", lat.URL}, {"score", lat.Score}} {
+		m.note("input: %-18s p50 %5.1f ms, p90 %5.1f, p95 %5.1f, max %5.1f over %d changes", l.what,
+			perf.Percentile(l.ms, 50), perf.Percentile(l.ms, 90), perf.Percentile(l.ms, 95), perf.Percentile(l.ms, 100), len(l.ms))
+	}
+	return perf.Percentile(lat.Both, 95), nil
 }
 
 // phases shows a render with the times of its phases, in ms.
