@@ -299,6 +299,14 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 		m.note("input: %-18s p50 %5.1f ms, p90 %5.1f, p95 %5.1f, max %5.1f over %d changes", l.what,
 			perf.Percentile(l.ms, 50), perf.Percentile(l.ms, 90), perf.Percentile(l.ms, 95), perf.Percentile(l.ms, 100), len(l.ms))
 	}
+	if n := len(lat.Both); n >= 100 {
+		m.note("input: score and fragment, first 50 changes p50 %.1f ms, p95 %.1f; the rest p50 %.1f ms, p95 %.1f",
+			perf.Percentile(lat.Both[:50], 50), perf.Percentile(lat.Both[:50], 95),
+			perf.Percentile(lat.Both[50:], 50), perf.Percentile(lat.Both[50:], 95))
+	}
+	if os.Getenv("PERF_DUMP") != "" {
+		m.note("input: all %v", lat.Both)
+	}
 	return perf.Percentile(lat.Both, 95), nil
 }
 
