@@ -35,13 +35,16 @@ func ProfileLoad(chromium, url string, target Target) ([]FuncTime, error) {
 }
 
 // ProfileInput profiles n changes of MeasureInput.
-func ProfileInput(chromium, url string, target Target, c Change, n int) ([]FuncTime, error) {
+func ProfileInput(chromium, url string, target Target, precached int, c Change, n int) ([]FuncTime, error) {
 	b, err := StartBrowser(chromium, initScript(target), 5*time.Minute)
 	if err != nil {
 		return nil, err
 	}
 	defer b.Close()
 	if _, err := rendered(b, url); err != nil {
+		return nil, err
+	}
+	if err := waitForWorker(b, precached); err != nil {
 		return nil, err
 	}
 	return profile(b, func() error {

@@ -272,7 +272,7 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 		return 0, err
 	}
 	if m.profile > 0 {
-		funcs, err := perf.ProfileInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), change, 50)
+		funcs, err := perf.ProfileInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), ours.Precached, change, 50)
 		if err != nil {
 			return 0, fmt.Errorf("profiling input: %w", err)
 		}
@@ -286,7 +286,7 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 	}
 	var lat perf.Latencies
 	err = m.timed(fmt.Sprintf("input latency, %d changes of factor %s (%s ↔ %s)", m.changes, change.Factor, change.From, change.To), func() error {
-		lat, err = perf.MeasureInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), change, m.changes)
+		lat, err = perf.MeasureInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), ours.Precached, change, m.changes)
 		return err
 	})
 	if err != nil {
