@@ -48,7 +48,7 @@ type Page struct {
 	saveErr  error           // why the last autosave failed, until one succeeds
 	failure  error           // non-nil: the page shows its error state instead of the card
 	title    string          // the document title last set
-	unsaved  bool            // OnInit showed the address's card; readURL saves it
+	unsaved  bool            // OnInit showed the address's card; saveOpened saves it
 	painted  bool            // the parts below the calculator are drawn (see OnMount)
 
 	followRev int  // the revision the share bar and printed report show (see followLater)
@@ -127,9 +127,26 @@ func (p *Page) OnMount(ctx app.Context) {
 	// The MAESTRO editor, recent cards, import dialog and printed report
 	// are drawn after the browser has painted the calculator and the
 	// score: they are half of the page, and below it (see make bench).
+	// The card opened from the address is saved then too.
 	afterPaint(func() {
-		ctx.Dispatch(func(ctx app.Context) { p.painted = true })
+		ctx.Dispatch(func(ctx app.Context) {
+			p.painted = true
+			p.saveOpened(ctx)
+		})
 	})
+}
+
+// saveOpened saves the card OnInit opened, as show does for a card opened
+// later. The first save (the first use of encoding/json) waits until the
+// card is painted.
+func (p *Page) saveOpened(ctx app.Context) {
+	if !p.unsaved || p.failure != nil {
+		return
+	}
+	p.unsaved = false
+	p.session = newSession()
+	p.autosave(ctx)
+	p.setTitle(ctx)
 }
 
 // afterPaint calls fn in a task after the browser's next frame.
@@ -176,12 +193,9 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 		return
 	}
 	if p.failure == nil && p.card != nil && fragment == p.fragment {
-		if p.unsaved { // opened by OnInit: save it as show does
-			p.unsaved = false
-			p.session = newSession()
-			p.autosave(ctx)
-			p.setTitle(ctx)
-		}
+		if p.drawAll() {
+			p.saveOpened(ctx)
+		} // else OnMount's afterPaint saves it
 		return // the card shown already (our own address, or a second event)
 	}
 	c, err := link.Decode(fragment)
@@ -252,6 +266,7 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 	if p.card == nil || p.failure != nil {
 		return &EditRefusedError{Field: "card", Msg: "is not shown; open a card first"}
 	}
+	p.saveOpened(ctx) // an edit before the first paint: the card opened comes first
 	next := *p.card
 	e(&next)
 	fragment, err := link.Encode(&next) // validates the card first
