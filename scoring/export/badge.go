@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
@@ -54,7 +53,7 @@ func Badge(c *card.Card) (string, error) {
 	fmt.Fprintf(&sb, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img">`+"\n",
 		left+right, badgeHeight, left+right, badgeHeight)
 	sb.WriteString("<title>")
-	xml.EscapeText(&sb, []byte(title))
+	writeXMLText(&sb, title)
 	sb.WriteString("</title>\n")
 	fmt.Fprintf(&sb, `<rect width="%d" height="%d" fill="%s"/>`+"\n", left, badgeHeight, badgeLabelColor)
 	fmt.Fprintf(&sb, `<rect x="%d" width="%d" height="%d" fill="%s"/>`+"\n", left, right, badgeHeight, badgeColours[sev])
