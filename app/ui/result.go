@@ -9,6 +9,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cvss4"
+	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
 // Result shows what the card's AIVSS inputs give: the score and its
@@ -30,55 +31,71 @@ func (c *Result) Render() (ui app.UI) {
 	if ed == nil {
 		ed, _ = aivss.Lookup(aivss.Default)
 	}
-	body := []app.UI{
-		app.H3().ID("result-title").Text("Result"),
-		c.renderScore(),
-		app.P().ID("result-edition").Class("tc-hint").Text(ed.Name + ", " + ed.Date + " (" + ed.Status + ")"),
-		c.renderFormula(ed),
-	}
-	if ev.Complete() {
-		body = append(body, c.renderShares(ed))
-	}
-	body = append(body,
-		c.renderCVSS(),
-		app.Details().Class("tc-edition-notes").Body(
-			app.Summary().Text("How "+ed.Name+" rounds and bands"),
-			app.P().Text("Rounding: "+ed.Rounding+"."),
-			app.P().Text("Severity: "+ed.Bands+"."),
-			app.P().Text("Source: "+ed.Source+"."),
-		),
-	)
-	return app.Section().ID("result").Class("tc-result").Aria("labelledby", "result-title").Body(body...)
-}
-
-// renderScore is the live region: "AIVSS 9.9 Critical", or what is missing.
-func (c *Result) renderScore() app.UI {
-	ev := &c.Eval
-	region := app.Div().ID("score").Role("status").Aria("live", "polite").Aria("atomic", "true")
+	score := &scoreView{}
 	switch {
 	case ev.Err != nil:
+		score.Err = ev.Err.Error()
+	case !ev.Complete():
+		score.Missing = missingText(ev.Edition, ev.Missing)
+	default:
+		score.Score, score.Severity = ev.Result.Score, string(ev.Result.Severity)
+	}
+	formula := &formulaView{Edition: ed.ID}
+	var shares app.UI
+	if ev.Complete() {
+		formula.Worked = ed.Worked(&ev.Result, c.Inputs.ThM.Value, c.Inputs.MF.Value)
+		shares = &sharesView{Edition: ed.ID, AARS: ev.Result.AARS, Shares: ev.Result.Shares}
+	}
+	return app.Section().ID("result").Class("tc-result").Aria("labelledby", "result-title").Body(
+		app.H3().ID("result-title").Text("Result"),
+		score,
+		app.P().ID("result-edition").Class("tc-hint").Text(ed.Name+", "+ed.Date+" ("+ed.Status+")"),
+		formula,
+		shares,
+		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
+		&editionNotes{Edition: ed.ID},
+	)
+}
+
+// The parts of the result are components of their own, with values for
+// inputs, so that a change redraws only the parts it changes: a factor
+// leaves the CVSS details and the edition's notes alone.
+
+// scoreView is the live region: "AIVSS 9.9 Critical", or what is missing.
+type scoreView struct {
+	app.Compo
+
+	Score, Severity string // a complete score
+	Missing         string // what is missing, when incomplete
+	Err             string // an input that is set but wrong
+}
+
+func (c *scoreView) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the score")
+	region := app.Div().ID("score").Role("status").Aria("live", "polite").Aria("atomic", "true")
+	switch {
+	case c.Err != "":
 		return region.Class("tc-score", "tc-score-error").Body(
 			app.Span().ID("score-value").Class("tc-score-value").Text("error"),
-			app.Span().ID("score-missing").Class("tc-score-missing").Text(": "+ev.Err.Error()),
+			app.Span().ID("score-missing").Class("tc-score-missing").Text(": "+c.Err),
 		)
-	case !ev.Complete():
+	case c.Score == "":
 		return region.Class("tc-score", "tc-score-incomplete").Body(
 			app.Span().ID("score-value").Class("tc-score-value").Text("incomplete"),
-			app.Span().ID("score-missing").Class("tc-score-missing").Text(": missing "+missingText(ev.Edition, ev.Missing)),
+			app.Span().ID("score-missing").Class("tc-score-missing").Text(": missing "+c.Missing),
 		)
 	}
-	sev := string(ev.Result.Severity)
-	return region.Class("tc-score", "tc-sev-"+strings.ToLower(sev)).Body(
+	return region.Class("tc-score", "tc-sev-"+strings.ToLower(c.Severity)).Body(
 		app.Span().Class("tc-score-label").Text("AIVSS "),
-		app.Span().ID("score-value").Class("tc-score-value").Text(ev.Result.Score),
+		app.Span().ID("score-value").Class("tc-score-value").Text(c.Score),
 		app.Text(" "),
-		app.Span().ID("severity").Class("tc-severity").Text(sev),
+		app.Span().ID("severity").Class("tc-severity").Text(c.Severity),
 	)
 }
 
 // missingText lists what Evaluation.Missing names, factors by their name
-// in the edition, and many unset factors counted instead of listed:
-// "CVSS, 7 of 10 factors, ThM".
+// in the edition ("factor Dynamic Identity"), and many unset factors
+// counted instead of listed: "CVSS, 7 of 10 factors, ThM".
 func missingText(ed *aivss.Edition, missing []string) string {
 	factors := 0
 	for _, m := range missing {
@@ -98,7 +115,7 @@ func missingText(ed *aivss.Edition, missing []string) string {
 		}
 		if id, ok := strings.CutPrefix(m, "factor "); ok && ed != nil {
 			if i, ok := ed.FactorIndex(id); ok {
-				m = ed.Factors[i].Name
+				m = "factor " + ed.Factors[i].Name
 			}
 		}
 		parts = append(parts, m)
@@ -106,27 +123,34 @@ func missingText(ed *aivss.Edition, missing []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// renderFormula shows the edition's formula, each line worked out with the
-// card's numbers once the score is complete.
-func (c *Result) renderFormula(ed *aivss.Edition) app.UI {
-	ev := &c.Eval
-	var worked []string
-	if ev.Complete() {
-		worked = ed.Worked(&ev.Result, c.Inputs.ThM.Value, c.Inputs.MF.Value)
+// formulaView shows the edition's formula, each line worked out with the
+// card's numbers (Worked) once the score is complete.
+type formulaView struct {
+	app.Compo
+
+	Edition string
+	Worked  []string // Edition.Worked, or nil while incomplete
+}
+
+func (c *formulaView) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the formula")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
 	}
 	items := make([]app.UI, len(ed.Formula))
 	for i, line := range ed.Formula {
 		li := app.Li().Body(app.Code().Class("tc-formula-rule").Text(line))
-		if i < len(worked) {
+		if i < len(c.Worked) {
 			li = app.Li().Body(
 				app.Code().Class("tc-formula-rule").Text(line),
-				app.Code().Class("tc-formula-worked").Text(worked[i]),
+				app.Code().Class("tc-formula-worked").Text(c.Worked[i]),
 			)
 		}
 		items[i] = li
 	}
 	heading := "Formula"
-	if ev.Complete() {
+	if c.Worked != nil {
 		heading = "Formula with this card's numbers"
 	}
 	return app.Div().Class("tc-formula").Body(
@@ -135,25 +159,38 @@ func (c *Result) renderFormula(ed *aivss.Edition) app.UI {
 	)
 }
 
-// renderShares lists each factor's share of the uplift with a bar (a
+// sharesView lists each factor's share of the uplift with a bar (a
 // <meter>, which needs no inline style).
-func (c *Result) renderShares(ed *aivss.Edition) app.UI {
-	r := &c.Eval.Result
-	title := "Each factor's share of the uplift (AARS " + r.AARS + ")"
-	if ed.ID == "v0.5" {
-		title = "Each factor's part of AARS (" + r.AARS + "), which is their sum"
+type sharesView struct {
+	app.Compo
+
+	Edition string
+	AARS    string
+	Shares  [aivss.NumFactors]string
+}
+
+func (c *sharesView) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the shares")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
 	}
-	zero := strings.Trim(r.AARS, "0.") == ""
+	title := "Each factor's share of the uplift (AARS " + c.AARS + ")"
+	if ed.ID == "v0.5" {
+		title = "Each factor's part of AARS (" + c.AARS + "), which is their sum"
+	}
+	zero := strings.Trim(c.AARS, "0.") == ""
 	items := make([]app.UI, 0, len(ed.Factors))
 	for i, f := range ed.Factors {
 		id := "share-" + f.ID
+		share := c.Shares[i]
 		items = append(items, app.Li().Body(
 			app.Span().ID(id).Class("tc-share-name").Text(f.Name),
 			app.If(!zero, func() app.UI {
-				return app.Meter().Class("tc-share-bar").Min("0").Max(r.AARS).Value(r.Shares[i]).
-					Aria("labelledby", id).Text(r.Shares[i])
+				return app.Meter().Class("tc-share-bar").Min("0").Max(c.AARS).Value(share).
+					Aria("labelledby", id).Text(share)
 			}),
-			app.Span().Class("tc-share-value").Text(r.Shares[i]),
+			app.Span().Class("tc-share-value").Text(share),
 		))
 	}
 	return app.Div().Class("tc-shares").Body(
@@ -162,18 +199,23 @@ func (c *Result) renderShares(ed *aivss.Edition) app.UI {
 	)
 }
 
-// renderCVSS tells what the CVSS vector gives: its score, nomenclature and
-// macro vector, and whether calculators that round like go-cvss show
-// another score for it.
-func (c *Result) renderCVSS() app.UI {
-	v := c.Eval.Vector
-	if v == nil && c.Inputs.CVSSVector != "" {
-		v, _ = cvss4.Parse(c.Inputs.CVSSVector)
-	}
+// cvssView tells what the CVSS input gives: a vector's score,
+// nomenclature and macro vector, and whether calculators that round like
+// go-cvss show another score for it.
+type cvssView struct {
+	app.Compo
+
+	Vector string           // the card's vector, or ""
+	Score  decimal.Optional // the card's bare score
+}
+
+func (c *cvssView) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the CVSS details")
 	box := app.Div().ID("cvss-result").Class("tc-cvss-result")
-	if v == nil {
-		if c.Inputs.CVSSScore.Set {
-			s := c.Inputs.CVSSScore.Value
+	v, err := cvss4.Parse(c.Vector)
+	if c.Vector == "" || err != nil {
+		if c.Score.Set {
+			s := c.Score.Value
 			return box.Body(
 				app.H4().Text("CVSS v4.0"),
 				app.P().Text("A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
@@ -197,5 +239,26 @@ func (c *Result) renderCVSS() app.UI {
 				"Calculators without the 2024 rounding fix, such as go-cvss, show " + v.GoCVSSScore().Format(1) +
 					" for this vector; " + score.Format(1) + " is the score with the fix.")
 		}),
+	)
+}
+
+// editionNotes tells how the edition rounds and bands, and its source.
+type editionNotes struct {
+	app.Compo
+
+	Edition string
+}
+
+func (c *editionNotes) Render() (ui app.UI) {
+	defer recoverRender(&ui, "drawing the edition's notes")
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return app.P().Class("tc-internal-error").Text(err.Error())
+	}
+	return app.Details().Class("tc-edition-notes").Body(
+		app.Summary().Text("How "+ed.Name+" rounds and bands"),
+		app.P().Text("Rounding: "+ed.Rounding+"."),
+		app.P().Text("Severity: "+ed.Bands+"."),
+		app.P().Text("Source: "+ed.Source+"."),
 	)
 }

@@ -121,7 +121,7 @@ func TestMissingTextNamesFactorsOrCountsThem(t *testing.T) {
 		want    string
 	}{
 		{[]string{"CVSS", "ThM", "MF"}, "CVSS, ThM, MF"},
-		{[]string{"factor tools", "factor self_mod", "MF"}, "External Tool Control Surface, Self-Modification, MF"},
+		{[]string{"factor tools", "factor self_mod", "MF"}, "factor External Tool Control Surface, factor Self-Modification, MF"},
 		{[]string{"CVSS", "factor autonomy", "factor tools", "factor language", "factor context"}, "CVSS, 4 of 10 factors"},
 	}
 	for _, tt := range tests {
