@@ -22,6 +22,7 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -54,9 +55,21 @@ type Page struct {
 	followRev int  // the revision the share bar and printed report show (see followLater)
 	following bool // followLater is waiting for the next frame
 
+	dirty       bool        // edits the draft does not have yet (see scheduleSave)
+	savePending bool        // a save is scheduled
+	mounted     bool        // in the browser, between OnMount and OnDismount
+	mountCtx    app.Context // the page's own context while mounted
+
 	updateAvailable bool     // a new version is installed; offer a reload
 	onHash          app.Func // the hashchange listener, while mounted
+	onHide          app.Func // the pagehide and visibilitychange listener, while mounted
 }
+
+// saveDelay is how long after an edit the draft is saved and the tab's
+// title set: in the browser both take milliseconds that would otherwise
+// come before the new score, and a burst of keystrokes is saved once.
+// Hiding or leaving the page saves at once.
+const saveDelay = 150 * time.Millisecond
 
 // OnInit shows, in the browser, the card of the address the page opens
 // with, so that the first render is already that card (drawing a new card
@@ -114,6 +127,7 @@ func (p *Page) OnNav(ctx app.Context) {
 // it may still be after our replaceState calls; hashchange catches those.
 // Reading the same fragment twice does nothing.
 func (p *Page) OnMount(ctx app.Context) {
+	p.mounted, p.mountCtx = true, ctx
 	p.onHash = app.FuncOf(func(app.Value, []app.Value) any {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.guard("reading the link", func() { p.readURL(ctx, app.Window().URL()) })
@@ -121,6 +135,14 @@ func (p *Page) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Call("addEventListener", "hashchange", p.onHash)
+	// Edits waiting for saveDelay are saved when the page is hidden or
+	// left, which may be the last chance.
+	p.onHide = app.FuncOf(func(app.Value, []app.Value) any {
+		p.guard("saving the draft", func() { p.flush(ctx) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "pagehide", p.onHide)
+	app.Window().Get("document").Call("addEventListener", "visibilitychange", p.onHide)
 	if p.painted {
 		return
 	}
@@ -165,12 +187,20 @@ func afterPaint(fn func()) {
 	app.Window().Call("requestAnimationFrame", onFrame)
 }
 
-// OnDismount stops listening for fragment changes.
+// OnDismount saves pending edits and stops listening.
 func (p *Page) OnDismount() {
+	p.guard("saving the draft", func() { p.flush(p.mountCtx) })
+	p.mounted = false
 	if p.onHash != nil {
 		app.Window().Call("removeEventListener", "hashchange", p.onHash)
 		p.onHash.Release()
 		p.onHash = nil
+	}
+	if p.onHide != nil {
+		app.Window().Call("removeEventListener", "pagehide", p.onHide)
+		app.Window().Get("document").Call("removeEventListener", "visibilitychange", p.onHide)
+		p.onHide.Release()
+		p.onHide = nil
 	}
 }
 
@@ -232,6 +262,7 @@ func (p *Page) openDraft(ctx app.Context) {
 // the draft at once (a card opened from a link or an import); a card that
 // is the draft already need not be saved again.
 func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
+	p.flush(ctx) // the card shown so far goes to the store with its last edits
 	if err := p.setCard(c); err != nil {
 		p.fail(err)
 		return
@@ -283,9 +314,37 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 	}
 	p.refused = nil
 	p.writeURL(ctx, false)
+	p.dirty = true
+	p.scheduleSave(ctx)
+	return nil
+}
+
+// scheduleSave saves the draft and names the tab saveDelay from now, on
+// the page's own context (the component that made the edit may be gone by
+// then). Outside a browser (tests, the server) it does so at once.
+func (p *Page) scheduleSave(ctx app.Context) {
+	if !p.mounted {
+		p.flush(ctx)
+		return
+	}
+	if p.savePending {
+		return
+	}
+	p.savePending = true
+	p.mountCtx.After(saveDelay, func(ctx app.Context) {
+		p.savePending = false
+		p.guard("saving the draft", func() { p.flush(ctx) })
+	})
+}
+
+// flush saves the edits not saved yet and names the tab.
+func (p *Page) flush(ctx app.Context) {
+	if !p.dirty || p.card == nil || p.failure != nil {
+		return
+	}
+	p.dirty = false
 	p.autosave(ctx)
 	p.setTitle(ctx)
-	return nil
 }
 
 // followLater brings the share bar and the printed report to the card's
@@ -373,10 +432,17 @@ func (p *Page) writeURL(ctx app.Context, push bool) {
 	}
 	next := *u
 	next.Fragment, next.RawFragment = fragment, ""
-	if push {
+	switch {
+	case !app.IsClient:
+		ctx.Page().ReplaceURL(&next) // the test or server page keeps it
+	case push:
 		app.Window().Get("history").Call("pushState", nil, "", next.String())
+	default:
+		// history.replaceState itself: go-app's ReplaceURL also rewrites an
+		// og:url <meta> on every keystroke, which no crawler ever sees
+		// (crawlers get the page without its fragment).
+		app.Window().Get("history").Call("replaceState", nil, "", next.String())
 	}
-	ctx.Page().ReplaceURL(&next)
 }
 
 // drafts returns the page's draft store.
@@ -408,7 +474,11 @@ func (p *Page) setTitle(ctx app.Context) {
 	}
 	if t != p.title {
 		p.title = t
-		ctx.Page().SetTitle("%s", t)
+		if app.IsClient {
+			app.Window().Get("document").Set("title", t) // without go-app's og:title <meta>, as writeURL
+		} else {
+			ctx.Page().SetTitle("%s", t)
+		}
 	}
 }
 

@@ -341,8 +341,12 @@ func TestAPanicInAClickHandlerShowsTheErrorAndTheAppKeepsRunning(t *testing.T) {
 	p.store = &DraftStore{storage: storage, now: time.Now}
 
 	storage.panics = true
-	typeInto(t, e, "card-title", "Bot", false)
-	if got, want := textOf(t, "error-text"), "internal error while changing the title: storage bug"; got != want {
+	typeInto(t, e, "card-title", "Bot", false) // saved saveDelay later
+	if got, want := textOf(t, "error-text"), "internal error while saving the draft: storage bug"; got != want {
+		t.Fatalf("error text %q, want %q", got, want)
+	}
+	click(t, e, "start-over") // saves the new card at once, in the click handler
+	if got, want := textOf(t, "error-text"), "internal error while starting a new card: storage bug"; got != want {
 		t.Fatalf("error text %q, want %q", got, want)
 	}
 	storage.panics = false
