@@ -3,39 +3,37 @@
 package e2e
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// fragmentText reads what the page shows for the link's fragment.
-const fragmentText = `(() => { const el = document.getElementById("fragment"); return el ? el.textContent : null; })()`
+// newCardScore is what #score says of a new card: v0.8 with ThM 0.97 and
+// MF 1 set by default (card.NewCard), no CVSS input and no factor.
+const newCardScore = "incomplete: missing CVSS, 10 of 10 factors"
 
 func TestFirstVisit(t *testing.T) {
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
-	tb.navigate(t, s.url("/#v1.hello%20world"))
+	tb.navigate(t, s.url("/"))
 	waitForApp(t, tb)
 	waitForOffline(t, tb, len(rootSite.Precached))
 
-	t.Run("shows the fragment as text", func(t *testing.T) {
-		waitUntil(t, tb, "the fragment is shown", fragmentText+` === "v1.hello world"`)
+	t.Run("starts a new card", func(t *testing.T) {
+		waitEq(t, tb, "#score", scoreText, newCardScore)
+		if got := eval[string](t, tb, valueOf("edition")); got != "v0.8" {
+			t.Errorf("edition %q, want the default v0.8", got)
+		}
+		if got := eval[string](t, tb, "location.hash"); got != "" {
+			t.Errorf("an untouched new card has the address fragment %q", got)
+		}
 		if got := eval[string](t, tb, `document.title`); got != "threatcard" {
 			t.Errorf("title %q", got)
 		}
 	})
 	t.Run("every request goes to its own origin", func(t *testing.T) {
-		urls := tb.rec.urls()
-		if len(urls) < 5 {
-			t.Fatalf("only %d requests recorded: %q", len(urls), urls)
-		}
-		for _, u := range urls {
-			if !strings.HasPrefix(u, s.URL+"/") {
-				t.Errorf("request to %s, outside %s", u, s.URL)
-			}
-		}
+		checkSameOrigin(t, tb, s)
 	})
 	t.Run("no Content-Security-Policy violation", func(t *testing.T) {
 		if v := cspViolations(t, tb); len(v) != 0 {
@@ -43,79 +41,68 @@ func TestFirstVisit(t *testing.T) {
 		}
 	})
 	t.Run("console has no errors", func(t *testing.T) {
-		for _, m := range tb.rec.console() {
-			if strings.Contains(m, "error") || strings.HasPrefix(m, "exception") || strings.Contains(m, "Refused") {
-				t.Errorf("console: %s", m)
-			}
-		}
+		checkConsole(t, tb)
 	})
 	t.Run("an edited fragment is read again", func(t *testing.T) {
-		eval[any](t, tb, `location.hash = "#second"`)
-		waitUntil(t, tb, "the new fragment is shown", fragmentText+` === "second"`)
+		l, c := golden(t, "v08-tool-misuse-scores-only")
+		eval[string](t, tb, "location.hash = "+js("#"+l))
+		waitEq(t, tb, "#score", scoreText, c.scoreWant(t))
 	})
 }
 
-func TestHostileFragmentStaysInertText(t *testing.T) {
-	const hostile = `<img src=x onerror="document.title='pwned'">`
-	s := serve(t, rootSite.dir, "/")
-	tb := newTab(t)
-	tb.navigate(t, s.url("/#"+url.PathEscape(hostile)))
-	waitForApp(t, tb)
-	waitUntil(t, tb, "the fragment is shown", fragmentText+" !== null")
-
-	if got := eval[string](t, tb, fragmentText); got != hostile {
-		t.Errorf("fragment shown as %q, want the literal %q", got, hostile)
-	}
-	if n := eval[int](t, tb, `document.querySelectorAll("main img").length`); n != 0 {
-		t.Errorf("%d <img> elements in the page", n)
-	}
-	if got := eval[string](t, tb, `document.title`); got != "threatcard" {
-		t.Errorf("title %q: the markup ran", got)
-	}
-	for _, u := range tb.rec.urls() {
-		if strings.HasSuffix(u, "/x") {
-			t.Errorf("the page requested %s", u)
+// checkConsole fails the test for each error or refusal in the console.
+func checkConsole(t *testing.T, tb *tab) {
+	t.Helper()
+	for _, m := range tb.rec.console() {
+		if strings.Contains(m, "error") || strings.HasPrefix(m, "exception") || strings.Contains(m, "Refused") {
+			t.Errorf("console: %s", m)
 		}
-	}
-	if v := cspViolations(t, tb); len(v) != 0 {
-		t.Errorf("violations: %q", v)
 	}
 }
 
 func TestWorksOfflineAfterOneVisit(t *testing.T) {
 	tests := []struct {
-		name      string
-		site      *builtSite
-		prefix    string
-		firstPath string
+		name   string
+		site   *builtSite
+		prefix string
 	}{
-		{"at the root", &rootSite, "/", "/"},
-		{"under a GitHub Pages repository path", &pagesSite, ghPrefix, "/"},
+		{"at the root", &rootSite, "/"},
+		{"under a GitHub Pages repository path", &pagesSite, ghPrefix},
 	}
+	misuse, misuseCard := golden(t, "v08-tool-misuse-scores-only")
+	full, fullCard := golden(t, "card-edition-full-model")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := serve(t, tt.site.dir, tt.prefix)
 			tb := newTab(t)
-			tb.navigate(t, s.url(tt.firstPath))
+			tb.navigate(t, s.url("/"))
 			waitForApp(t, tb)
 			waitForOffline(t, tb, len(tt.site.Precached))
 			s.stop()
 
-			// A reload, a link with a fragment, and one with a query string
-			// (which go-app's own worker could not answer offline).
-			for _, link := range []struct{ path, want string }{
-				{"/#offline-card", "offline-card"},
-				{"/?utm_source=chat#with-query", "with-query"},
+			// A shared link, then one with a query string (which go-app's
+			// own worker could not answer offline); each is a new load.
+			for _, link := range []struct {
+				path string
+				want *goldenCard
+			}{
+				{"/#" + misuse, &misuseCard},
+				{"/?utm_source=chat#" + full, &fullCard},
 			} {
-				tb.navigate(t, s.url(link.path))
-				waitForApp(t, tb)
-				waitUntil(t, tb, "the fragment "+link.want+" is shown offline", fragmentText+` === "`+link.want+`"`)
+				open(t, tb, s, link.path)
+				checkCardShown(t, tb, link.want)
 			}
 			if err := chromedpReload(tb); err != nil {
 				t.Fatalf("reload offline: %v", err)
 			}
 			waitForApp(t, tb)
-			waitUntil(t, tb, "the page shows its fragment after an offline reload", fragmentText+` === "with-query"`)
+			checkCardShown(t, tb, &fullCard)
+			if got := eval[string](t, tb, "location.pathname"); got != tt.prefix {
+				t.Errorf("path %q, want %q", got, tt.prefix)
+			}
+			// The bare address opens the draft: the last card opened.
+			open(t, tb, s, "/")
+			checkCardShown(t, tb, &fullCard)
 			if v := cspViolations(t, tb); len(v) != 0 {
 				t.Errorf("violations: %q", v)
 			}
@@ -124,9 +111,10 @@ func TestWorksOfflineAfterOneVisit(t *testing.T) {
 }
 
 func TestUpdatePromptAfterANewVersionIsPublished(t *testing.T) {
+	keep, keepCard := golden(t, "v08-tool-misuse-scores-only")
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
-	tb.navigate(t, s.url("/#keep-me"))
+	tb.navigate(t, s.url("/#"+keep))
 	waitForApp(t, tb)
 	waitForOffline(t, tb, len(rootSite.Precached))
 	// The second visit is the one the worker controls.
@@ -155,8 +143,11 @@ func TestUpdatePromptAfterANewVersionIsPublished(t *testing.T) {
 
 	eval[any](t, tb, `goappTryUpdate()`)
 	waitUntil(t, tb, "the reload prompt appears", `!!document.getElementById("update-reload")`)
-	if got := eval[*string](t, tb, fragmentText); got == nil || *got != "keep-me" {
-		t.Errorf("the page changed under the user: fragment %v", got)
+	if got := eval[string](t, tb, fragmentNow); got != keep {
+		t.Errorf("the page changed under the user: fragment %q", got)
+	}
+	if got := eval[string](t, tb, scoreText); got != keepCard.scoreWant(t) {
+		t.Errorf("the page changed under the user: #score %q", got)
 	}
 
 	if err := chromedpClick(tb, "update-reload"); err != nil {
@@ -168,20 +159,17 @@ func TestUpdatePromptAfterANewVersionIsPublished(t *testing.T) {
   const names = await caches.keys();
   return names.length === 1 && names[0].endsWith(":`+newVersion+`");
 })()`)
-	waitUntil(t, tb, "the reloaded page shows the same card", fragmentText+` === "keep-me"`)
+	waitEq(t, tb, "the reloaded page's address", fragmentNow, keep)
+	waitEq(t, tb, "the reloaded page's #score", scoreText, keepCard.scoreWant(t))
 }
 
 func TestBadLinkShowsTheErrorState(t *testing.T) {
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
-	tb.navigate(t, s.url("/#"+strings.Repeat("a", 9000)))
-	waitForApp(t, tb)
-	waitUntil(t, tb, "the error panel is shown", `!!document.getElementById("error-text")`)
-	if got := eval[string](t, tb, `document.getElementById("error-text").textContent`); !strings.Contains(got, "9000 bytes long") {
-		t.Errorf("error text %q", got)
-	}
-	if err := chromedpClick(tb, "start-over"); err != nil {
-		t.Fatal(err)
-	}
-	waitUntil(t, tb, "the empty card after starting over", `!!document.getElementById("fragment-empty") && location.hash === ""`)
+	open(t, tb, s, "/#"+strings.Repeat("a", 9000))
+	// The length is checked before anything is decoded.
+	waitEq(t, tb, "#link-error's message", textOf("error-text"), "the link's card data is 9000 bytes long; at most 8192 are accepted")
+	click(t, tb, "#start-over")
+	waitEq(t, tb, "#score of the new card", scoreText, newCardScore)
+	waitEq(t, tb, "the address of the new card", "location.hash", "")
 }

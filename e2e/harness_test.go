@@ -166,7 +166,7 @@ type tab struct {
 	rec *recorder
 }
 
-// newTab opens a tab. Every action on it must finish within a minute.
+// newTab opens a tab. Every action on it must finish within two minutes.
 func newTab(t *testing.T) *tab {
 	t.Helper()
 	rec := &recorder{}
@@ -185,7 +185,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancelTimeout)
 	return &tab{ctx: ctx, rec: rec}
 }
@@ -331,4 +331,12 @@ func copyDir(t *testing.T, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+func chromedpReload(tb *tab) error {
+	return chromedp.Do(tb.ctx, chromedp.Reload())
+}
+
+func chromedpClick(tb *tab, id string) error {
+	return chromedp.Do(tb.ctx, chromedp.Click(chromedp.ID(id)))
 }

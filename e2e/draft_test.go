@@ -1,0 +1,65 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+)
+
+// offGridLink has a factor v0.8 does not take (its factors are 0, 0.5 or
+// 1); offGridError is what scoring/link says of it.
+const (
+	offGridLink  = "v1&e=v0.8&f=0,0.7,0,0,0,0,0,0,0,0"
+	offGridError = "link part f: factor tools has value 0.7, not allowed in v0.8; tools takes 0, 0.5, 1"
+)
+
+// The draft: a new card (v0.8, ThM 0.97, MF 1) given a title and one
+// factor (Tools at Full).
+const (
+	draftTitle    = "My draft"
+	draftFragment = "v1&e=v0.8&f=,1,,,,,,,,&thm=0.97&mf=1&d="
+)
+
+func TestABadLinkShowsItsErrorAndKeepsTheDraft(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/")
+	waitEq(t, tb, "the new card's edition", valueOf("edition"), "v0.8")
+	typeInto(t, tb, "#card-title", draftTitle)
+	click(t, tb, `label[for="factor-tools-2"]`) // Full
+	waitUntil(t, tb, "the draft has the title and the factor", `(() => {
+  const d = JSON.parse(localStorage.getItem("threatcard.draft") || "{}");
+  return d.title === `+js(draftTitle)+` && (d.fragment || "").startsWith(`+js(draftFragment)+`) && d.fragment === location.hash.slice(1);
+})()`)
+	draft := eval[string](t, tb, draftJSON)
+	fragment := eval[string](t, tb, fragmentNow)
+
+	// The error state, then back to the draft with "open my draft".
+	checkErrorThenDraft := func(t *testing.T) {
+		waitEq(t, tb, "#link-error's message", textOf("error-text"), offGridError)
+		if got := eval[bool](t, tb, `!!document.getElementById("link-error") && !document.getElementById("score")`); !got {
+			t.Errorf("the error panel is not shown alone")
+		}
+		if got := eval[string](t, tb, draftJSON); got != draft {
+			t.Errorf("the draft changed while the error was shown:\n got %s\nwant %s", got, draft)
+		}
+		waitUntil(t, tb, `"open my draft" is offered`, `!!document.getElementById("open-draft")`)
+		click(t, tb, "#open-draft")
+		waitEq(t, tb, "the title after opening the draft", valueOf("card-title"), draftTitle)
+		waitEq(t, tb, "the address after opening the draft", fragmentNow, fragment)
+		if got := eval[string](t, tb, `document.querySelector('input[name="factor-tools"]:checked')?.value ?? "none"`); got != "1" {
+			t.Errorf("Tools is %q in the reopened draft, want 1", got)
+		}
+		if got := eval[string](t, tb, draftJSON); got != draft {
+			t.Errorf("the draft changed:\n got %s\nwant %s", got, draft)
+		}
+	}
+	t.Run("opened in the same page", func(t *testing.T) {
+		eval[string](t, tb, "location.hash = "+js("#"+offGridLink))
+		checkErrorThenDraft(t)
+	})
+	t.Run("opened as a new page", func(t *testing.T) {
+		open(t, tb, s, "/#"+offGridLink)
+		checkErrorThenDraft(t)
+	})
+}
