@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -55,25 +56,74 @@ func runAxe(t *testing.T, tb *tab) []axeViolation {
 }
 
 func TestNoSeriousAccessibilityViolations(t *testing.T) {
+	full, _ := golden(t, "card-edition-full-model")
 	tests := []struct {
-		name, path, ready string
+		name  string
+		path  string                 // opened as a new page; "" stays on the page
+		do    func(*testing.T, *tab) // then done on it
+		ready string                 // waited for before axe runs
 	}{
-		{"empty card", "/", `!!document.getElementById("fragment-empty")`},
-		{"card data shown", "/#v1.example", `!!document.getElementById("fragment")`},
-		{"error state", "/#" + strings.Repeat("x", 9000), `!!document.getElementById("error-text")`},
+		{
+			name: "bare app",
+			path: "/",
+			do: func(t *testing.T, tb *tab) {
+				click(t, tb, "#cvss details.tc-metric-group summary") // the folded Threat metrics
+			},
+			ready: `!!document.getElementById("cvss-E")`,
+		},
+		{name: "example card", path: "/#" + exampleCardLink(t), ready: `!!document.getElementById("maestro-overview")`},
+		{
+			name: "full-model card with the MAESTRO editor open",
+			path: "/#" + full,
+			do: func(t *testing.T, tb *tab) {
+				click(t, tb, "#layer-1-add-threat") // the catalog picker
+				typeInto(t, tb, "#catalog-search", "poison")
+			},
+			ready: `!!document.querySelector("#catalog-results button.tc-catalog-add") && !!document.querySelector("#layer-1 li.tc-threat")`,
+		},
+		{
+			name: "the same in the dark theme",
+			do: func(t *testing.T, tb *tab) {
+				click(t, tb, "#theme-toggle") // system → light
+				click(t, tb, "#theme-toggle") // light → dark
+			},
+			ready: `document.documentElement.dataset.theme === "dark" && !!document.getElementById("catalog-search")`,
+		},
+		{name: "bad link", path: "/#" + offGridLink, ready: `!!document.getElementById("link-error")`},
 	}
 	s := serve(t, rootSite.dir, "/")
 	tb := newAxeTab(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb.navigate(t, s.url(tt.path))
-			waitForApp(t, tb)
+			if tt.path != "" {
+				open(t, tb, s, tt.path)
+			}
+			if tt.name != "bad link" {
+				waitForEditor(t, tb)
+			}
+			if tt.do != nil {
+				tt.do(t, tb)
+			}
 			waitUntil(t, tb, tt.name+" is shown", tt.ready)
 			for _, v := range runAxe(t, tb) {
 				t.Errorf("%s (%s): %s at %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
 			}
 		})
 	}
+	t.Run("system dark theme", func(t *testing.T) {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		open(t, tb, s, "/#"+full)
+		waitForEditor(t, tb)
+		click(t, tb, "#theme-toggle") // dark → system
+		waitUntil(t, tb, "the system's dark theme", `!document.documentElement.dataset.theme && matchMedia("(prefers-color-scheme: dark)").matches`)
+		for _, v := range runAxe(t, tb) {
+			t.Errorf("%s (%s): %s at %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+		}
+	})
 }
 
 // The helper must see what it is meant to see: an image without a text

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -78,10 +79,15 @@ func waitForEditor(t *testing.T, tb *tab) {
 	waitUntil(t, tb, "the MAESTRO editor is drawn", `!!document.getElementById("maestro-overview") && !!document.getElementById("import-text")`)
 }
 
+// actionTimeout bounds the wait for an element to act on.
+const actionTimeout = 15 * time.Second
+
 // click clicks the element the CSS selector finds, as a mouse does.
 func click(t *testing.T, tb *tab, selector string) {
 	t.Helper()
-	if err := chromedp.Do(tb.ctx, chromedp.Click(selector, chromedp.NodeVisible)); err != nil {
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Click(selector, chromedp.NodeVisible)); err != nil {
 		t.Fatalf("clicking %s: %v", selector, err)
 	}
 }
@@ -90,7 +96,9 @@ func click(t *testing.T, tb *tab, selector string) {
 // key by key.
 func typeInto(t *testing.T, tb *tab, selector, text string) {
 	t.Helper()
-	if err := chromedp.Do(tb.ctx, chromedp.SendKeys(selector, text, chromedp.NodeVisible)); err != nil {
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.SendKeys(selector, text, chromedp.NodeVisible)); err != nil {
 		t.Fatalf("typing into %s: %v", selector, err)
 	}
 }
