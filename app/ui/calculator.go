@@ -154,6 +154,34 @@ func decimalField(id, value, placeholder string) app.HTMLInput {
 		Aria("describedby", id+"-error")
 }
 
+// syncControls sets, once the next render is done, the value of the text
+// fields and the checkedness of the radio buttons (by element id) to what
+// the component drew. go-app leaves both wrong in two cases. It never
+// writes an empty value: Value("") drops the attribute, which leaves the
+// text a field showed before (the title of the card opened before). And a
+// radio button renamed into another group while still checked unchecks
+// the button already chosen there (the HTML rule for groups), which
+// happens when the factors of another edition take the place of others.
+// Components call it from OnUpdate, that is when their inputs changed.
+func syncControls(ctx app.Context, values map[string]string, checked map[string]bool) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		doc := app.Window().Get("document")
+		for id, v := range values {
+			if el := doc.Call("getElementById", id); el.Truthy() && el.Get("value").String() != v {
+				el.Set("value", v)
+			}
+		}
+		for id, c := range checked {
+			if el := doc.Call("getElementById", id); el.Truthy() && el.Get("checked").Bool() != c {
+				el.Set("checked", c)
+			}
+		}
+	})
+}
+
 // fieldError is the message under a field; it is always there (empty
 // without a message), so that the field's aria-describedby finds it.
 func fieldError(id, msg string) app.UI {

@@ -17,6 +17,11 @@ type CardHeader struct {
 	titleErr, summaryErr string // why the last change was not accepted
 }
 
+// OnUpdate shows another card's title and summary, empty ones included.
+func (c *CardHeader) OnUpdate(ctx app.Context) {
+	syncControls(ctx, map[string]string{"card-title": c.Title, "card-summary": c.Summary}, nil)
+}
+
 func (c *CardHeader) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the card's title")
 	return app.Section().Class("tc-card-head").Aria("label", "Card").Body(

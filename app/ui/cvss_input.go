@@ -68,6 +68,9 @@ func (c *CVSSInput) OnUpdate(ctx app.Context) {
 		}
 		c.keep = false
 	}
+	defer func() {
+		syncControls(ctx, map[string]string{"cvss-vector": c.vectorShown(), "cvss-score": c.scoreShown()}, nil)
+	}()
 	if c.scoreSet {
 		if d, err := decimal.Parse(strings.TrimSpace(c.scoreText)); err == nil && (!c.Score.Set || d != c.Score.Value) {
 			c.scoreSet, c.scoreErr = false, ""
@@ -133,15 +136,27 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	return app.FieldSet().ID("cvss").Class("tc-cvss").Body(body...)
 }
 
+// scoreShown is what the score field shows: what was typed, or the card's.
+func (c *CVSSInput) scoreShown() string {
+	switch {
+	case c.scoreSet:
+		return c.scoreText
+	case c.Score.Set:
+		return c.Score.Value.Format(1)
+	}
+	return ""
+}
+
+// vectorShown is what the vector field shows: what was typed, or the card's.
+func (c *CVSSInput) vectorShown() string {
+	if c.textSet {
+		return c.text
+	}
+	return c.Vector
+}
+
 func (c *CVSSInput) renderScore() app.UI {
-	value := ""
-	if c.Score.Set {
-		value = c.Score.Value.Format(1)
-	}
-	if c.scoreSet {
-		value = c.scoreText
-	}
-	field := decimalField("cvss-score", value, "0.0 to 10.0").
+	field := decimalField("cvss-score", c.scoreShown(), "0.0 to 10.0").
 		OnInput(c.onScoreInput).
 		OnChange(c.onScoreChange)
 	if c.scoreErr != "" {
@@ -156,11 +171,7 @@ func (c *CVSSInput) renderScore() app.UI {
 
 func (c *CVSSInput) renderMetrics() []app.UI {
 	vals := c.values()
-	value := c.Vector
-	if c.textSet {
-		value = c.text
-	}
-	field := app.Input().Type("text").ID("cvss-vector").Value(value).Class("tc-vector").
+	field := app.Input().Type("text").ID("cvss-vector").Value(c.vectorShown()).Class("tc-vector").
 		Attr("autocomplete", "off").Attr("autocapitalize", "characters").Spellcheck(false).
 		Placeholder("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N").
 		Aria("describedby", "cvss-vector-error cvss-vector-hint").
@@ -387,6 +398,20 @@ type metricChoice struct {
 	Input *CVSSInput // the same pointer on every render
 	Index int        // into cvssMetrics()
 	Value string     // the chosen value's abbreviation; "" when not chosen
+}
+
+// OnUpdate makes the buttons show the new value (see syncControls).
+func (c *metricChoice) OnUpdate(ctx app.Context) {
+	m := cvssMetrics()[c.Index]
+	value := c.Value
+	if value == "" && m.Group != cvss4.Base {
+		value = "X"
+	}
+	checked := make(map[string]bool, len(m.Values))
+	for _, v := range m.Values {
+		checked["cvss-"+m.Abbrev+"-"+v.Abbrev] = v.Abbrev == value
+	}
+	syncControls(ctx, nil, checked)
 }
 
 func (c *metricChoice) Render() (ui app.UI) {

@@ -105,6 +105,20 @@ type factorChoice struct {
 	msg string
 }
 
+// OnUpdate makes the buttons show the new value (see syncControls): the
+// buttons of another edition's factor may have stood here.
+func (c *factorChoice) OnUpdate(ctx app.Context) {
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return
+	}
+	checked := make(map[string]bool, len(ed.Levels.Choices))
+	for k, ch := range ed.Levels.Choices {
+		checked["factor-"+c.ID+"-"+strconv.Itoa(k)] = c.Value.Set && c.Value.Value == ch.Value
+	}
+	syncControls(ctx, nil, checked)
+}
+
 func (c *factorChoice) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
 	ed, err := aivss.Lookup(c.Edition)
@@ -168,18 +182,26 @@ func (c *factorSlider) OnUpdate(ctx app.Context) {
 			c.textSet, c.msg = false, ""
 		}
 	}
+	syncControls(ctx, map[string]string{"factor-" + c.ID: c.shown()}, nil)
+}
+
+// shown is what the number field shows: what was typed, or the card's.
+func (c *factorSlider) shown() string {
+	switch {
+	case c.textSet:
+		return c.text
+	case c.Value.Set:
+		return c.Value.Value.Format(2)
+	}
+	return ""
 }
 
 func (c *factorSlider) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
 	id := "factor-" + c.ID
-	value, position, spoken := "", "0", "not set"
+	value, position, spoken := c.shown(), "0", "not set"
 	if c.Value.Set {
-		value = c.Value.Value.Format(2)
-		position, spoken = strconv.FormatInt(c.Value.Value.Hundredths(), 10), value
-	}
-	if c.textSet {
-		value = c.text
+		position, spoken = strconv.FormatInt(c.Value.Value.Hundredths(), 10), c.Value.Value.Format(2)
 	}
 	class := "tc-factor tc-factor-slider"
 	if !c.Value.Set {

@@ -61,6 +61,22 @@ func (c *scaleInput) OnUpdate(ctx app.Context) {
 			c.textSet, c.msg = false, ""
 		}
 	}
+	if ed, err := aivss.Lookup(c.Edition); err == nil {
+		if s, _ := c.scale(ed); s.Choices == nil {
+			syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
+		}
+	}
+}
+
+// shown is what the number field shows: what was typed, or the card's.
+func (c *scaleInput) shown() string {
+	switch {
+	case c.textSet:
+		return c.text
+	case c.Value.Set:
+		return c.Value.Value.Format(2)
+	}
+	return ""
 }
 
 // scale returns the edition's scale for this field and its label.
@@ -95,14 +111,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 		field = app.Select().ID(id).Aria("describedby", id+"-error").
 			OnChange(c.onChoose).Body(options...)
 	} else {
-		value := ""
-		if c.Value.Set {
-			value = c.Value.Value.Format(2)
-		}
-		if c.textSet {
-			value = c.text
-		}
-		in := decimalField(id, value, "not set").Aria("describedby", id+"-hint "+id+"-error").
+		in := decimalField(id, c.shown(), "not set").Aria("describedby", id+"-hint "+id+"-error").
 			OnInput(c.onText).
 			OnChange(c.onTextDone)
 		if c.msg != "" {

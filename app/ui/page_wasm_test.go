@@ -355,3 +355,50 @@ func TestAPanicInAClickHandlerShowsTheErrorAndTheAppKeepsRunning(t *testing.T) {
 		t.Error("the page did not come back after the panic")
 	}
 }
+
+// Opening one card after another in the same page redraws the controls in
+// place; each must show the new card: an empty title (go-app drops an
+// empty value attribute) and the checked buttons of another edition's
+// factors (buttons renamed into a group uncheck the one chosen there).
+func TestCardsOpenedOneAfterAnotherShowTheirOwnInputs(t *testing.T) {
+	const v05 = "v1&e=v0.5&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N&f=0.5,0.5,0.5,0.5,0,0,0,0,0,0&thm=0.97"
+	_, e := openPage(t, goldenCopies["card-edition-full-model"])
+	for _, next := range []string{goldenCopies["v08-tool-misuse-scores-only"], v05} {
+		setAddress(next)
+		fireHashChange(e)
+	}
+	if got := mustByID(t, "card-title").Get("value").String(); got != "" {
+		t.Errorf("title field %q, want empty", got)
+	}
+	// v0.5's factors in its order: four at Partial (0.5), six at None (0).
+	ids := []string{"autonomy_of_action", "tool_use", "memory_use", "dynamic_identity", "multi_agent_interactions",
+		"non_determinism", "self_modification", "goal_driven_planning", "contextual_awareness", "opacity_and_reflexivity"}
+	for i, id := range ids {
+		want := "0"
+		if i < 4 {
+			want = "0.5"
+		}
+		var checked []string
+		radios := app.Window().Get("document").Call("querySelectorAll", `input[name="factor-`+id+`"]`)
+		for k := 0; k < radios.Length(); k++ {
+			if r := radios.Index(k); r.Get("checked").Bool() {
+				checked = append(checked, r.Get("value").String())
+			}
+		}
+		if len(checked) != 1 || checked[0] != want {
+			t.Errorf("factor-%s: checked %v, want [%s]", id, checked, want)
+		}
+	}
+	// Back to the card edition: its number fields, and an empty MF.
+	setAddress("v1&e=card&c=7.5&f=0.6,,,,,,,,,&thm=1")
+	fireHashChange(e)
+	if got := mustByID(t, "factor-autonomy_of_action").Get("value").String(); got != "0.60" {
+		t.Errorf("factor field %q, want 0.60", got)
+	}
+	if got := mustByID(t, "factor-goal_driven_planning").Get("value").String(); got != "" {
+		t.Errorf("unset factor field %q, want empty", got)
+	}
+	if got := mustByID(t, "mf").Get("value").String(); got != "" {
+		t.Errorf("unset MF field %q, want empty", got)
+	}
+}
