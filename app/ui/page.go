@@ -213,6 +213,7 @@ func (p *Page) OnAppUpdate(ctx app.Context) {
 // the draft, or a new card. A bad link shows the error state and leaves
 // the saved cards untouched.
 func (p *Page) readURL(ctx app.Context, u *url.URL) {
+	p.drafts(ctx) // the error state offers the draft, so it needs the store
 	fragment, err := fragmentOf(u)
 	if err != nil {
 		p.fail(err)

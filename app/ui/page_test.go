@@ -605,6 +605,25 @@ func TestABadLinkShowsItsErrorAndLeavesTheDraftUntouched(t *testing.T) {
 	}
 }
 
+// A new page opened on a bad link offers the draft saved by an earlier one.
+func TestABadLinkInANewPageOffersTheDraft(t *testing.T) {
+	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
+	ctx := testContext(t)
+	first := newPage()
+	navigate(t, ctx, first, "https://example.org/#"+g.Fragment)
+
+	p := newPage()
+	navigate(t, ctx, p, "https://example.org/#v1&e=v9")
+	v := render(t, p)
+	if !v.has("link-error") || !v.has("open-draft") {
+		t.Fatalf("link error shown %v, open my draft offered %v", v.has("link-error"), v.has("open-draft"))
+	}
+	p.reopenDraft(ctx, app.Event{})
+	if p.failure != nil || p.fragment != g.Fragment {
+		t.Errorf("open my draft: failure %v, fragment %s", p.failure, p.fragment)
+	}
+}
+
 func TestStartANewCardKeepsTheOldOneAmongTheRecent(t *testing.T) {
 	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
 	ctx := testContext(t)
