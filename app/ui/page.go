@@ -549,14 +549,21 @@ func (p *Page) Render() (ui app.UI) {
 	if p.failure != nil || p.card == nil {
 		return p.frame(p.errorPanel(), false)
 	}
+	// go-app matches old and new children by position: a message that
+	// comes and goes must not move the parts after it, or they would be
+	// drawn anew and lose what they hold (typed text, open groups). So the
+	// messages have a container of their own that is always there, as has
+	// the update banner in frame.
 	return p.frame(app.Div().Class("tc-workspace").Body(
-		app.If(p.refused != nil, func() app.UI {
-			return app.P().ID("edit-error").Class("tc-edit-error").Role("alert").Text(p.refused.Error())
-		}),
-		app.If(p.saveErr != nil, func() app.UI {
-			return app.P().ID("save-error").Class("tc-edit-error").Role("alert").
-				Text("This browser did not keep the draft (" + p.saveErr.Error() + "); copy the link to keep your work.")
-		}),
+		app.Div().Class("tc-messages").Body(
+			app.If(p.refused != nil, func() app.UI {
+				return app.P().ID("edit-error").Class("tc-edit-error").Role("alert").Text(p.refused.Error())
+			}),
+			app.If(p.saveErr != nil, func() app.UI {
+				return app.P().ID("save-error").Class("tc-edit-error").Role("alert").
+					Text("This browser did not keep the draft (" + p.saveErr.Error() + "); copy the link to keep your work.")
+			}),
+		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
@@ -610,9 +617,11 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 			),
 			&panel{Name: panelTheme, Page: p},
 		),
-		app.If(p.updateAvailable, func() app.UI {
-			return &UpdateBanner{OnReload: p.reload}
-		}),
+		app.Div().Class("tc-banner-slot").Body(
+			app.If(p.updateAvailable, func() app.UI {
+				return &UpdateBanner{OnReload: p.reload}
+			}),
+		),
 		app.Main().ID("main").Body(content),
 		app.Footer().Class("tc-footer").Body(
 			app.P().Body(

@@ -724,8 +724,9 @@ func TestPageOffersReloadWhenAnUpdateIsInstalled(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
-	// The banner comes between the header and <main>.
-	if err := app.Match(app.Button().ID("update-reload").Type("button").Text("Reload").OnClick(func(app.Context, app.Event) {}), p, 0, 1, 0, 1); err != nil {
+	// The banner comes between the header and <main>, in a slot that is
+	// always there, so that <main> keeps its place when it appears.
+	if err := app.Match(app.Button().ID("update-reload").Type("button").Text("Reload").OnClick(func(app.Context, app.Event) {}), p, 0, 1, 0, 0, 1); err != nil {
 		t.Error(err)
 	}
 	if err := app.Match(app.Main().ID("main"), p, 0, 2); err != nil {
@@ -746,13 +747,15 @@ func TestPageLandmarksAndParts(t *testing.T) {
 		path     []int
 	}{
 		{"header first", app.Header().Class("tc-header"), []int{0, 0}},
-		{"main second", app.Main().ID("main"), []int{0, 1}},
-		{"footer third", app.Footer().Class("tc-footer"), []int{0, 2}},
-		{"the card's title first in main", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 1, 0, 0}},
-		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 1, 0, 1}},
-		{"then the share bar", &panel{Name: panelShare, Rev: p.rev, Page: p}, []int{0, 1, 0, 2}},
-		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 1, 0, 3}},
-		{"the printed report last", &panel{Name: panelReport, Rev: p.rev, Page: p}, []int{0, 3}},
+		{"then the update banner's slot", app.Div().Class("tc-banner-slot"), []int{0, 1}},
+		{"main", app.Main().ID("main"), []int{0, 2}},
+		{"footer", app.Footer().Class("tc-footer"), []int{0, 3}},
+		{"messages first in main", app.Div().Class("tc-messages"), []int{0, 2, 0, 0}},
+		{"the card's title", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 2, 0, 1}},
+		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 2, 0, 2}},
+		{"then the share bar", &panel{Name: panelShare, Rev: p.followRev, Page: p}, []int{0, 2, 0, 3}},
+		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 2, 0, 4}},
+		{"the printed report last", &panel{Name: panelReport, Rev: p.followRev, Page: p}, []int{0, 4}},
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, p, c.path...); err != nil {
