@@ -211,8 +211,11 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 		if c.opened[g] || summary != "" {
 			buttons = app.Div().Class("tc-metrics").Body(folded[g]...)
 		}
-		groups = append(groups, app.Details().Class("tc-metric-group").
-			Open(c.opened[g]).OnToggle(c.onToggle(g)).Body(
+		details := app.Details().Class("tc-metric-group")
+		if c.opened[g] || app.IsClient { // as radio: open="false" in HTML would open it
+			details = details.Open(c.opened[g])
+		}
+		groups = append(groups, details.OnToggle(c.onToggle(g)).Body(
 			app.Summary().Text(g.String()+" metrics"+summary),
 			buttons,
 		))
