@@ -357,6 +357,13 @@ func (p *Page) followLater(ctx app.Context) {
 		return
 	}
 	p.following = true
+	// On the page's own context: go-app drops a Defer or Dispatch whose
+	// element is gone, and the element of the edit may be (a deleted
+	// threat's button); following would then stay true, and the share
+	// bar would offer an old card for good.
+	if p.mounted {
+		ctx = p.mountCtx
+	}
 	ctx.Defer(func(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) {
 			p.following = false

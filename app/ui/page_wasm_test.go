@@ -402,3 +402,23 @@ func TestCardsOpenedOneAfterAnotherShowTheirOwnInputs(t *testing.T) {
 		t.Errorf("unset MF field %q, want empty", got)
 	}
 }
+
+// An edit made from an element the edit removes (a threat's delete
+// button) still brings the share bar and the printed report up to date.
+func TestTheShareBarFollowsAnEditThatRemovesItsButton(t *testing.T) {
+	p, e := openPage(t, goldenCopies["card-edition-full-model"])
+	waitFor(t, e, "the MAESTRO editor", func() bool {
+		return app.Window().Get("document").Call("querySelector", "button.tc-threat-delete").Truthy()
+	})
+	before := p.card.MAESTRO.NumThreats()
+	// The last threat of the page: its section's last, whose elements go
+	// (go-app matches list items by position, so an earlier one's
+	// elements would stay, showing the next threat).
+	buttons := app.Window().Get("document").Call("querySelectorAll", "button.tc-threat-delete")
+	buttons.Index(buttons.Length()-1).Call("click")
+	waitFor(t, e, "the threat deleted", func() bool { return p.card.MAESTRO.NumThreats() == before-1 })
+	waitFor(t, e, "the share bar on the new card", func() bool { return p.followRev == p.rev && !p.following })
+	// A later edit is followed too.
+	typeInto(t, e, "factor-self_modification", "0.3", true)
+	waitFor(t, e, "the share bar on the newest card", func() bool { return p.followRev == p.rev && !p.following })
+}
