@@ -407,6 +407,10 @@ func TestCardsOpenedOneAfterAnotherShowTheirOwnInputs(t *testing.T) {
 // button) still brings the share bar and the printed report up to date.
 func TestTheShareBarFollowsAnEditThatRemovesItsButton(t *testing.T) {
 	p, e := openPage(t, goldenCopies["card-edition-full-model"])
+	// The editor is drawn after the first paint (requestAnimationFrame),
+	// which a test tab out of sight may not get: draw it now.
+	p.painted = true
+	fireHashChange(e)
 	waitFor(t, e, "the MAESTRO editor", func() bool {
 		return app.Window().Get("document").Call("querySelector", "button.tc-threat-delete").Truthy()
 	})
@@ -415,7 +419,7 @@ func TestTheShareBarFollowsAnEditThatRemovesItsButton(t *testing.T) {
 	// (go-app matches list items by position, so an earlier one's
 	// elements would stay, showing the next threat).
 	buttons := app.Window().Get("document").Call("querySelectorAll", "button.tc-threat-delete")
-	buttons.Index(buttons.Length()-1).Call("click")
+	buttons.Index(buttons.Length() - 1).Call("click")
 	waitFor(t, e, "the threat deleted", func() bool { return p.card.MAESTRO.NumThreats() == before-1 })
 	waitFor(t, e, "the share bar on the new card", func() bool { return p.followRev == p.rev && !p.following })
 	// A later edit is followed too.
