@@ -61,6 +61,12 @@ type ShareBar struct {
 	byHandOf string // what byHand is: "link" or "Markdown"
 }
 
+// OnInit takes the card as first drawn as the one the status belongs to.
+// OnUpdate runs on every redraw of the page (go-app counts the Guard field
+// as changed each time), so without this the first redraw after "Copy
+// link" would wipe its own confirmation.
+func (s *ShareBar) OnInit() { s.seenRev = s.Rev }
+
 // OnUpdate forgets the last outcome once the card has changed: a link
 // "copied" or offered for copying is then no longer the card's.
 func (s *ShareBar) OnUpdate(ctx app.Context) {
