@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -183,6 +184,12 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber);
 });`,
 	}); err != nil {
+		t.Fatal(err)
+	}
+	// Each tab is a window of its own and only one has the system's
+	// focus; the page is told it has it, as the one a person looks at
+	// (the clipboard, for one, answers only a focused document).
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
