@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"os"
 	"testing"
 )
 
@@ -62,4 +63,33 @@ func TestABadLinkShowsItsErrorAndKeepsTheDraft(t *testing.T) {
 		open(t, tb, s, "/#"+offGridLink)
 		checkErrorThenDraft(t)
 	})
+}
+
+// An import opens the card with a new history entry: Back returns to the
+// card shown before, and Forward to the imported one.
+func TestBackAfterAnImportReturnsToTheCardBefore(t *testing.T) {
+	misuse, misuseCard := golden(t, "v08-tool-misuse-scores-only")
+	_, example := golden(t, "gpt-image-2")
+	text, err := os.ReadFile("../testdata/card-gpt-image-2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/#"+misuse)
+	checkCardShown(t, tb, &misuseCard)
+	history := eval[int](t, tb, "history.length")
+	paste(t, tb, "import-text", string(text))
+	click(t, tb, "#import-submit")
+	checkCardShown(t, tb, &example)
+	imported := eval[string](t, tb, fragmentNow)
+	if got := eval[int](t, tb, "history.length"); got != history+1 {
+		t.Errorf("history.length %d after the import, want %d", got, history+1)
+	}
+	eval[bool](t, tb, "history.back(), true")
+	waitEq(t, tb, "the address after Back", fragmentNow, misuse)
+	checkCardShown(t, tb, &misuseCard)
+	eval[bool](t, tb, "history.forward(), true")
+	waitEq(t, tb, "the address after Forward", fragmentNow, imported)
+	checkCardShown(t, tb, &example)
 }
