@@ -101,22 +101,12 @@ func (c *Calculator) switchEdition(ctx app.Context, id string) {
 		return
 	}
 	c.note = "Switched to " + ed.Name + ". The CVSS input is kept. The factors are cleared, as each edition has its own list; " +
-		"ThM is set to " + ed.ID + "'s default, " + labelled(&ed.ThM, ed.ThM.Default)
+		"ThM is set to " + ed.ID + "'s default, " + ed.ThM.Describe(ed.ThM.Default, 2)
 	if ed.HasMF {
-		c.note += ", and MF to " + labelled(&ed.MF, ed.MF.Default) + "."
+		c.note += ", and MF to " + ed.MF.Describe(ed.MF.Default, 2) + "."
 	} else {
 		c.note += "; " + ed.ID + " has no MF."
 	}
-}
-
-// labelled writes a value of a scale with its label: "0.97 (Proof-of-Concept)".
-func labelled(s *aivss.Scale, d decimal.Decimal) string {
-	for _, ch := range s.Choices {
-		if ch.Value == d {
-			return d.Format(2) + " (" + ch.Label + ")"
-		}
-	}
-	return d.Format(2)
 }
 
 // preventSubmit keeps Enter in a field from submitting the form, which

@@ -125,12 +125,7 @@ func scaleText(s *aivss.Scale, o decimal.Optional) string {
 	if !ok {
 		return "not set"
 	}
-	for _, ch := range s.Choices {
-		if ch.Value == v {
-			return v.Format(0) + " (" + ch.Label + ")"
-		}
-	}
-	return v.Format(0)
+	return s.Describe(v, 0)
 }
 
 // threatList lists threats with their ratings, description and mitigations.

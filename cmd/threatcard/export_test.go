@@ -127,7 +127,7 @@ func exportMarkdown(link string) string {
 | Dynamic Identity | 0 (None) |
 | Multi\-Agent Interactions | 0 (None) |
 | Self\-Modification | 0 (None) |
-| Threat multiplier (ThM) | 0.97 (Proof\-of\-Concept) |
+| Threat multiplier (ThM) | 0.97 (Proof-of-Concept) |
 | Mitigation factor (MF) | 1 (None) |
 
 ### MAESTRO threat model

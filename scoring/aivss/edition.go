@@ -98,6 +98,18 @@ func (s *Scale) Labelled() string {
 	return strings.Join(parts, ", ")
 }
 
+// Describe writes d with its label on the scale, if it has one, and with
+// the given number of decimals (0: the shortest form): "0.97
+// (Proof-of-Concept)", "0.5 (Partial)", "0.35".
+func (s *Scale) Describe(d decimal.Decimal, places int) string {
+	for _, c := range s.Choices {
+		if c.Value == d {
+			return d.Format(places) + " (" + c.Label + ")"
+		}
+	}
+	return d.Format(places)
+}
+
 // FactorIndex returns the position of the factor with the given id.
 func (e *Edition) FactorIndex(id string) (int, bool) {
 	for i, f := range e.Factors {

@@ -119,12 +119,7 @@ func scaleValue(s *aivss.Scale, o decimal.Optional) string {
 	if !ok {
 		return "not set"
 	}
-	for _, ch := range s.Choices {
-		if ch.Value == v {
-			return v.Format(0) + " (" + escapeMarkdown(ch.Label) + ")"
-		}
-	}
-	return v.Format(0)
+	return s.Describe(v, 0) // the edition's own words: nothing to escape
 }
 
 // threatTable is one table of threats; a cross-layer table has a column

@@ -35,7 +35,7 @@ and labels them\.
 | Dynamic Identity | 0 (None) |
 | Multi\-Agent Interactions | 0 (None) |
 | Self\-Modification | 0 (None) |
-| Threat multiplier (ThM) | 0.97 (Proof\-of\-Concept) |
+| Threat multiplier (ThM) | 0.97 (Proof-of-Concept) |
 | Mitigation factor (MF) | 1 (None) |
 
 ### MAESTRO threat model
@@ -116,7 +116,7 @@ func TestMarkdownOfOtherEditions(t *testing.T) {
 				return c
 			}(),
 			wantFirst: "**Ticket triage bot** — AIVSS 6.7 Medium (OWASP AIVSS v0.5) · [Open the threatcard](#x)\n",
-			wantRows:  []string{"| Autonomy of Action | 1 (Full) |\n", "| Threat multiplier (ThM) | 0.97 (Proof\\-of\\-Concept) |\n\n"},
+			wantRows:  []string{"| Autonomy of Action | 1 (Full) |\n", "| Threat multiplier (ThM) | 0.97 (Proof-of-Concept) |\n\n"},
 		},
 		{
 			// card edition, bare CVSS 7.5, factors 0.25 × 10 = 2.5, ThM 1,
