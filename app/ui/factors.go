@@ -169,32 +169,17 @@ type factorSlider struct {
 	Name    string
 	Value   decimal.Optional
 
-	text    string // the number field's text, while typed
-	textSet bool
-	msg     string
+	numberField
 }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
 func (c *factorSlider) OnUpdate(ctx app.Context) {
-	if c.textSet {
-		d, err := decimal.Parse(strings.TrimSpace(c.text))
-		if err == nil && (!c.Value.Set || d != c.Value.Value) {
-			c.textSet, c.msg = false, ""
-		}
-	}
+	c.follow(c.Value)
 	syncControls(ctx, map[string]string{"factor-" + c.ID: c.shown()}, nil)
 }
 
 // shown is what the number field shows: what was typed, or the card's.
-func (c *factorSlider) shown() string {
-	switch {
-	case c.textSet:
-		return c.text
-	case c.Value.Set:
-		return c.Value.Value.Format(2)
-	}
-	return ""
-}
+func (c *factorSlider) shown() string { return c.shownFor(c.Value) }
 
 func (c *factorSlider) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
@@ -259,13 +244,5 @@ func (c *factorSlider) onTextDone(ctx app.Context, e app.Event) {
 // not a number is explained when the field is left ("0." on the way to
 // "0.5" is no mistake).
 func (c *factorSlider) typed(ctx app.Context, s string, done bool) {
-	c.text, c.textSet = s, true
-	msg := c.Panel.set(ctx, c.Edition, c.Index, s)
-	if strings.HasPrefix(msg, "Not a number") && !done {
-		msg = ""
-	}
-	c.msg = msg
-	if done && msg == "" {
-		c.textSet = false
-	}
+	c.take(s, done, func(s string) string { return c.Panel.set(ctx, c.Edition, c.Index, s) })
 }

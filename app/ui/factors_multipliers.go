@@ -48,19 +48,12 @@ type scaleInput struct {
 	Which   string // "thm" or "mf", which is also the field's id
 	Value   decimal.Optional
 
-	text    string // the number field's text, while typed
-	textSet bool
-	msg     string
+	numberField
 }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
 func (c *scaleInput) OnUpdate(ctx app.Context) {
-	if c.textSet {
-		d, err := decimal.Parse(strings.TrimSpace(c.text))
-		if err == nil && (!c.Value.Set || d != c.Value.Value) {
-			c.textSet, c.msg = false, ""
-		}
-	}
+	c.follow(c.Value)
 	if ed, err := aivss.Lookup(c.Edition); err == nil {
 		if s, _ := c.scale(ed); s.Choices == nil {
 			syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
@@ -69,15 +62,7 @@ func (c *scaleInput) OnUpdate(ctx app.Context) {
 }
 
 // shown is what the number field shows: what was typed, or the card's.
-func (c *scaleInput) shown() string {
-	switch {
-	case c.textSet:
-		return c.text
-	case c.Value.Set:
-		return c.Value.Value.Format(2)
-	}
-	return ""
-}
+func (c *scaleInput) shown() string { return c.shownFor(c.Value) }
 
 // scale returns the edition's scale for this field and its label.
 func (c *scaleInput) scale(ed *aivss.Edition) (*aivss.Scale, string) {
@@ -149,15 +134,7 @@ func (c *scaleInput) onTextDone(ctx app.Context, e app.Event) {
 
 // typed reads the number field, as factorSlider.typed does.
 func (c *scaleInput) typed(ctx app.Context, s string, done bool) {
-	c.text, c.textSet = s, true
-	msg := c.set(ctx, s)
-	if strings.HasPrefix(msg, "Not a number") && !done {
-		msg = ""
-	}
-	c.msg = msg
-	if done && msg == "" {
-		c.textSet = false
-	}
+	c.take(s, done, func(s string) string { return c.set(ctx, s) })
 }
 
 // set gives the field the value text ("" unsets it); it returns why the
