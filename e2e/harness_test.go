@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/threatcard/threatcard/internal/headless"
 	"github.com/threatcard/threatcard/internal/site"
 	"github.com/threatcard/threatcard/internal/statichost"
 )
@@ -83,20 +84,10 @@ func run(m *testing.M) int {
 	// own browser context (like a separate incognito profile), so service
 	// workers and caches never leak from one test into another.
 	profile := filepath.Join(tmp, "profile")
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		// A deny-list for the whole browser: any host but the loopback test
-		// servers fails to resolve, so a stray remote request cannot succeed
-		// even if a check below missed it.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-	)
+	// Any host but the loopback test servers fails to resolve (see
+	// headless.Options), so a stray remote request cannot succeed even if a
+	// check below missed it.
+	opts := headless.Options(chromium, profile)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)

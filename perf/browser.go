@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/threatcard/threatcard/internal/headless"
 )
 
 // Browser is one headless Chromium with a fresh profile and one tab.
@@ -30,17 +32,7 @@ func StartBrowser(chromium, initScript string, timeout time.Duration) (*Browser,
 		return nil, err
 	}
 	b := &Browser{profile: profile}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-	)
+	opts := headless.Options(chromium, profile)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	b.cancel = append(b.cancel, cancelAlloc)
 	tab, cancelTab := chromedp.NewContext(allocCtx)
