@@ -88,7 +88,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 	if s.Choices != nil {
 		options := make([]app.UI, 0, len(s.Choices)+1)
 		if !c.Value.Set {
-			options = append(options, option("", "Not set", true))
+			options = append(options, option(unsetOption, "Not set", true))
 		}
 		for _, ch := range s.Choices {
 			options = append(options, option(ch.Value.Format(2), ch.Value.Format(2)+" "+ch.Label, c.Value.Set && c.Value.Value == ch.Value))
@@ -119,8 +119,17 @@ func (c *scaleInput) Render() (ui app.UI) {
 
 func (c *scaleInput) onChoose(ctx app.Context, e app.Event) {
 	defer c.Editor.catch("setting " + c.Which)
-	c.msg = c.set(ctx, ctx.JSSrc().Get("value").String())
+	v := ctx.JSSrc().Get("value").String()
+	if v == unsetOption {
+		v = ""
+	}
+	c.msg = c.set(ctx, v)
 }
+
+// unsetOption is the value of the "Not set" choice. It cannot be "":
+// go-app drops an empty value attribute, and an option without one takes
+// its text, "Not set", as its value.
+const unsetOption = "unset"
 
 func (c *scaleInput) onText(ctx app.Context, e app.Event) {
 	defer c.Editor.catch("setting " + c.Which)
