@@ -63,7 +63,3 @@ func (f Figure) GoalText() string {
 func (f Figure) Print(w io.Writer) {
 	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Text())
 }
-
-// atMost and below build goals.
-func atMost(max float64) Goal { return Goal{Max: max, Inclusive: true} }
-func below(max float64) Goal  { return Goal{Max: max} }
