@@ -12,10 +12,24 @@ import (
 )
 
 // CodeSizes returns the bytes of function code in a Go WebAssembly binary
-// by Go package, read from the code section and the function names in the
-// "name" section. (go tool nm does not read wasm binaries.) Data segments
-// (strings, tables, type information) are not attributed to packages.
+// by Go package. Data segments (strings, tables, type information) are not
+// attributed to packages.
 func CodeSizes(file string) (map[string]int, error) {
+	funcs, err := FunctionSizes(file)
+	if err != nil {
+		return nil, err
+	}
+	sizes := map[string]int{}
+	for name, size := range funcs {
+		sizes[packageOf(name)] += size
+	}
+	return sizes, nil
+}
+
+// FunctionSizes returns the bytes of code of each function in a Go
+// WebAssembly binary, read from the code section and the function names in
+// the "name" section. (go tool nm does not read wasm binaries.)
+func FunctionSizes(file string) (map[string]int, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -80,7 +94,7 @@ func CodeSizes(file string) (map[string]int, error) {
 	}
 	sizes := map[string]int{}
 	for i, size := range bodies {
-		sizes[packageOf(names[imported+i])] += size
+		sizes[names[imported+i]] += size
 	}
 	return sizes, nil
 }
@@ -109,14 +123,14 @@ func packageOf(sym string) string {
 	return sym[:dot]
 }
 
-// SizeDiff is one package's code in two binaries.
+// SizeDiff is one package's (or function's) code in two binaries.
 type SizeDiff struct {
 	Package string
 	A, B    int
 }
 
-// DiffSizes lists the packages by how much more code a has than b, largest
-// first.
+// DiffSizes lists the packages (or functions) by how much more code a has
+// than b, largest first.
 func DiffSizes(a, b map[string]int) []SizeDiff {
 	var out []SizeDiff
 	for p := range a {

@@ -28,8 +28,8 @@ type UpdateBanner struct {
 }
 
 func (c *UpdateBanner) Render() app.UI {
-	return app.Div().ID("update").Class("tc-update").Role("status").Body(
-		app.P().Text("A new version of threatcard is ready."),
-		app.Button().ID("update-reload").Type("button").Text("Reload").OnClick(c.OnReload),
+	return el("div", "id", "update", "class", "tc-update", "role", "status").Body(
+		el("p").Text("A new version of threatcard is ready."),
+		el("button", "id", "update-reload", "type", "button").Text("Reload").OnClick(c.OnReload),
 	)
 }

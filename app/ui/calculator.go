@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strconv"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
@@ -34,17 +35,18 @@ func (c *Calculator) Render() (ui app.UI) {
 	for _, e := range aivss.Editions() {
 		options = append(options, option(e.ID, e.Name+" ("+e.Date+", "+e.Status+")", e.ID == ed.ID))
 	}
-	return app.Section().ID("calculator").Class("tc-calculator").Aria("labelledby", "calculator-title").Body(
-		app.H2().ID("calculator-title").Text("AIVSS score"),
-		app.Div().Class("tc-calc").Body(
-			app.Form().Class("tc-calc-form").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
-				app.Div().Class("tc-field", "tc-edition").Body(
-					app.Label().For("edition").Text("AIVSS edition"),
-					app.Select().ID("edition").Aria("describedby", "edition-about").
+	return el("section", "id", "calculator", "class", "tc-calculator",
+		"aria-labelledby", "calculator-title").Body(
+		el("h2", "id", "calculator-title").Text("AIVSS score"),
+		el("div", "class", "tc-calc").Body(
+			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(
+				el("div", "class", "tc-field tc-edition").Body(
+					el("label", "for", "edition").Text("AIVSS edition"),
+					el("select", "id", "edition", "aria-describedby", "edition-about").
 						OnChange(c.onEdition).Body(options...),
-					app.P().ID("edition-about").Class("tc-hint").Text(ed.Source),
+					el("p", "id", "edition-about", "class", "tc-hint").Text(ed.Source),
 					app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
-						return app.P().ID("edition-note").Class("tc-note").Role("status").Text(c.note)
+						return el("p", "id", "edition-note", "class", "tc-note", "role", "status").Text(c.note)
 					}),
 				),
 				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
@@ -119,29 +121,29 @@ func preventSubmit(ctx app.Context, e app.Event) {
 // go-app sets on every change, true or false: the attribute alone does not
 // uncheck a button someone clicked. In HTML written on the server, a
 // checked="false" attribute would check it, so it is left out there.
-func radio(id, name, value string, checked bool) app.HTMLInput {
-	in := app.Input().Type("radio").ID(id).Name(name).Value(value)
+func radio(id, name, value string, checked bool) app.HTMLElemSelfClosing {
+	in := voidEl("input", "type", "radio", "id", id, "name", name, "value", value)
 	if checked || app.IsClient {
-		in = in.Checked(checked)
+		in = in.Attr("checked", strconv.FormatBool(checked))
 	}
 	return in
 }
 
 // option returns an option of a select, selected as radio is checked.
-func option(value, text string, selected bool) app.HTMLOption {
-	o := app.Option().Value(value).Text(text)
+func option(value, text string, selected bool) app.HTMLElem {
+	o := el("option", "value", value).Text(text)
 	if selected || app.IsClient {
-		o = o.Selected(selected)
+		o = o.Attr("selected", strconv.FormatBool(selected))
 	}
 	return o
 }
 
 // decimalField returns a text field for a decimal number: text, so that it
 // holds what was typed, with a decimal keypad on phones.
-func decimalField(id, value, placeholder string) app.HTMLInput {
-	return app.Input().Type("text").ID(id).Value(value).Attr("inputmode", "decimal").
-		Attr("autocomplete", "off").Spellcheck(false).Size(6).Placeholder("%s", placeholder).
-		Aria("describedby", id+"-error")
+func decimalField(id, value, placeholder string) app.HTMLElemSelfClosing {
+	return voidEl("input", "type", "text", "id", id, "value", value, "inputmode", "decimal",
+		"autocomplete", "off", "spellcheck", "false", "size", "6", "placeholder", placeholder,
+		"aria-describedby", id+"-error")
 }
 
 // syncControls sets, once the next render is done, the value of the text
@@ -175,7 +177,7 @@ func syncControls(ctx app.Context, values map[string]string, checked map[string]
 // fieldError is the message under a field; it is always there (empty
 // without a message), so that the field's aria-describedby finds it.
 func fieldError(id, msg string) app.UI {
-	return app.P().ID(id).Class("tc-field-error").Aria("live", "polite").Text(msg)
+	return el("p", "id", id, "class", "tc-field-error", "aria-live", "polite").Text(msg)
 }
 
 // refusedMsg is the message for an edit the page refused.

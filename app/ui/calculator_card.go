@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strconv"
 
 	"github.com/threatcard/threatcard/scoring/card"
 )
@@ -24,21 +25,18 @@ func (c *CardHeader) OnUpdate(ctx app.Context) {
 
 func (c *CardHeader) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the card's title")
-	return app.Section().Class("tc-card-head").Aria("label", "Card").Body(
-		app.Div().Class("tc-field").Body(
-			app.Label().For("card-title").Text("Agent name"),
-			app.Input().Type("text").ID("card-title").Value(c.Title).MaxLength(card.MaxTitle).
-				Attr("autocomplete", "off").Placeholder("Untitled card").Aria("describedby", "card-title-error").
-				OnInput(c.onTitle),
+	return el("section", "class", "tc-card-head", "aria-label", "Card").Body(
+		el("div", "class", "tc-field").Body(
+			el("label", "for", "card-title").Text("Agent name"),
+			voidEl("input", "type", "text", "id", "card-title", "value", c.Title,
+				"maxlength", strconv.Itoa(card.MaxTitle), "autocomplete", "off",
+				"placeholder", "Untitled card", "aria-describedby", "card-title-error").OnInput(c.onTitle),
 			fieldError("card-title-error", c.titleErr),
 		),
-		app.Div().Class("tc-field").Body(
-			app.Label().For("card-summary").Text("Summary"),
-			// The text child is the value in HTML written on the server;
-			// in the browser go-app sets the value property.
-			app.Textarea().ID("card-summary").Rows(2).MaxLength(card.MaxSummary).
-				Attr("value", c.Summary).Text(c.Summary).Aria("describedby", "card-summary-error").
-				OnInput(c.onSummary),
+		el("div", "class", "tc-field").Body(
+			el("label", "for", "card-summary").Text("Summary"),
+			el("textarea", "id", "card-summary", "rows", "2", "maxlength", strconv.Itoa(card.MaxSummary),
+				"value", c.Summary, "aria-describedby", "card-summary-error").Text(c.Summary).OnInput(c.onSummary),
 			fieldError("card-summary-error", c.summaryErr),
 		),
 	)

@@ -118,14 +118,14 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	c.seen = c.Vector
 	byScore := c.byScoreMode()
 	body := []app.UI{
-		app.Legend().Text("CVSS v4.0"),
-		app.Div().Class("tc-mode").Role("radiogroup").Aria("label", "Enter CVSS").Body(
+		el("legend").Text("CVSS v4.0"),
+		el("div", "class", "tc-mode", "role", "radiogroup", "aria-label", "Enter CVSS").Body(
 			radio("cvss-mode-metrics", "cvss-mode", "metrics", !byScore).
 				OnChange(c.onMode),
-			app.Label().For("cvss-mode-metrics").Text("By metrics"),
+			el("label", "for", "cvss-mode-metrics").Text("By metrics"),
 			radio("cvss-mode-score", "cvss-mode", "score", byScore).
 				OnChange(c.onMode),
-			app.Label().For("cvss-mode-score").Text("By score"),
+			el("label", "for", "cvss-mode-score").Text("By score"),
 		),
 	}
 	if byScore {
@@ -133,7 +133,7 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	} else {
 		body = append(body, c.renderMetrics()...)
 	}
-	return app.FieldSet().ID("cvss").Class("tc-cvss").Body(body...)
+	return el("fieldset", "id", "cvss", "class", "tc-cvss").Body(body...)
 }
 
 // scoreShown is what the score field shows: what was typed, or the card's.
@@ -162,8 +162,8 @@ func (c *CVSSInput) renderScore() app.UI {
 	if c.scoreErr != "" {
 		field = field.Aria("invalid", "true")
 	}
-	return app.Div().Class("tc-field").Body(
-		app.Label().For("cvss-score").Text("CVSS v4.0 base score"),
+	return el("div", "class", "tc-field").Body(
+		el("label", "for", "cvss-score").Text("CVSS v4.0 base score"),
 		field,
 		fieldError("cvss-score-error", c.scoreErr),
 	)
@@ -171,12 +171,12 @@ func (c *CVSSInput) renderScore() app.UI {
 
 func (c *CVSSInput) renderMetrics() []app.UI {
 	vals := c.values()
-	field := app.Input().Type("text").ID("cvss-vector").Value(c.vectorShown()).Class("tc-vector").
-		Attr("autocomplete", "off").Attr("autocapitalize", "characters").Spellcheck(false).
-		Placeholder("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N").
-		Aria("describedby", "cvss-vector-error cvss-vector-hint").
-		OnInput(c.onVectorInput).
-		OnChange(c.onVectorChange)
+	field := voidEl("input", "type", "text", "id", "cvss-vector", "value", c.vectorShown(),
+		"class", "tc-vector", "autocomplete", "off", "autocapitalize", "characters",
+		"spellcheck", "false",
+		"placeholder", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+		"aria-describedby", "cvss-vector-error cvss-vector-hint").
+		OnInput(c.onVectorInput).OnChange(c.onVectorChange)
 	if c.textErr != "" {
 		field = field.Aria("invalid", "true")
 	}
@@ -201,7 +201,7 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 			folded[m.Group] = append(folded[m.Group], choice)
 		}
 	}
-	groups = append(groups, app.Div().Class("tc-metrics").Body(base...))
+	groups = append(groups, el("div", "class", "tc-metrics").Body(base...))
 	for g := cvss4.Threat; g <= cvss4.Supplemental; g++ {
 		summary := groupSummary(g, vals)
 		// A folded group's buttons are drawn once it is opened or has a
@@ -209,23 +209,23 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 		// at every start for nothing (see make bench).
 		var buttons app.UI
 		if c.opened[g] || summary != "" {
-			buttons = app.Div().Class("tc-metrics").Body(folded[g]...)
+			buttons = el("div", "class", "tc-metrics").Body(folded[g]...)
 		}
-		details := app.Details().Class("tc-metric-group")
+		details := el("details", "class", "tc-metric-group")
 		if c.opened[g] || app.IsClient { // as radio: open="false" in HTML would open it
-			details = details.Open(c.opened[g])
+			details = details.Attr("open", strconv.FormatBool(c.opened[g]))
 		}
-		groups = append(groups, details.OnToggle(c.onToggle(g)).Body(
-			app.Summary().Text(g.String()+" metrics"+summary),
+		groups = append(groups, details.On("toggle", c.onToggle(g)).Body(
+			el("summary").Text(g.String()+" metrics"+summary),
 			buttons,
 		))
 	}
 	return append([]app.UI{
-		app.Div().Class("tc-field").Body(
-			app.Label().For("cvss-vector").Text("Vector"),
+		el("div", "class", "tc-field").Body(
+			el("label", "for", "cvss-vector").Text("Vector"),
 			field,
 			fieldError("cvss-vector-error", c.textErr),
-			app.P().ID("cvss-vector-hint").Class("tc-hint").Text(hint),
+			el("p", "id", "cvss-vector-hint", "class", "tc-hint").Text(hint),
 		),
 	}, groups...)
 }
@@ -431,9 +431,9 @@ func (c *metricChoice) Render() (ui app.UI) {
 		buttons = append(buttons,
 			radio(id, name, v.Abbrev, v.Abbrev == value).
 				OnChange(c.onPick),
-			app.Label().For(id).Body(
+			el("label", "for", id).Body(
 				app.Text(v.Name+" "),
-				app.Span().Class("tc-abbr").Text(v.Abbrev),
+				el("span", "class", "tc-abbr").Text(v.Abbrev),
 			),
 		)
 	}
@@ -441,13 +441,13 @@ func (c *metricChoice) Render() (ui app.UI) {
 	if value == "" {
 		class += " tc-unset"
 	}
-	return app.FieldSet().ID(name).Class(class).Body(
-		app.Legend().Body(
+	return el("fieldset", "id", name, "class", class).Body(
+		el("legend").Body(
 			app.Text(m.Name+" "),
-			app.Span().Class("tc-abbr").Text(m.Abbrev),
-			app.If(value == "", func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+			el("span", "class", "tc-abbr").Text(m.Abbrev),
+			app.If(value == "", func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
 		),
-		app.Div().Class("tc-choices").Body(buttons...),
+		el("div", "class", "tc-choices").Body(buttons...),
 	)
 }
 

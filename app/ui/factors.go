@@ -27,7 +27,7 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the factors")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
 	set := 0
 	for _, f := range c.Factors {
@@ -54,10 +54,10 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 			items[i] = &factorSlider{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i]}
 		}
 	}
-	return app.FieldSet().ID("factors").Class("tc-factors").Aria("describedby", "factors-hint").Body(
-		app.Legend().Text("Agentic risk factors"),
-		app.P().ID("factors-hint").Class("tc-hint").Text(hint),
-		app.Div().Class("tc-factor-list").Body(items...),
+	return el("fieldset", "id", "factors", "class", "tc-factors", "aria-describedby", "factors-hint").Body(
+		el("legend").Text("Agentic risk factors"),
+		el("p", "id", "factors-hint", "class", "tc-hint").Text(hint),
+		el("div", "class", "tc-factor-list").Body(items...),
 	)
 }
 
@@ -123,7 +123,7 @@ func (c *factorChoice) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
 	name := "factor-" + c.ID
 	buttons := make([]app.UI, 0, 2*len(ed.Levels.Choices))
@@ -132,9 +132,9 @@ func (c *factorChoice) Render() (ui app.UI) {
 		buttons = append(buttons,
 			radio(id, name, ch.Value.Format(0), c.Value.Set && c.Value.Value == ch.Value).
 				OnChange(c.onChange),
-			app.Label().For(id).Body(
+			el("label", "for", id).Body(
 				app.Text(ch.Label+" "),
-				app.Span().Class("tc-abbr").Text(ch.Value.Format(0)),
+				el("span", "class", "tc-abbr").Text(ch.Value.Format(0)),
 			),
 		)
 	}
@@ -142,12 +142,12 @@ func (c *factorChoice) Render() (ui app.UI) {
 	if !c.Value.Set {
 		class += " tc-unset"
 	}
-	return app.FieldSet().ID(name).Class(class).Body(
-		app.Legend().Body(
+	return el("fieldset", "id", name, "class", class).Body(
+		el("legend").Body(
 			app.Text(c.Name),
-			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
 		),
-		app.Div().Class("tc-choices").Body(buttons...),
+		el("div", "class", "tc-choices").Body(buttons...),
 		app.If(c.msg != "", func() app.UI { return fieldError(name+"-error", c.msg) }),
 	)
 }
@@ -198,18 +198,14 @@ func (c *factorSlider) Render() (ui app.UI) {
 	if c.msg != "" {
 		field = field.Aria("invalid", "true")
 	}
-	return app.Div().Class(class).Body(
-		app.Label().ID(id+"-label").For(id).Body(
+	return el("div", "class", class).Body(
+		el("label", "id", id+"-label", "for", id).Body(
 			app.Text(c.Name),
-			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
 		),
-		// The slider counts hundredths, 0 to 100: the browser's default
-		// range and step, so that a value set before min, max and step
-		// (go-app sets attributes in no fixed order) is not snapped.
-		app.Input().Type("range").ID(id+"-range").Class("tc-slider").
-			Attr("min", "0").Attr("max", "100").Attr("step", "1").Value(position).
-			Aria("labelledby", id+"-label").Aria("valuetext", spoken).
-			OnInput(c.onSlide),
+		voidEl("input", "type", "range", "id", id+"-range", "class", "tc-slider", "min", "0",
+			"max", "100", "step", "1", "value", position, "aria-labelledby", id+"-label",
+			"aria-valuetext", spoken).OnInput(c.onSlide),
 		field,
 		fieldError(id+"-error", c.msg),
 	)

@@ -25,14 +25,14 @@ func (c *Multipliers) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing ThM and MF")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
-	mf := app.UI(app.P().ID("mf-none").Class("tc-hint").Text(ed.Name + " has no mitigation factor (MF)."))
+	mf := app.UI(el("p", "id", "mf-none", "class", "tc-hint").Text(ed.Name + " has no mitigation factor (MF)."))
 	if ed.HasMF {
 		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF}
 	}
-	return app.FieldSet().ID("multipliers").Class("tc-multipliers").Body(
-		app.Legend().Text("Threat and mitigation"),
+	return el("fieldset", "id", "multipliers", "class", "tc-multipliers").Body(
+		el("legend").Text("Threat and mitigation"),
 		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM},
 		mf,
 	)
@@ -76,7 +76,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing "+c.Which)
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
 	s, label := c.scale(ed)
 	id := c.Which
@@ -93,8 +93,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 		for _, ch := range s.Choices {
 			options = append(options, option(ch.Value.Format(2), ch.Value.Format(2)+" "+ch.Label, c.Value.Set && c.Value.Value == ch.Value))
 		}
-		field = app.Select().ID(id).Aria("describedby", id+"-error").
-			OnChange(c.onChoose).Body(options...)
+		field = el("select", "id", id, "aria-describedby", id+"-error").OnChange(c.onChoose).Body(options...)
 	} else {
 		in := decimalField(id, c.shown(), "not set").Aria("describedby", id+"-hint "+id+"-error").
 			OnInput(c.onText).
@@ -102,15 +101,15 @@ func (c *scaleInput) Render() (ui app.UI) {
 		if c.msg != "" {
 			in = in.Aria("invalid", "true")
 		}
-		field = app.Div().Class("tc-number").Body(
+		field = el("div", "class", "tc-number").Body(
 			in,
-			app.Span().ID(id+"-hint").Class("tc-hint").Text(s.Values()),
+			el("span", "id", id+"-hint", "class", "tc-hint").Text(s.Values()),
 		)
 	}
-	return app.Div().Class(class).Body(
-		app.Label().For(id).Body(
+	return el("div", "class", class).Body(
+		el("label", "for", id).Body(
 			app.Text(label),
-			app.If(!c.Value.Set, func() app.UI { return app.Span().Class("tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
 		),
 		field,
 		fieldError(id+"-error", c.msg),

@@ -24,19 +24,20 @@ func (c *ErrorPanel) Render() app.UI {
 	if title == "" {
 		title = "This link could not be shown"
 	}
-	return app.Section().ID(id).Class("tc-error").Aria("labelledby", "error-title").Body(
-		app.H2().ID("error-title").Text(title),
-		app.P().ID("error-text").Role("alert").Text(c.Message),
-		app.P().Class("tc-error-hint").Text("Your saved cards are untouched."),
-		app.Div().Class("tc-error-actions").Body(
+	return el("section", "id", id, "class", "tc-error", "aria-labelledby", "error-title").Body(
+		el("h2", "id", "error-title").Text(title),
+		el("p", "id", "error-text", "role", "alert").Text(c.Message),
+		el("p", "class", "tc-error-hint").Text("Your saved cards are untouched."),
+		el("div", "class", "tc-error-actions").Body(
 			app.If(c.OnOpenDraft != nil, func() app.UI {
-				return app.Button().ID("open-draft").Type("button").OnClick(c.OnOpenDraft).Body(
+				return el("button", "id", "open-draft", "type", "button").OnClick(c.OnOpenDraft).Body(
 					app.Text("Open my draft: "+entryTitle(c.Draft)),
-					app.Span().Class("tc-error-saved").Text(", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout)),
+					el("span", "class", "tc-error-saved").
+						Text(", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout)),
 				)
 			}),
 			app.If(c.OnStartOver != nil, func() app.UI {
-				return app.Button().ID("start-over").Type("button").Text("Start a new card").OnClick(c.OnStartOver)
+				return el("button", "id", "start-over", "type", "button").Text("Start a new card").OnClick(c.OnStartOver)
 			}),
 		),
 	)

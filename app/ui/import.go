@@ -46,34 +46,35 @@ func (d *ImportDialog) Render() app.UI {
 	if d.failure != nil {
 		describedBy += " " + importErrorID
 	}
-	area := app.Textarea().ID(importTextID).Rows(8).Spellcheck(false).
-		Aria("describedby", describedBy).
-		Text(d.text).
-		OnInput(guarded(d.Guard, "reading the pasted text", d.ValueTo(&d.text), d.fail))
+	area := el("textarea", "id", importTextID, "rows", "8", "spellcheck", "false",
+		"aria-describedby", describedBy).
+		Text(d.text).OnInput(guarded(d.Guard, "reading the pasted text", d.ValueTo(&d.text), d.fail))
 	if d.failure != nil {
 		area = area.Aria("invalid", "true")
 	}
-	return app.Section().ID("import").Class("tc-import").Aria("labelledby", "import-title").Body(
-		app.H2().ID("import-title").Text("Import a card"),
-		app.P().ID("import-hint").Class("tc-hint").Text(
+	return el("section", "id", "import", "class", "tc-import", "aria-labelledby", "import-title").Body(
+		el("h2", "id", "import-title").Text("Import a card"),
+		el("p", "id", "import-hint", "class", "tc-hint").Text(
 			"Paste the text of a published agentic threat-model card, or a threatcard JSON export. "+
-				"It opens in place of the card on screen."),
-		app.Label().For(importTextID).Text("Card text or JSON export"),
+				"It opens in place of the card on screen.",
+		),
+		el("label", "for", importTextID).Text("Card text or JSON export"),
 		area,
-		app.Button().ID(importSubmitID).Type("button").Text("Import").
-			OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),
+		el("button", "id", importSubmitID, "type", "button").
+			Text("Import").OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),
 		app.If(d.failure != nil, func() app.UI {
 			return d.renderFailure()
 		}),
-		app.P().ID(importStatusID).Class("tc-import-status").Role("status").Aria("live", "polite").Text(d.status),
+		el("p", "id", importStatusID, "class", "tc-import-status", "role", "status",
+			"aria-live", "polite").Text(d.status),
 		app.If(len(d.warnings) > 0, func() app.UI {
 			items := make([]app.UI, len(d.warnings))
 			for i, w := range d.warnings {
-				items[i] = app.Li().Text(warningText(w))
+				items[i] = el("li").Text(warningText(w))
 			}
-			return app.Div().Class("tc-import-warnings").Body(
-				app.P().ID("import-warnings-title").Text("Taken with these remarks:"),
-				app.Ul().ID(importWarningsID).Aria("labelledby", "import-warnings-title").Body(items...),
+			return el("div", "class", "tc-import-warnings").Body(
+				el("p", "id", "import-warnings-title").Text("Taken with these remarks:"),
+				el("ul", "id", importWarningsID, "aria-labelledby", "import-warnings-title").Body(items...),
 			)
 		}),
 	)
@@ -84,19 +85,19 @@ func (d *ImportDialog) Render() app.UI {
 func (d *ImportDialog) renderFailure() app.UI {
 	var ie *cardimport.Error
 	if !errors.As(d.failure, &ie) {
-		return app.Div().ID(importErrorID).Class("tc-import-error").Role("alert").Body(
-			app.P().Text("Not imported: " + d.failure.Error()),
+		return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(
+			el("p").Text("Not imported: " + d.failure.Error()),
 		)
 	}
 	what := whereText(ie) + ie.Msg
 	if what == ie.Msg {
 		what = capitalized(what)
 	}
-	body := []app.UI{app.P().Text("Not imported: the " + ie.Format.String() + " has a problem. " + what)}
+	body := []app.UI{el("p").Text("Not imported: the " + ie.Format.String() + " has a problem. " + what)}
 	if ie.Text != "" {
-		body = append(body, app.Pre().Class("tc-import-line").Text(ie.Text))
+		body = append(body, el("pre", "class", "tc-import-line").Text(ie.Text))
 	}
-	return app.Div().ID(importErrorID).Class("tc-import-error").Role("alert").Body(body...)
+	return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(body...)
 }
 
 // whereText names the place of an import error as a sentence's start.

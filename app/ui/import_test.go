@@ -25,17 +25,17 @@ func TestImportDialogRendersALabelledTextAreaAndButton(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{app.Section().ID("import").Class("tc-import").Aria("labelledby", "import-title"), nil},
-		{app.H2().ID("import-title"), []int{0}},
+		{app.Elem("section").ID("import").Class("tc-import").Aria("labelledby", "import-title"), nil},
+		{app.Elem("h2").ID("import-title"), []int{0}},
 		{app.Text("Import a card"), []int{0, 0}},
-		{app.P().ID("import-hint").Class("tc-hint"), []int{1}},
+		{app.Elem("p").ID("import-hint").Class("tc-hint"), []int{1}},
 		{app.Text("Paste the text of a published agentic threat-model card, or a threatcard JSON export. It opens in place of the card on screen."), []int{1, 0}},
-		{app.Label().For("import-text"), []int{2}},
+		{app.Elem("label").Attr("for", "import-text"), []int{2}},
 		{app.Text("Card text or JSON export"), []int{2, 0}},
-		{app.Textarea().ID("import-text").Rows(8).Spellcheck(false).Aria("describedby", "import-hint").Text("").OnInput(noop), []int{3}},
-		{app.Button().ID("import-submit").Type("button").OnClick(noop), []int{4}},
+		{app.Elem("textarea").ID("import-text").Attr("rows", 8).Spellcheck(false).Aria("describedby", "import-hint").Text("").OnInput(noop), []int{3}},
+		{app.Elem("button").ID("import-submit").Attr("type", "button").OnClick(noop), []int{4}},
 		{app.Text("Import"), []int{4, 0}},
-		{app.P().ID("import-status").Class("tc-import-status").Role("status").Aria("live", "polite"), []int{5}}, // a false app.If takes no place
+		{app.Elem("p").ID("import-status").Class("tc-import-status").Role("status").Aria("live", "polite"), []int{5}}, // a false app.If takes no place
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, tree, c.path...); err != nil {
@@ -82,7 +82,7 @@ func TestImportListsTheRemarksOfAPartialCard(t *testing.T) {
 		{[]int{0, 6, 1, 0, 0}, "Line 19: L3's text does not end a sentence; it may have been cut short"},
 		{[]int{0, 6, 1, 1, 0}, "L4, L5, L6 and L7 are not in the text; marked not assessed"},
 	})
-	if err := app.Match(app.Ul().ID("import-warnings").Aria("labelledby", "import-warnings-title"), d, 0, 6, 1); err != nil {
+	if err := app.Match(app.Elem("ul").ID("import-warnings").Aria("labelledby", "import-warnings-title"), d, 0, 6, 1); err != nil {
 		t.Error(err)
 	}
 }
@@ -120,16 +120,15 @@ func TestImportErrorSaysWhereAndKeepsEverything(t *testing.T) {
 				expected app.UI
 				path     []int
 			}{
-				{app.Textarea().ID("import-text").Rows(8).Spellcheck(false).Aria("describedby", "import-hint import-error").
-					Aria("invalid", "true").Text(tt.text).OnInput(noop), []int{0, 3}},
-				{app.Div().ID("import-error").Class("tc-import-error").Role("alert"), []int{0, 5}},
+				{app.Elem("textarea").ID("import-text").Attr("rows", 8).Spellcheck(false).Aria("describedby", "import-hint import-error").Aria("invalid", "true").Text(tt.text).OnInput(noop), []int{0, 3}},
+				{app.Elem("div").ID("import-error").Class("tc-import-error").Role("alert"), []int{0, 5}},
 				{app.Text(tt.message), []int{0, 5, 0, 0}},
 			}
 			if tt.line != "" {
 				checks = append(checks, struct {
 					expected app.UI
 					path     []int
-				}{app.Pre().Class("tc-import-line"), []int{0, 5, 1}}, struct {
+				}{app.Elem("pre").Class("tc-import-line"), []int{0, 5, 1}}, struct {
 					expected app.UI
 					path     []int
 				}{app.Text(tt.line), []int{0, 5, 1, 0}})

@@ -62,13 +62,14 @@ func (c *MaestroEditor) Render() app.UI {
 		children[i] = s
 	}
 
-	return app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title").Body(
-		app.H2().ID("maestro-title").Text("MAESTRO threat model"),
-		app.P().Class("tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
+	return el("section", "id", "maestro", "class", "tc-maestro", "aria-labelledby", "maestro-title").Body(
+		el("h2", "id", "maestro-title").Text("MAESTRO threat model"),
+		el("p", "class", "tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
 			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."),
 		overview,
-		app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite").Text(c.status),
-		app.Div().Class("tc-layers").Body(children...),
+		el("p", "id", "maestro-status", "class", "tc-maestro-status", "role", "status",
+			"aria-live", "polite").Text(c.status),
+		el("div", "class", "tc-layers").Body(children...),
 	)
 }
 

@@ -59,24 +59,28 @@ func (c *CatalogPicker) Render() app.UI {
 	for i, ct := range found {
 		items[i] = c.renderResult(ct, target, g)
 	}
-	return app.Div().ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title").Body(
-		app.H4().ID("catalog-title").Text("Add a threat to "+target),
-		app.Div().Class("tc-field").Body(
-			app.Label().For("catalog-search").Text("Search the MAESTRO catalog"),
-			app.Input().ID("catalog-search").Type("search").AutoComplete(false).
-				Aria("describedby", "catalog-count").Aria("controls", "catalog-results").
-				Value(c.query).OnInput(g("searching the catalog", c.onSearch)),
+	return el("div", "id", "catalog-picker", "class", "tc-catalog", "role", "group",
+		"aria-labelledby", "catalog-title").Body(
+		el("h4", "id", "catalog-title").Text("Add a threat to "+target),
+		el("div", "class", "tc-field").Body(
+			el("label", "for", "catalog-search").Text("Search the MAESTRO catalog"),
+			voidEl("input", "id", "catalog-search", "type", "search", "autocomplete", "off",
+				"aria-describedby", "catalog-count", "aria-controls", "catalog-results", "value", c.query).
+				OnInput(g("searching the catalog", c.onSearch)),
 		),
-		app.P().ID("catalog-count").Class("tc-count").Role("status").Text(c.resultsSummary(len(found))),
-		app.Ul().ID("catalog-results").Class("tc-catalog-results").Body(items...),
-		app.Form().ID("catalog-custom").Class("tc-catalog-custom").OnSubmit(g("adding a threat", c.onAddCustom)).Body(
-			app.Label().For("catalog-custom-title").Text("Or write your own threat: its title"),
-			app.Input().ID("catalog-custom-title").Type("text").Value(c.custom).
+		el("p", "id", "catalog-count", "class", "tc-count", "role", "status").
+			Text(c.resultsSummary(len(found))),
+		el("ul", "id", "catalog-results", "class", "tc-catalog-results").Body(items...),
+		el("form", "id", "catalog-custom", "class", "tc-catalog-custom").
+			OnSubmit(g("adding a threat", c.onAddCustom)).Body(
+			el("label", "for", "catalog-custom-title").Text("Or write your own threat: its title"),
+			voidEl("input", "id", "catalog-custom-title", "type", "text", "value", c.custom).
 				OnInput(g("writing a threat's title", c.onCustom)),
-			app.Button().ID("catalog-add-custom").Type("submit").Text("Add this threat"),
+			el("button", "id", "catalog-add-custom", "type", "submit").Text("Add this threat"),
 		),
-		app.P().ID("catalog-message").Class("tc-refusal").Role("alert").Text(c.message),
-		app.Button().ID("catalog-close").Type("button").OnClick(g("closing the catalog", c.onClose)).Text("Close the catalog"),
+		el("p", "id", "catalog-message", "class", "tc-refusal", "role", "alert").Text(c.message),
+		el("button", "id", "catalog-close", "type", "button").
+			OnClick(g("closing the catalog", c.onClose)).Text("Close the catalog"),
 	)
 }
 
@@ -87,25 +91,24 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 	}
 	var action app.UI
 	if slices.Contains(c.Existing, ct.ID) {
-		action = app.Span().Class("tc-catalog-added").Text("Already in " + target)
+		action = el("span", "class", "tc-catalog-added").Text("Already in " + target)
 	} else {
 		// The handler reads the id from the button's value: go-app keeps
 		// the handler first drawn at a place in the list, whatever the
 		// search shows there later.
-		action = app.Button().Class("tc-catalog-add").Type("button").Value(ct.ID).
-			Aria("label", "Add "+ct.Name+" to "+target).
-			OnClick(g("adding a threat", c.onAddCatalog)).Text("Add")
+		action = el("button", "class", "tc-catalog-add", "type", "button", "value", ct.ID,
+			"aria-label", "Add "+ct.Name+" to "+target).OnClick(g("adding a threat", c.onAddCatalog)).Text("Add")
 	}
-	return app.Li().Class("tc-catalog-result").Body(
-		app.Div().Class("tc-catalog-head").Body(
-			app.Span().Class("tc-catalog-name").Text(ct.Name),
+	return el("li", "class", "tc-catalog-result").Body(
+		el("div", "class", "tc-catalog-head").Body(
+			el("span", "class", "tc-catalog-name").Text(ct.Name),
 			app.Text(" "),
-			app.Span().Class("tc-catalog-layer").Text(where),
+			el("span", "class", "tc-catalog-layer").Text(where),
 			app.If(ct.ASI != 0, func() app.UI {
-				return app.Span().Class("tc-catalog-asi").Title("%s", ct.ASI.Name()).Text(" " + ct.ASI.Code())
+				return el("span", "class", "tc-catalog-asi", "title", ct.ASI.Name()).Text(" " + ct.ASI.Code())
 			}),
 		),
-		app.P().Class("tc-catalog-description").Text(ct.Description),
+		el("p", "class", "tc-catalog-description").Text(ct.Description),
 		action,
 	)
 }

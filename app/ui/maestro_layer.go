@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strconv"
 
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/maestro"
@@ -31,7 +32,8 @@ func (c *LayerSection) Render() app.UI {
 	if c.Layer != 0 {
 		head = c.renderLayerHead(id)
 	} else {
-		head = []app.UI{app.P().Class("tc-layer-about").Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.")}
+		head = []app.UI{el("p", "class", "tc-layer-about").
+			Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.")}
 	}
 
 	threats := make([]app.UI, len(c.Entry.Threats))
@@ -43,19 +45,18 @@ func (c *LayerSection) Render() app.UI {
 		}
 	}
 
-	return app.Section().ID(id).Class("tc-layer").Aria("labelledby", id+"-title").Body(
-		app.H3().ID(id+"-title").TabIndex(-1).Text(name),
-		app.Div().Class("tc-layer-head").Body(head...),
-		// Always there, so that screen readers watch it before it speaks.
-		app.P().ID(id+"-message").Class("tc-refusal").Role("alert").Text(c.message),
-		app.H4().ID(id+"-threats-title").Text("Threats in "+name),
+	return el("section", "id", id, "class", "tc-layer", "aria-labelledby", id+"-title").Body(
+		el("h3", "id", id+"-title", "tabindex", "-1").Text(name),
+		el("div", "class", "tc-layer-head").Body(head...),
+		el("p", "id", id+"-message", "class", "tc-refusal", "role", "alert").Text(c.message),
+		el("h4", "id", id+"-threats-title").Text("Threats in "+name),
 		app.If(len(threats) == 0, func() app.UI {
-			return app.P().Class("tc-empty").Text("No threats yet.")
+			return el("p", "class", "tc-empty").Text("No threats yet.")
 		}).Else(func() app.UI {
-			return app.Ol().Class("tc-threats").Aria("labelledby", id+"-threats-title").Body(threats...)
+			return el("ol", "class", "tc-threats", "aria-labelledby", id+"-threats-title").Body(threats...)
 		}),
-		app.Button().ID(id+"-add-threat").Class("tc-add-threat").Type("button").
-			Aria("expanded", c.Picking).Aria("label", "Add a threat to "+name).
+		el("button", "id", id+"-add-threat", "class", "tc-add-threat", "type", "button",
+			"aria-expanded", strconv.FormatBool(c.Picking), "aria-label", "Add a threat to "+name).
 			OnClick(c.Editor.guard("opening the catalog", c.onAdd)).Text("Add a threat"),
 		app.If(c.Picking, func() app.UI {
 			return &CatalogPicker{Target: c.Layer, Existing: existing, Editor: c.Editor}
@@ -67,25 +68,26 @@ func (c *LayerSection) Render() app.UI {
 func (c *LayerSection) renderLayerHead(id string) []app.UI {
 	options := make([]app.UI, len(statusChoices))
 	for i, s := range statusChoices {
-		options[i] = app.Option().Value(s.String()).Selected(s == c.Entry.Status).Text(s.Label())
+		options[i] = el("option", "value", s.String(), "selected", strconv.FormatBool(s == c.Entry.Status)).
+			Text(s.Label())
 	}
 	var vertical app.UI
 	if c.Layer.Vertical() {
-		vertical = app.P().Class("tc-layer-about").Text("A vertical layer: its controls cut across the other six.")
+		vertical = el("p", "class", "tc-layer-about").Text("A vertical layer: its controls cut across the other six.")
 	}
 	return []app.UI{
 		vertical,
-		app.Div().Class("tc-field", "tc-layer-status").Body(
-			app.Label().For(id+"-status").Text("Status"),
-			app.Select().ID(id+"-status").Class("tc-status-"+c.Entry.Status.String()).
+		el("div", "class", "tc-field tc-layer-status").Body(
+			el("label", "for", id+"-status").Text("Status"),
+			el("select", "id", id+"-status", "class", "tc-status-"+c.Entry.Status.String()).
 				OnChange(c.Editor.guard("setting a layer's status", c.onStatus)).Body(options...),
-			app.Span().Class("tc-status-icon").Aria("hidden", "true").Text(statusIcon(c.Entry.Status)),
+			el("span", "class", "tc-status-icon", "aria-hidden", "true").Text(statusIcon(c.Entry.Status)),
 		),
-		app.Div().Class("tc-field", "tc-layer-notes").Body(
-			app.Label().For(id+"-notes").Text("Notes"),
-			app.Textarea().ID(id+"-notes").Rows(4).Aria("describedby", id+"-notes-count").
+		el("div", "class", "tc-field tc-layer-notes").Body(
+			el("label", "for", id+"-notes").Text("Notes"),
+			el("textarea", "id", id+"-notes", "rows", "4", "aria-describedby", id+"-notes-count").
 				OnInput(c.Editor.guard("editing a layer's notes", c.onNotes)).Text(c.Entry.Notes),
-			app.P().ID(id+"-notes-count").Class("tc-count").Text(charsLeft(c.Entry.Notes, card.MaxNotes)),
+			el("p", "id", id+"-notes-count", "class", "tc-count").Text(charsLeft(c.Entry.Notes, card.MaxNotes)),
 		),
 	}
 }

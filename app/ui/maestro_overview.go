@@ -26,30 +26,31 @@ func (c *LayerOverview) Render() app.UI {
 	items := make([]app.UI, 0, maestro.NumLayers+1)
 	for _, l := range maestro.Layers() {
 		s := c.Statuses[l-1]
-		items = append(items, app.Li().Class("tc-overview-item", "tc-status-"+s.String()).Body(
-			app.A().Href("#"+sectionID(l)).OnClick(goTo).Body(
-				app.Span().Class("tc-overview-code").Text(l.Code()),
+		items = append(items, el("li", "class", "tc-overview-item tc-status-"+s.String()).Body(
+			el("a", "href", "#"+sectionID(l)).OnClick(goTo).Body(
+				el("span", "class", "tc-overview-code").Text(l.Code()),
 				app.Text(" "),
-				app.Span().Class("tc-overview-name").Text(l.Name()),
+				el("span", "class", "tc-overview-name").Text(l.Name()),
 				app.Text(" "),
-				app.Span().Class("tc-status").Body(
-					app.Span().Class("tc-status-icon").Aria("hidden", "true").Text(statusIcon(s)),
+				el("span", "class", "tc-status").Body(
+					el("span", "class", "tc-status-icon", "aria-hidden", "true").Text(statusIcon(s)),
 					app.Text(" "+s.Label()),
 				),
-				app.Span().Class("tc-sep").Text(", "), // read out, not shown: the count has its own line
-				app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[l-1])),
+				el("span", "class", "tc-sep").Text(", "),
+				el("span", "class", "tc-overview-count").Text(threatCount(c.Counts[l-1])),
 			),
 		))
 	}
-	items = append(items, app.Li().Class("tc-overview-item", "tc-overview-cross").Body(
-		app.A().Href("#"+sectionID(0)).OnClick(goTo).Body(
-			app.Span().Class("tc-overview-name").Text(maestro.CrossLayerName()),
-			app.Span().Class("tc-sep").Text(", "),
-			app.Span().Class("tc-overview-count").Text(threatCount(c.Counts[maestro.NumLayers])),
+	items = append(items, el("li", "class", "tc-overview-item tc-overview-cross").Body(
+		el("a", "href", "#"+sectionID(0)).OnClick(goTo).Body(
+			el("span", "class", "tc-overview-name").Text(maestro.CrossLayerName()),
+			el("span", "class", "tc-sep").Text(", "),
+			el("span", "class", "tc-overview-count").Text(threatCount(c.Counts[maestro.NumLayers])),
 		),
 	))
-	return app.Nav().ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance").Body(
-		app.Ol().Class("tc-overview-list").Body(items...),
+	return el("nav", "id", "maestro-overview", "class", "tc-overview",
+		"aria-label", "MAESTRO layers at a glance").Body(
+		el("ol", "class", "tc-overview-list").Body(items...),
 	)
 }
 

@@ -36,29 +36,29 @@ func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
 		Counts:   [8]int{2, 0, 0, 0, 0, 1, 0, 3},
 	}
 	matchMaestro(t, o.Render(), []maestroCheck{
-		{"a navigation landmark", app.Nav().ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance"), nil},
-		{"a list", app.Ol().Class("tc-overview-list"), []int{0}},
-		{"L1 item has its status class", app.Li().Class("tc-overview-item tc-status-mapped"), []int{0, 0}},
-		{"L1 links to its section", app.A().Href("#layer-1").OnClick(maestroHandler), []int{0, 0, 0}},
+		{"a navigation landmark", app.Elem("nav").ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance"), nil},
+		{"a list", app.Elem("ol").Class("tc-overview-list"), []int{0}},
+		{"L1 item has its status class", app.Elem("li").Class("tc-overview-item tc-status-mapped"), []int{0, 0}},
+		{"L1 links to its section", app.Elem("a").Attr("href", "#layer-1").OnClick(maestroHandler), []int{0, 0, 0}},
 		{"L1 code", app.Text("L1"), []int{0, 0, 0, 0, 0}},
 		{"L1 name", app.Text("Foundation Models"), []int{0, 0, 0, 2, 0}},
-		{"L1 icon, hidden from screen readers", app.Span().Class("tc-status-icon").Aria("hidden", "true"), []int{0, 0, 0, 4, 0}},
+		{"L1 icon, hidden from screen readers", app.Elem("span").Class("tc-status-icon").Aria("hidden", "true"), []int{0, 0, 0, 4, 0}},
 		{"L1 icon", app.Text("✓"), []int{0, 0, 0, 4, 0, 0}},
 		{"L1 status word", app.Text(" mapped"), []int{0, 0, 0, 4, 1}},
 		{"L1 count", app.Text("2 threats"), []int{0, 0, 0, 6, 0}},
-		{"L2 item", app.Li().Class("tc-overview-item tc-status-uncertain"), []int{0, 1}},
+		{"L2 item", app.Elem("li").Class("tc-overview-item tc-status-uncertain"), []int{0, 1}},
 		{"L2 icon", app.Text("⚠"), []int{0, 1, 0, 4, 0, 0}},
 		{"L2 status word", app.Text(" not certain from listing"), []int{0, 1, 0, 4, 1}},
 		{"L2 count", app.Text("no threats"), []int{0, 1, 0, 6, 0}},
-		{"L3 item", app.Li().Class("tc-overview-item tc-status-not-assessed"), []int{0, 2}},
+		{"L3 item", app.Elem("li").Class("tc-overview-item tc-status-not-assessed"), []int{0, 2}},
 		{"L3 icon", app.Text("○"), []int{0, 2, 0, 4, 0, 0}},
 		{"L3 status word", app.Text(" not assessed"), []int{0, 2, 0, 4, 1}},
 		{"L6 name", app.Text("Security and Compliance"), []int{0, 5, 0, 2, 0}},
 		{"L6 count", app.Text("1 threat"), []int{0, 5, 0, 6, 0}},
-		{"L7 links to its section", app.A().Href("#layer-7").OnClick(maestroHandler), []int{0, 6, 0}},
+		{"L7 links to its section", app.Elem("a").Attr("href", "#layer-7").OnClick(maestroHandler), []int{0, 6, 0}},
 		{"L7 name", app.Text("Agent Ecosystem"), []int{0, 6, 0, 2, 0}},
-		{"Cross-Layer last", app.Li().Class("tc-overview-item tc-overview-cross"), []int{0, 7}},
-		{"Cross-Layer links to its section", app.A().Href("#layer-cross").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"Cross-Layer last", app.Elem("li").Class("tc-overview-item tc-overview-cross"), []int{0, 7}},
+		{"Cross-Layer links to its section", app.Elem("a").Attr("href", "#layer-cross").OnClick(maestroHandler), []int{0, 7, 0}},
 		{"Cross-Layer name", app.Text("Cross-Layer"), []int{0, 7, 0, 0, 0}},
 		{"Cross-Layer count", app.Text("3 threats"), []int{0, 7, 0, 2, 0}},
 	})
@@ -74,28 +74,26 @@ func TestLayerSectionWithThreats(t *testing.T) {
 		},
 	}}
 	matchMaestro(t, s.Render(), []maestroCheck{
-		{"a section named by its heading", app.Section().ID("layer-2").Class("tc-layer").Aria("labelledby", "layer-2-title"), nil},
-		{"heading, focusable from the overview", app.H3().ID("layer-2-title").TabIndex(-1), []int{0}},
+		{"a section named by its heading", app.Elem("section").ID("layer-2").Class("tc-layer").Aria("labelledby", "layer-2-title"), nil},
+		{"heading, focusable from the overview", app.Elem("h3").ID("layer-2-title").TabIndex(-1), []int{0}},
 		{"the layer's fixed name", app.Text("L2 Data Operations"), []int{0, 0}},
-		{"status label", app.Label().For("layer-2-status"), []int{1, 0, 0}},
-		{"status menu", app.Select().ID("layer-2-status").Class("tc-status-mapped").OnChange(maestroHandler), []int{1, 0, 1}},
-		{"first status", app.Option().Value("not-assessed").Selected(false), []int{1, 0, 1, 0}},
+		{"status label", app.Elem("label").Attr("for", "layer-2-status"), []int{1, 0, 0}},
+		{"status menu", app.Elem("select").ID("layer-2-status").Class("tc-status-mapped").OnChange(maestroHandler), []int{1, 0, 1}},
+		{"first status", app.Elem("option").Attr("value", "not-assessed").Attr("selected", false), []int{1, 0, 1, 0}},
 		{"first status's words", app.Text("not assessed"), []int{1, 0, 1, 0, 0}},
-		{"the layer's status is selected", app.Option().Value("mapped").Selected(true), []int{1, 0, 1, 1}},
-		{"third status", app.Option().Value("uncertain").Selected(false), []int{1, 0, 1, 2}},
+		{"the layer's status is selected", app.Elem("option").Attr("value", "mapped").Attr("selected", true), []int{1, 0, 1, 1}},
+		{"third status", app.Elem("option").Attr("value", "uncertain").Attr("selected", false), []int{1, 0, 1, 2}},
 		{"third status's words", app.Text("not certain from listing"), []int{1, 0, 1, 2, 0}},
 		{"status icon next to the menu", app.Text("✓"), []int{1, 0, 2, 0}},
-		{"notes label", app.Label().For("layer-2-notes"), []int{1, 1, 0}},
-		{"notes", app.Textarea().ID("layer-2-notes").Rows(4).Aria("describedby", "layer-2-notes-count").
-			OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 1, 1}},
+		{"notes label", app.Elem("label").Attr("for", "layer-2-notes"), []int{1, 1, 0}},
+		{"notes", app.Elem("textarea").ID("layer-2-notes").Attr("rows", 4).Aria("describedby", "layer-2-notes-count").OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 1, 1}},
 		{"characters left", app.Text("3967 of 4000 characters left"), []int{1, 1, 2, 0}},
-		{"message line for refused edits", app.P().ID("layer-2-message").Class("tc-refusal").Role("alert"), []int{2}},
+		{"message line for refused edits", app.Elem("p").ID("layer-2-message").Class("tc-refusal").Role("alert"), []int{2}},
 		{"threats heading", app.Text("Threats in L2 Data Operations"), []int{3, 0}},
-		{"threat list", app.Ol().Class("tc-threats").Aria("labelledby", "layer-2-threats-title"), []int{4}},
+		{"threat list", app.Elem("ol").Class("tc-threats").Aria("labelledby", "layer-2-threats-title"), []int{4}},
 		{"first threat", &ThreatEditor{Layer: 2, Index: 0, Count: 2, Threat: maestro.Threat{CatalogID: "l2-data-poisoning", ASI: 6}}, []int{4, 0}},
 		{"second threat", &ThreatEditor{Layer: 2, Index: 1, Count: 2, Threat: maestro.Threat{Title: "Stale embeddings", Likelihood: maestro.Low}}, []int{4, 1}},
-		{"add button", app.Button().ID("layer-2-add-threat").Class("tc-add-threat").Type("button").
-			Aria("expanded", "false").Aria("label", "Add a threat to L2 Data Operations").OnClick(maestroHandler), []int{5}},
+		{"add button", app.Elem("button").ID("layer-2-add-threat").Class("tc-add-threat").Attr("type", "button").Aria("expanded", "false").Aria("label", "Add a threat to L2 Data Operations").OnClick(maestroHandler), []int{5}},
 		{"add button's words", app.Text("Add a threat"), []int{5, 0}},
 	})
 	if err := app.Match(&CatalogPicker{}, s.Render(), 6); err == nil {
@@ -108,10 +106,10 @@ func TestLayerSixSaysItIsVertical(t *testing.T) {
 	matchMaestro(t, s.Render(), []maestroCheck{
 		{"name", app.Text("L6 Security and Compliance"), []int{0, 0}},
 		{"vertical note", app.Text("A vertical layer: its controls cut across the other six."), []int{1, 0, 0}},
-		{"status menu after it", app.Select().ID("layer-6-status").Class("tc-status-not-assessed").OnChange(maestroHandler), []int{1, 1, 1}},
-		{"empty notes", app.Textarea().ID("layer-6-notes").Rows(4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 2, 1}},
+		{"status menu after it", app.Elem("select").ID("layer-6-status").Class("tc-status-not-assessed").OnChange(maestroHandler), []int{1, 1, 1}},
+		{"empty notes", app.Elem("textarea").ID("layer-6-notes").Attr("rows", 4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 2, 1}},
 		{"all characters left", app.Text("4000 of 4000 characters left"), []int{1, 2, 2, 0}},
-		{"no threats", app.P().Class("tc-empty"), []int{4}},
+		{"no threats", app.Elem("p").Class("tc-empty"), []int{4}},
 	})
 }
 
@@ -121,13 +119,12 @@ func TestCrossLayerSectionWithThePickerOpen(t *testing.T) {
 		{Title: "Confused deputy"},
 	}}}
 	matchMaestro(t, s.Render(), []maestroCheck{
-		{"section", app.Section().ID("layer-cross").Class("tc-layer").Aria("labelledby", "layer-cross-title"), nil},
+		{"section", app.Elem("section").ID("layer-cross").Class("tc-layer").Aria("labelledby", "layer-cross-title"), nil},
 		{"name", app.Text("Cross-Layer"), []int{0, 0}},
 		{"no status or notes, a line about the section instead", app.Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it."), []int{1, 0, 0}},
-		{"message line", app.P().ID("layer-cross-message").Class("tc-refusal").Role("alert"), []int{2}},
+		{"message line", app.Elem("p").ID("layer-cross-message").Class("tc-refusal").Role("alert"), []int{2}},
 		{"first threat", &ThreatEditor{Layer: 0, Index: 0, Count: 2, Threat: maestro.Threat{CatalogID: "x-data-leakage", Layers: []maestro.Layer{2, 5, 7}}}, []int{4, 0}},
-		{"add button tells it is expanded", app.Button().ID("layer-cross-add-threat").Class("tc-add-threat").Type("button").
-			Aria("expanded", "true").Aria("label", "Add a threat to Cross-Layer").OnClick(maestroHandler), []int{5}},
+		{"add button tells it is expanded", app.Elem("button").ID("layer-cross-add-threat").Class("tc-add-threat").Attr("type", "button").Aria("expanded", "true").Aria("label", "Add a threat to Cross-Layer").OnClick(maestroHandler), []int{5}},
 		{"picker for Cross-Layer, knowing the catalog threats already there", &CatalogPicker{Target: 0, Existing: []string{"x-data-leakage"}}, []int{6}},
 	})
 }
@@ -139,43 +136,43 @@ func TestThreatEditorOfACatalogThreat(t *testing.T) {
 	}}
 	const id = "layer-1-threat-0"
 	matchMaestro(t, te.Render(), []maestroCheck{
-		{"a list item named by its legend", app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
-		{"a fieldset", app.FieldSet().Class("tc-threat-fields"), []int{0}},
-		{"legend", app.Legend().ID(id + "-name").Class("tc-threat-name"), []int{0, 0}},
+		{"a list item named by its legend", app.Elem("li").ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
+		{"a fieldset", app.Elem("fieldset").Class("tc-threat-fields"), []int{0}},
+		{"legend", app.Elem("legend").ID(id + "-name").Class("tc-threat-name"), []int{0, 0}},
 		{"the catalog's name", app.Text("Model Stealing"), []int{0, 0, 0}},
 		{"where it comes from and what it is, instead of a title field", app.Text("From the MAESTRO catalog (L1 Foundation Models): An attacker queries the model's API at length to clone the model or what it can do."), []int{0, 1, 0}},
-		{"description label", app.Label().For(id + "-description"), []int{0, 2, 0}},
-		{"description, empty", app.Textarea().ID(id+"-description").Rows(2).Aria("describedby", id+"-description-count").OnInput(maestroHandler), []int{0, 2, 1}},
+		{"description label", app.Elem("label").Attr("for", id+"-description"), []int{0, 2, 0}},
+		{"description, empty", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count").OnInput(maestroHandler), []int{0, 2, 1}},
 		{"description limit", app.Text("2000 of 2000 characters left"), []int{0, 2, 2, 0}},
 		{"ASI label", app.Text("OWASP Agentic Top 10"), []int{0, 3, 0, 0, 0}},
-		{"ASI menu", app.Select().ID(id + "-asi").OnChange(maestroHandler), []int{0, 3, 0, 1}},
-		{"no ASI code is selected", app.Option().Value("none").Selected(true), []int{0, 3, 0, 1, 0}},
+		{"ASI menu", app.Elem("select").ID(id + "-asi").OnChange(maestroHandler), []int{0, 3, 0, 1}},
+		{"no ASI code is selected", app.Elem("option").Attr("value", "none").Attr("selected", true), []int{0, 3, 0, 1, 0}},
 		{"no ASI code's words", app.Text("None"), []int{0, 3, 0, 1, 0, 0}},
 		{"ASI01 with its official name", app.Text("ASI01 Agent Goal Hijack"), []int{0, 3, 0, 1, 1, 0}},
-		{"ASI02", app.Option().Value("ASI02").Selected(false), []int{0, 3, 0, 1, 2}},
+		{"ASI02", app.Elem("option").Attr("value", "ASI02").Attr("selected", false), []int{0, 3, 0, 1, 2}},
 		{"ASI02 with its official name", app.Text("ASI02 Tool Misuse & Exploitation"), []int{0, 3, 0, 1, 2, 0}},
 		{"ASI10 with its official name", app.Text("ASI10 Rogue Agents"), []int{0, 3, 0, 1, 10, 0}},
-		{"likelihood label", app.Label().For(id + "-likelihood"), []int{0, 3, 1, 0}},
+		{"likelihood label", app.Elem("label").Attr("for", id+"-likelihood"), []int{0, 3, 1, 0}},
 		{"unrated likelihood", app.Text("Not rated"), []int{0, 3, 1, 1, 0, 0}},
-		{"likelihood Medium selected", app.Option().Value("Medium").Selected(true), []int{0, 3, 1, 1, 2}},
-		{"impact High selected", app.Option().Value("High").Selected(true), []int{0, 3, 2, 1, 3}},
-		{"risk label", app.Label().For(id + "-risk"), []int{0, 3, 3, 0}},
-		{"risk from likelihood and impact", app.Output().ID(id + "-risk").For(id + "-likelihood " + id + "-impact").Class("tc-risk tc-risk-high"), []int{0, 3, 3, 1}},
+		{"likelihood Medium selected", app.Elem("option").Attr("value", "Medium").Attr("selected", true), []int{0, 3, 1, 1, 2}},
+		{"impact High selected", app.Elem("option").Attr("value", "High").Attr("selected", true), []int{0, 3, 2, 1, 3}},
+		{"risk label", app.Elem("label").Attr("for", id+"-risk"), []int{0, 3, 3, 0}},
+		{"risk from likelihood and impact", app.Elem("output").ID(id+"-risk").Attr("for", id+"-likelihood "+id+"-impact").Class("tc-risk tc-risk-high"), []int{0, 3, 3, 1}},
 		{"Medium × High is a High risk", app.Text("High"), []int{0, 3, 3, 1, 0}},
-		{"state mitigated", app.Option().Value("mitigated").Selected(true), []int{0, 3, 4, 1, 1}},
-		{"mitigations", app.Textarea().ID(id+"-mitigations").Rows(2).Aria("describedby", id+"-mitigations-count").OnInput(maestroHandler).Text("Rate limits per key"), []int{0, 4, 1}},
+		{"state mitigated", app.Elem("option").Attr("value", "mitigated").Attr("selected", true), []int{0, 3, 4, 1, 1}},
+		{"mitigations", app.Elem("textarea").ID(id+"-mitigations").Attr("rows", 2).Aria("describedby", id+"-mitigations-count").OnInput(maestroHandler).Text("Rate limits per key"), []int{0, 4, 1}},
 		{"mitigations limit", app.Text("1981 of 2000 characters left"), []int{0, 4, 2, 0}},
-		{"layers group", app.Legend(), []int{0, 5, 0}},
+		{"layers group", app.Elem("legend"), []int{0, 5, 0}},
 		{"layers group's name", app.Text("Layers it touches"), []int{0, 5, 0, 0}},
-		{"its own layer ticked and fixed", app.Input().ID(id + "-touches-1").Type("checkbox").Value("1").Checked(true).Disabled(true).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
-		{"its own layer's label", app.Label().For(id + "-touches-1"), []int{0, 5, 1, 0, 1}},
-		{"another layer, free", app.Input().ID(id + "-touches-2").Type("checkbox").Value("2").Checked(false).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 1, 0}},
+		{"its own layer ticked and fixed", app.ElemSelfClosing("input").ID(id+"-touches-1").Attr("type", "checkbox").Attr("value", "1").Attr("checked", true).Attr("disabled", true).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
+		{"its own layer's label", app.Elem("label").Attr("for", id+"-touches-1"), []int{0, 5, 1, 0, 1}},
+		{"another layer, free", app.ElemSelfClosing("input").ID(id+"-touches-2").Attr("type", "checkbox").Attr("value", "2").Attr("checked", false).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 1, 0}},
 		{"another layer's name", app.Text("L2 Data Operations"), []int{0, 5, 1, 1, 1, 0}},
 		{"hint", app.Text("Tick another layer to make this a cross-layer threat."), []int{0, 5, 2, 0}},
-		{"message line", app.P().ID(id + "-message").Class("tc-refusal").Role("alert"), []int{0, 6}},
-		{"first: cannot move up", app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(true).Aria("label", "Move Model Stealing up").OnClick(maestroHandler), []int{0, 7, 0}},
-		{"can move down", app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(false).Aria("label", "Move Model Stealing down").OnClick(maestroHandler), []int{0, 7, 1}},
-		{"delete, named", app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").Aria("label", "Delete threat Model Stealing").OnClick(maestroHandler), []int{0, 7, 2}},
+		{"message line", app.Elem("p").ID(id + "-message").Class("tc-refusal").Role("alert"), []int{0, 6}},
+		{"first: cannot move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Model Stealing up").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"can move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Model Stealing down").OnClick(maestroHandler), []int{0, 7, 1}},
+		{"delete, named", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", "Delete threat Model Stealing").OnClick(maestroHandler), []int{0, 7, 2}},
 		{"delete's words", app.Text("Delete"), []int{0, 7, 2, 0}},
 	})
 }
@@ -186,22 +183,22 @@ func TestThreatEditorOfAWrittenCrossLayerThreat(t *testing.T) {
 	}}
 	const id = "layer-cross-threat-1"
 	matchMaestro(t, te.Render(), []maestroCheck{
-		{"item", app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
+		{"item", app.Elem("li").ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
 		{"its title as the legend", app.Text("Confused deputy"), []int{0, 0, 0}},
-		{"title label", app.Label().For(id + "-title"), []int{0, 1, 0}},
-		{"title field", app.Input().ID(id + "-title").Type("text").Value("Confused deputy").OnInput(maestroHandler), []int{0, 1, 1}},
-		{"ASI03 selected", app.Option().Value("ASI03").Selected(true), []int{0, 3, 0, 1, 3}},
+		{"title label", app.Elem("label").Attr("for", id+"-title"), []int{0, 1, 0}},
+		{"title field", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", "Confused deputy").OnInput(maestroHandler), []int{0, 1, 1}},
+		{"ASI03 selected", app.Elem("option").Attr("value", "ASI03").Attr("selected", true), []int{0, 3, 0, 1, 3}},
 		{"ASI03 with its official name", app.Text("ASI03 Identity & Privilege Abuse"), []int{0, 3, 0, 1, 3, 0}},
-		{"likelihood not rated", app.Option().Value("unrated").Selected(true), []int{0, 3, 1, 1, 0}},
-		{"risk not rated without a likelihood", app.Output().ID(id + "-risk").For(id + "-likelihood " + id + "-impact").Class("tc-risk tc-risk-not-rated"), []int{0, 3, 3, 1}},
+		{"likelihood not rated", app.Elem("option").Attr("value", "unrated").Attr("selected", true), []int{0, 3, 1, 1, 0}},
+		{"risk not rated without a likelihood", app.Elem("output").ID(id+"-risk").Attr("for", id+"-likelihood "+id+"-impact").Class("tc-risk tc-risk-not-rated"), []int{0, 3, 3, 1}},
 		{"risk words", app.Text("not rated"), []int{0, 3, 3, 1, 0}},
-		{"state open", app.Option().Value("open").Selected(true), []int{0, 3, 4, 1, 0}},
-		{"L1 not touched", app.Input().ID(id + "-touches-1").Type("checkbox").Value("1").Checked(false).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
-		{"L3 touched", app.Input().ID(id + "-touches-3").Type("checkbox").Value("3").Checked(true).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 2, 0}},
-		{"L7 touched", app.Input().ID(id + "-touches-7").Type("checkbox").Value("7").Checked(true).Disabled(false).OnChange(maestroHandler), []int{0, 5, 1, 6, 0}},
+		{"state open", app.Elem("option").Attr("value", "open").Attr("selected", true), []int{0, 3, 4, 1, 0}},
+		{"L1 not touched", app.ElemSelfClosing("input").ID(id+"-touches-1").Attr("type", "checkbox").Attr("value", "1").Attr("checked", false).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 0, 0}},
+		{"L3 touched", app.ElemSelfClosing("input").ID(id+"-touches-3").Attr("type", "checkbox").Attr("value", "3").Attr("checked", true).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 2, 0}},
+		{"L7 touched", app.ElemSelfClosing("input").ID(id+"-touches-7").Attr("type", "checkbox").Attr("value", "7").Attr("checked", true).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 6, 0}},
 		{"cross-layer hint", app.Text("None ticked means not named; with one left, the threat moves under that layer."), []int{0, 5, 2, 0}},
-		{"can move up", app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(false).Aria("label", "Move Confused deputy up").OnClick(maestroHandler), []int{0, 7, 0}},
-		{"last: cannot move down", app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(true).Aria("label", "Move Confused deputy down").OnClick(maestroHandler), []int{0, 7, 1}},
+		{"can move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Confused deputy up").OnClick(maestroHandler), []int{0, 7, 0}},
+		{"last: cannot move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Confused deputy down").OnClick(maestroHandler), []int{0, 7, 1}},
 	})
 }
 
@@ -211,9 +208,9 @@ func TestThreatEditorShowsHostileTextAsText(t *testing.T) {
 	const id = "layer-4-threat-0"
 	matchMaestro(t, te.Render(), []maestroCheck{
 		{"legend text", app.Text(hostile), []int{0, 0, 0}},
-		{"title value", app.Input().ID(id + "-title").Type("text").Value(hostile).OnInput(maestroHandler), []int{0, 1, 1}},
-		{"description value", app.Textarea().ID(id+"-description").Rows(2).Aria("describedby", id+"-description-count").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
-		{"delete's name", app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 7, 2}},
+		{"title value", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", hostile).OnInput(maestroHandler), []int{0, 1, 1}},
+		{"description value", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
+		{"delete's name", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 7, 2}},
 	})
 }
 
@@ -221,34 +218,32 @@ func TestCatalogPickerSearchResults(t *testing.T) {
 	p := &CatalogPicker{Target: 3, Existing: []string{"l2-memory-poisoning"}, query: "poison L2"}
 	tree := p.Render()
 	matchMaestro(t, tree, []maestroCheck{
-		{"a group named by its heading", app.Div().ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title"), nil},
+		{"a group named by its heading", app.Elem("div").ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title"), nil},
 		{"heading names the target", app.Text("Add a threat to L3 Agent Frameworks"), []int{0, 0}},
-		{"search label", app.Label().For("catalog-search"), []int{1, 0}},
-		{"search field", app.Input().ID("catalog-search").Type("search").AutoComplete(false).
-			Aria("describedby", "catalog-count").Aria("controls", "catalog-results").Value("poison L2").OnInput(maestroHandler), []int{1, 1}},
-		{"count, read out as it changes", app.P().ID("catalog-count").Class("tc-count").Role("status"), []int{2}},
+		{"search label", app.Elem("label").Attr("for", "catalog-search"), []int{1, 0}},
+		{"search field", app.ElemSelfClosing("input").ID("catalog-search").Attr("type", "search").Attr("autocomplete", "off").Aria("describedby", "catalog-count").Aria("controls", "catalog-results").Attr("value", "poison L2").OnInput(maestroHandler), []int{1, 1}},
+		{"count, read out as it changes", app.Elem("p").ID("catalog-count").Class("tc-count").Role("status"), []int{2}},
 		{"count", app.Text("2 catalog threats match “poison L2”"), []int{2, 0}},
-		{"results list", app.Ul().ID("catalog-results").Class("tc-catalog-results"), []int{3}},
-		{"first result", app.Li().Class("tc-catalog-result"), []int{3, 0}},
+		{"results list", app.Elem("ul").ID("catalog-results").Class("tc-catalog-results"), []int{3}},
+		{"first result", app.Elem("li").Class("tc-catalog-result"), []int{3, 0}},
 		{"first name", app.Text("Data Poisoning"), []int{3, 0, 0, 0, 0}},
 		{"first layer", app.Text("L2"), []int{3, 0, 0, 2, 0}},
-		{"first ASI, its name as a tooltip", app.Span().Class("tc-catalog-asi").Title("Memory & Context Poisoning"), []int{3, 0, 0, 3}},
+		{"first ASI, its name as a tooltip", app.Elem("span").Class("tc-catalog-asi").Title("Memory & Context Poisoning"), []int{3, 0, 0, 3}},
 		{"first ASI code", app.Text(" ASI06"), []int{3, 0, 0, 3, 0}},
 		{"first description", app.Text("Manipulated data in the stores the agent learns from or works with corrupts what it does."), []int{3, 0, 1, 0}},
-		{"first add button, named", app.Button().Class("tc-catalog-add").Type("button").Value("l2-data-poisoning").
-			Aria("label", "Add Data Poisoning to L3 Agent Frameworks").OnClick(maestroHandler), []int{3, 0, 2}},
+		{"first add button, named", app.Elem("button").Class("tc-catalog-add").Attr("type", "button").Attr("value", "l2-data-poisoning").Aria("label", "Add Data Poisoning to L3 Agent Frameworks").OnClick(maestroHandler), []int{3, 0, 2}},
 		{"second name", app.Text("Memory Poisoning"), []int{3, 1, 0, 0, 0}},
 		{"second description", app.Text("False entries written into the agent's memory or shared knowledge sway its later decisions."), []int{3, 1, 1, 0}},
-		{"second already there, no button", app.Span().Class("tc-catalog-added"), []int{3, 1, 2}},
+		{"second already there, no button", app.Elem("span").Class("tc-catalog-added"), []int{3, 1, 2}},
 		{"second already there", app.Text("Already in L3 Agent Frameworks"), []int{3, 1, 2, 0}},
-		{"own threat form", app.Form().ID("catalog-custom").Class("tc-catalog-custom").OnSubmit(maestroHandler), []int{4}},
-		{"own threat label", app.Label().For("catalog-custom-title"), []int{4, 0}},
-		{"own threat title", app.Input().ID("catalog-custom-title").Type("text").OnInput(maestroHandler), []int{4, 1}},
-		{"own threat submit", app.Button().ID("catalog-add-custom").Type("submit"), []int{4, 2}},
-		{"message line", app.P().ID("catalog-message").Class("tc-refusal").Role("alert"), []int{5}},
-		{"close", app.Button().ID("catalog-close").Type("button").OnClick(maestroHandler), []int{6}},
+		{"own threat form", app.Elem("form").ID("catalog-custom").Class("tc-catalog-custom").OnSubmit(maestroHandler), []int{4}},
+		{"own threat label", app.Elem("label").Attr("for", "catalog-custom-title"), []int{4, 0}},
+		{"own threat title", app.ElemSelfClosing("input").ID("catalog-custom-title").Attr("type", "text").OnInput(maestroHandler), []int{4, 1}},
+		{"own threat submit", app.Elem("button").ID("catalog-add-custom").Attr("type", "submit"), []int{4, 2}},
+		{"message line", app.Elem("p").ID("catalog-message").Class("tc-refusal").Role("alert"), []int{5}},
+		{"close", app.Elem("button").ID("catalog-close").Attr("type", "button").OnClick(maestroHandler), []int{6}},
 	})
-	if err := app.Match(app.Li(), tree, 3, 2); err == nil {
+	if err := app.Match(app.Elem("li"), tree, 3, 2); err == nil {
 		t.Error("more than two results for “poison L2”")
 	}
 }
@@ -265,14 +260,14 @@ func TestCatalogPickerWithoutSearchListsTheSectionsCatalog(t *testing.T) {
 		checks = append(checks, maestroCheck{"result " + name, app.Text(name), []int{3, i, 0, 0, 0}})
 	}
 	matchMaestro(t, tree, checks)
-	if err := app.Match(app.Li(), tree, 3, 6); err == nil {
+	if err := app.Match(app.Elem("li"), tree, 3, 6); err == nil {
 		t.Error("more than six cross-layer catalog threats listed")
 	}
 
 	p = &CatalogPicker{Target: 5, query: "  qqqq  "}
 	tree = p.Render()
 	matchMaestro(t, tree, []maestroCheck{{"no match", app.Text("No catalog threat matches “qqqq”"), []int{2, 0}}})
-	if err := app.Match(app.Li(), tree, 3, 0); err == nil {
+	if err := app.Match(app.Elem("li"), tree, 3, 0); err == nil {
 		t.Error("a result listed for “qqqq”")
 	}
 }
@@ -288,10 +283,10 @@ func TestMaestroEditorLayout(t *testing.T) {
 	}
 	e.ConsumeAll()
 	checks := []maestroCheck{
-		{"section", app.Section().ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title"), []int{0}},
+		{"section", app.Elem("section").ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title"), []int{0}},
 		{"heading", app.Text("MAESTRO threat model"), []int{0, 0, 0}},
 		{"overview", &LayerOverview{Statuses: [7]maestro.Status{maestro.Mapped}, Counts: [8]int{1, 7: 1}, Editor: ed}, []int{0, 2}},
-		{"status line", app.P().ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 3}},
+		{"status line", app.Elem("p").ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 3}},
 		{"L1 section with its part of the card", &LayerSection{Layer: 1, Entry: maestro.LayerEntry{Status: maestro.Mapped,
 			Threats: []maestro.Threat{{CatalogID: "l1-prompt-injection", ASI: 1}}}, Editor: ed}, []int{0, 4, 0}},
 		{"L2 section", &LayerSection{Layer: 2, Editor: ed}, []int{0, 4, 1}},

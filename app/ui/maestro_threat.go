@@ -42,11 +42,11 @@ func (c *ThreatEditor) Render() app.UI {
 
 	var origin app.UI
 	if t.CatalogID != "" {
-		origin = app.P().ID(id + "-origin").Class("tc-threat-origin").Text(catalogOrigin(t.CatalogID))
+		origin = el("p", "id", id+"-origin", "class", "tc-threat-origin").Text(catalogOrigin(t.CatalogID))
 	} else {
-		origin = app.Div().Class("tc-field", "tc-threat-title").Body(
-			app.Label().For(id+"-title").Text("Title"),
-			app.Input().ID(id+"-title").Type("text").Value(t.Title).
+		origin = el("div", "class", "tc-field tc-threat-title").Body(
+			el("label", "for", id+"-title").Text("Title"),
+			voidEl("input", "id", id+"-title", "type", "text", "value", t.Title).
 				OnInput(g("editing a threat's title", c.onTitle)),
 		)
 	}
@@ -57,34 +57,37 @@ func (c *ThreatEditor) Render() app.UI {
 		riskWord = "not rated"
 	}
 
-	return app.Li().ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name").Body(
-		app.FieldSet().Class("tc-threat-fields").Body(
-			app.Legend().ID(id+"-name").Class("tc-threat-name").Text(name),
+	return el("li", "id", id, "class", "tc-threat", "tabindex", "-1", "aria-labelledby", id+"-name").Body(
+		el("fieldset", "class", "tc-threat-fields").Body(
+			el("legend", "id", id+"-name", "class", "tc-threat-name").Text(name),
 			origin,
 			c.textArea(id+"-description", "Description", t.Description, card.MaxDescription, 2,
 				g("editing a threat's description", c.onDescription)),
-			app.Div().Class("tc-threat-ratings").Body(
+			el("div", "class", "tc-threat-ratings").Body(
 				c.selectField(id+"-asi", "OWASP Agentic Top 10", asiOptions(t.ASI), g("setting a threat's ASI code", c.onASI)),
 				c.selectField(id+"-likelihood", "Likelihood", levelOptions(t.Likelihood), g("setting a threat's likelihood", c.onLikelihood)),
 				c.selectField(id+"-impact", "Impact", levelOptions(t.Impact), g("setting a threat's impact", c.onImpact)),
-				app.Div().Class("tc-field", "tc-threat-risk").Body(
-					app.Label().For(id+"-risk").Text("Risk"),
-					app.Output().ID(id+"-risk").For("%s-likelihood %s-impact", id, id).
-						Class("tc-risk", "tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")).Text(riskWord),
+				el("div", "class", "tc-field tc-threat-risk").Body(
+					el("label", "for", id+"-risk").Text("Risk"),
+					el("output", "id", id+"-risk", "for", id+"-likelihood "+id+"-impact",
+						"class", "tc-risk tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")).
+						Text(riskWord),
 				),
 				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
 			),
 			c.textArea(id+"-mitigations", "Mitigations, one per line", t.Mitigations, card.MaxMitigations, 2,
 				g("editing a threat's mitigations", c.onMitigations)),
 			c.renderTouches(id),
-			app.P().ID(id+"-message").Class("tc-refusal").Role("alert").Text(c.message),
-			app.Div().Class("tc-threat-actions").Body(
-				app.Button().ID(id+"-up").Class("tc-threat-up").Type("button").Disabled(c.Index == 0).
-					Aria("label", "Move "+name+" up").OnClick(g("moving a threat", c.onUp)).Text("Up"),
-				app.Button().ID(id+"-down").Class("tc-threat-down").Type("button").Disabled(c.Index >= c.Count-1).
-					Aria("label", "Move "+name+" down").OnClick(g("moving a threat", c.onDown)).Text("Down"),
-				app.Button().ID(id+"-delete").Class("tc-threat-delete").Type("button").
-					Aria("label", "Delete threat "+name).OnClick(g("deleting a threat", c.onDelete)).Text("Delete"),
+			el("p", "id", id+"-message", "class", "tc-refusal", "role", "alert").Text(c.message),
+			el("div", "class", "tc-threat-actions").Body(
+				el("button", "id", id+"-up", "class", "tc-threat-up", "type", "button",
+					"disabled", strconv.FormatBool(c.Index == 0), "aria-label", "Move "+name+" up").
+					OnClick(g("moving a threat", c.onUp)).Text("Up"),
+				el("button", "id", id+"-down", "class", "tc-threat-down", "type", "button",
+					"disabled", strconv.FormatBool(c.Index >= c.Count-1), "aria-label", "Move "+name+" down").
+					OnClick(g("moving a threat", c.onDown)).Text("Down"),
+				el("button", "id", id+"-delete", "class", "tc-threat-delete", "type", "button",
+					"aria-label", "Delete threat "+name).OnClick(g("deleting a threat", c.onDelete)).Text("Delete"),
 			),
 		),
 	)
@@ -104,17 +107,18 @@ func catalogOrigin(id string) string {
 }
 
 func (c *ThreatEditor) textArea(id, label, value string, max, rows int, h app.EventHandler) app.UI {
-	return app.Div().Class("tc-field").Body(
-		app.Label().For(id).Text(label),
-		app.Textarea().ID(id).Rows(rows).Aria("describedby", id+"-count").OnInput(h).Text(value),
-		app.P().ID(id+"-count").Class("tc-count").Text(charsLeft(value, max)),
+	return el("div", "class", "tc-field").Body(
+		el("label", "for", id).Text(label),
+		el("textarea", "id", id, "rows", strconv.Itoa(rows), "aria-describedby", id+"-count").
+			OnInput(h).Text(value),
+		el("p", "id", id+"-count", "class", "tc-count").Text(charsLeft(value, max)),
 	)
 }
 
 func (c *ThreatEditor) selectField(id, label string, options []app.UI, h app.EventHandler) app.UI {
-	return app.Div().Class("tc-field").Body(
-		app.Label().For(id).Text(label),
-		app.Select().ID(id).OnChange(h).Body(options...),
+	return el("div", "class", "tc-field").Body(
+		el("label", "for", id).Text(label),
+		el("select", "id", id).OnChange(h).Body(options...),
 	)
 }
 
@@ -161,9 +165,10 @@ func parseLevelValue(field, v string) (maestro.Level, error) {
 }
 
 func asiOptions(selected maestro.ASI) []app.UI {
-	opts := []app.UI{app.Option().Value(noASI).Selected(selected == 0).Text("None")}
+	opts := []app.UI{el("option", "value", noASI, "selected", strconv.FormatBool(selected == 0)).Text("None")}
 	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
-		opts = append(opts, app.Option().Value(a.Code()).Selected(a == selected).Text(a.Code()+" "+a.Name()))
+		opts = append(opts, el("option", "value", a.Code(), "selected", strconv.FormatBool(a == selected)).
+			Text(a.Code()+" "+a.Name()))
 	}
 	return opts
 }
@@ -175,7 +180,7 @@ func levelOptions(selected maestro.Level) []app.UI {
 		if l == maestro.Unrated {
 			label = "Not rated"
 		}
-		opts[i] = app.Option().Value(levelValue(l)).Selected(l == selected).Text(label)
+		opts[i] = el("option", "value", levelValue(l), "selected", strconv.FormatBool(l == selected)).Text(label)
 	}
 	return opts
 }
@@ -183,7 +188,7 @@ func levelOptions(selected maestro.Level) []app.UI {
 func stateOptions(selected maestro.State) []app.UI {
 	opts := make([]app.UI, len(stateChoices))
 	for i, s := range stateChoices {
-		opts[i] = app.Option().Value(s.String()).Selected(s == selected).Text(s.String())
+		opts[i] = el("option", "value", s.String(), "selected", strconv.FormatBool(s == selected)).Text(s.String())
 	}
 	return opts
 }
@@ -196,20 +201,21 @@ func (c *ThreatEditor) renderTouches(id string) app.UI {
 	for _, l := range maestro.Layers() {
 		own, on := l == c.Layer, c.touches(l)
 		box := id + "-touches-" + strconv.Itoa(int(l))
-		boxes = append(boxes, app.Div().Class("tc-touch").Body(
-			app.Input().ID(box).Type("checkbox").Value(strconv.Itoa(int(l))).Checked(on).Disabled(own).
+		boxes = append(boxes, el("div", "class", "tc-touch").Body(
+			voidEl("input", "id", box, "type", "checkbox", "value", strconv.Itoa(int(l)),
+				"checked", strconv.FormatBool(on), "disabled", strconv.FormatBool(own)).
 				OnChange(c.Editor.guard("changing the layers a threat touches", c.onTouch)),
-			app.Label().For(box).Text(l.String()),
+			el("label", "for", box).Text(l.String()),
 		))
 	}
 	hint := "Tick another layer to make this a cross-layer threat."
 	if c.Layer == 0 {
 		hint = "None ticked means not named; with one left, the threat moves under that layer."
 	}
-	return app.FieldSet().Class("tc-threat-touches").Aria("describedby", id+"-touches-hint").Body(
-		app.Legend().Text("Layers it touches"),
-		app.Div().Class("tc-touch-boxes").Body(boxes...),
-		app.P().ID(id+"-touches-hint").Class("tc-hint").Text(hint),
+	return el("fieldset", "class", "tc-threat-touches", "aria-describedby", id+"-touches-hint").Body(
+		el("legend").Text("Layers it touches"),
+		el("div", "class", "tc-touch-boxes").Body(boxes...),
+		el("p", "id", id+"-touches-hint", "class", "tc-hint").Text(hint),
 	)
 }
 

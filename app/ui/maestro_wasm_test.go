@@ -30,7 +30,7 @@ type maestroHost struct {
 }
 
 func (h *maestroHost) Render() app.UI {
-	return app.Div().Body(&MaestroEditor{Card: h.card, Rev: h.rev, OnEdit: h.onEdit})
+	return app.Elem("div").Body(&MaestroEditor{Card: h.card, Rev: h.rev, OnEdit: h.onEdit})
 }
 
 func (h *maestroHost) onEdit(ctx app.Context, e Edit) {

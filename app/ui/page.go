@@ -561,13 +561,13 @@ func (p *Page) Render() (ui app.UI) {
 	// drawn anew and lose what they hold (typed text, open groups). So the
 	// messages have a container of their own that is always there, as has
 	// the update banner in frame.
-	return p.frame(app.Div().Class("tc-workspace").Body(
-		app.Div().Class("tc-messages").Body(
+	return p.frame(el("div", "class", "tc-workspace").Body(
+		el("div", "class", "tc-messages").Body(
 			app.If(p.refused != nil, func() app.UI {
-				return app.P().ID("edit-error").Class("tc-edit-error").Role("alert").Text(p.refused.Error())
+				return el("p", "id", "edit-error", "class", "tc-edit-error", "role", "alert").Text(p.refused.Error())
 			}),
 			app.If(p.saveErr != nil, func() app.UI {
-				return app.P().ID("save-error").Class("tc-edit-error").Role("alert").
+				return el("p", "id", "save-error", "class", "tc-edit-error", "role", "alert").
 					Text("This browser did not keep the draft (" + p.saveErr.Error() + "); copy the link to keep your work.")
 			}),
 		),
@@ -576,7 +576,7 @@ func (p *Page) Render() (ui app.UI) {
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
 		app.If(p.drawAll(), func() app.UI {
-			return app.Div().Class("tc-cards").Body(
+			return el("div", "class", "tc-cards").Body(
 				&panel{Name: panelRecent, Rev: p.opened, Page: p},
 				&panel{Name: panelImport, Page: p},
 			)
@@ -616,24 +616,24 @@ func (p *Page) errorPanel() *ErrorPanel {
 // frame puts content into the page's landmarks; withReport adds the printed
 // report, which only the print stylesheet shows.
 func (p *Page) frame(content app.UI, withReport bool) app.UI {
-	return app.Div().Class("tc-page").Body(
-		app.Header().Class("tc-header").Body(
-			app.Div().Class("tc-header-text").Body(
-				app.H1().Text("threatcard"),
-				app.P().Class("tc-tagline").Text("OWASP AIVSS score and MAESTRO threat map of an AI agent"),
+	return el("div", "class", "tc-page").Body(
+		el("header", "class", "tc-header").Body(
+			el("div", "class", "tc-header-text").Body(
+				el("h1").Text("threatcard"),
+				el("p", "class", "tc-tagline").Text("OWASP AIVSS score and MAESTRO threat map of an AI agent"),
 			),
 			&panel{Name: panelTheme, Page: p},
 		),
-		app.Div().Class("tc-banner-slot").Body(
+		el("div", "class", "tc-banner-slot").Body(
 			app.If(p.updateAvailable, func() app.UI {
 				return &UpdateBanner{OnReload: p.reload}
 			}),
 		),
-		app.Main().ID("main").Body(content),
-		app.Footer().Class("tc-footer").Body(
-			app.P().Body(
+		el("main", "id", "main").Body(content),
+		el("footer", "class", "tc-footer").Body(
+			el("p").Body(
 				app.Text("threatcard "),
-				app.Span().ID("app-version").Text(release.Version),
+				el("span", "id", "app-version").Text(release.Version),
 				app.Text(". Runs in your browser, also offline. The card lives in the link after #, which browsers never send to a server."),
 			),
 		),
@@ -686,7 +686,7 @@ func (c *panel) Render() (ui app.UI) {
 	case panelReport:
 		return &PrintReport{Card: p.card, Rev: p.rev}
 	}
-	return app.Div()
+	return el("div")
 }
 
 // recoverRender, deferred in a Render method, turns a panic into a short
@@ -696,6 +696,6 @@ func recoverRender(ui *app.UI, during string) {
 	if v := recover(); v != nil {
 		err := &PanicError{During: during, Value: v}
 		logPanic(err, debug.Stack())
-		*ui = app.P().Class("tc-internal-error").Role("alert").Text(err.Error())
+		*ui = el("p", "class", "tc-internal-error", "role", "alert").Text(err.Error())
 	}
 }

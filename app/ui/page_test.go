@@ -38,7 +38,7 @@ type ctxProbe struct {
 }
 
 func (c *ctxProbe) OnPreRender(ctx app.Context) { c.ctx = ctx }
-func (c *ctxProbe) Render() app.UI              { return app.Div() }
+func (c *ctxProbe) Render() app.UI              { return app.Elem("div") }
 
 func testContext(t *testing.T) app.Context {
 	t.Helper()
@@ -726,7 +726,7 @@ func TestPageOffersReloadWhenAnUpdateIsInstalled(t *testing.T) {
 	e.ConsumeAll()
 	// The banner comes between the header and <main>, in a slot that is
 	// always there, so that <main> keeps its place when it appears.
-	if err := app.Match(app.Button().ID("update-reload").Type("button").OnClick(func(app.Context, app.Event) {}), p, 0, 1, 0, 0, 1); err != nil {
+	if err := app.Match(app.Elem("button").ID("update-reload").Attr("type", "button").OnClick(func(app.Context, app.Event) {}), p, 0, 1, 0, 0, 1); err != nil {
 		t.Error(err)
 	}
 	// app.Match compares an element's attributes and handlers, not its
@@ -734,7 +734,7 @@ func TestPageOffersReloadWhenAnUpdateIsInstalled(t *testing.T) {
 	if err := app.Match(app.Text("Reload"), p, 0, 1, 0, 0, 1, 0); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.Main().ID("main"), p, 0, 2); err != nil {
+	if err := app.Match(app.Elem("main").ID("main"), p, 0, 2); err != nil {
 		t.Error(err)
 	}
 }
@@ -751,11 +751,11 @@ func TestPageLandmarksAndParts(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{"header first", app.Header().Class("tc-header"), []int{0, 0}},
-		{"then the update banner's slot", app.Div().Class("tc-banner-slot"), []int{0, 1}},
-		{"main", app.Main().ID("main"), []int{0, 2}},
-		{"footer", app.Footer().Class("tc-footer"), []int{0, 3}},
-		{"messages first in main", app.Div().Class("tc-messages"), []int{0, 2, 0, 0}},
+		{"header first", app.Elem("header").Class("tc-header"), []int{0, 0}},
+		{"then the update banner's slot", app.Elem("div").Class("tc-banner-slot"), []int{0, 1}},
+		{"main", app.Elem("main").ID("main"), []int{0, 2}},
+		{"footer", app.Elem("footer").Class("tc-footer"), []int{0, 3}},
+		{"messages first in main", app.Elem("div").Class("tc-messages"), []int{0, 2, 0, 0}},
 		{"the card's title", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 2, 0, 1}},
 		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 2, 0, 2}},
 		{"then the share bar", &panel{Name: panelShare, Rev: p.followRev, Page: p}, []int{0, 2, 0, 3}},
@@ -786,7 +786,7 @@ func TestErrorPanelRender(t *testing.T) {
 			t.Errorf("%s: message %q", tt.name, got)
 		}
 		tree := tt.panel.Render()
-		if err := app.Match(app.P().ID("error-text").Role("alert"), tree, 1); err != nil {
+		if err := app.Match(app.Elem("p").ID("error-text").Role("alert"), tree, 1); err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 		if err := app.Match(app.Text("<b>bad</b>"), tree, 1, 0); err != nil {

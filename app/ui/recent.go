@@ -38,30 +38,31 @@ type RecentCards struct {
 const savedLayout = "2 Jan 2006, 15:04"
 
 func (r *RecentCards) Render() app.UI {
-	body := []app.UI{app.H2().ID("recent-title").Text("Recent cards")}
+	body := []app.UI{el("h2", "id", "recent-title").Text("Recent cards")}
 	if len(r.Entries) == 0 {
-		body = append(body, app.P().Class("tc-recent-empty").Text("Cards you work on are kept in this browser and listed here."))
+		body = append(body, el("p", "class", "tc-recent-empty").
+			Text("Cards you work on are kept in this browser and listed here."))
 	} else {
 		items := make([]app.UI, len(r.Entries))
 		for i, e := range r.Entries {
 			about := "recent-" + strconv.Itoa(i) + "-about"
-			items[i] = app.Li().Class("tc-recent-entry").Body(
-				app.Button().ID("recent-"+strconv.Itoa(i)).Class("tc-recent-open").Type("button").
-					Aria("describedby", about).
-					Text(entryTitle(e)).
-					OnClick(guarded(r.Guard, "opening a recent card", r.opener(i), r.fail)),
-				app.Span().ID(about).Class("tc-recent-about").Body(
+			items[i] = el("li", "class", "tc-recent-entry").Body(
+				el("button", "id", "recent-"+strconv.Itoa(i), "class", "tc-recent-open", "type", "button",
+					"aria-describedby", about).
+					Text(entryTitle(e)).OnClick(guarded(r.Guard, "opening a recent card", r.opener(i), r.fail)),
+				el("span", "id", about, "class", "tc-recent-about").Body(
 					app.Text(entryScore(e)+", saved "),
-					app.Time().DateTime(e.Saved.Format(time.RFC3339)).Text(e.Saved.Format(savedLayout)),
+					el("time", "datetime", e.Saved.Format(time.RFC3339)).Text(e.Saved.Format(savedLayout)),
 				),
 			)
 		}
-		body = append(body, app.Ol().Class("tc-recent-list").Aria("labelledby", "recent-title").Body(items...))
+		body = append(body, el("ol", "class", "tc-recent-list", "aria-labelledby", "recent-title").Body(items...))
 	}
 	if r.failure != "" {
-		body = append(body, app.P().ID("recent-error").Class("tc-recent-error").Role("alert").Text(r.failure))
+		body = append(body, el("p", "id", "recent-error", "class", "tc-recent-error", "role", "alert").Text(r.failure))
 	}
-	return app.Section().ID("recent-cards").Class("tc-recent").Aria("labelledby", "recent-title").Body(body...)
+	return el("section", "id", "recent-cards", "class", "tc-recent", "aria-labelledby", "recent-title").
+		Body(body...)
 }
 
 func entryTitle(e RecentEntry) string {

@@ -26,20 +26,20 @@ func TestRecentCardsListsEachCardAsAButtonWithItsScoreAndTime(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{app.Section().ID("recent-cards").Class("tc-recent").Aria("labelledby", "recent-title"), nil},
-		{app.H2().ID("recent-title"), []int{0}},
+		{app.Elem("section").ID("recent-cards").Class("tc-recent").Aria("labelledby", "recent-title"), nil},
+		{app.Elem("h2").ID("recent-title"), []int{0}},
 		{app.Text("Recent cards"), []int{0, 0}},
-		{app.Ol().Class("tc-recent-list").Aria("labelledby", "recent-title"), []int{1}},
-		{app.Button().ID("recent-0").Class("tc-recent-open").Type("button").Aria("describedby", "recent-0-about").OnClick(noop), []int{1, 0, 0}},
+		{app.Elem("ol").Class("tc-recent-list").Aria("labelledby", "recent-title"), []int{1}},
+		{app.Elem("button").ID("recent-0").Class("tc-recent-open").Attr("type", "button").Aria("describedby", "recent-0-about").OnClick(noop), []int{1, 0, 0}},
 		{app.Text("GPT Image 2"), []int{1, 0, 0, 0}},
-		{app.Span().ID("recent-0-about").Class("tc-recent-about"), []int{1, 0, 1}},
+		{app.Elem("span").ID("recent-0-about").Class("tc-recent-about"), []int{1, 0, 1}},
 		{app.Text("AIVSS 7.2 High, saved "), []int{1, 0, 1, 0}},
-		{app.Time().DateTime("2026-11-25T20:17:00Z"), []int{1, 0, 1, 1}},
+		{app.Elem("time").Attr("datetime", "2026-11-25T20:17:00Z"), []int{1, 0, 1, 1}},
 		{app.Text("25 Nov 2026, 20:17"), []int{1, 0, 1, 1, 0}},
 		// A blank title and no score.
 		{app.Text("Untitled card"), []int{1, 1, 0, 0}},
 		{app.Text("not scored yet, saved "), []int{1, 1, 1, 0}},
-		{app.Time().DateTime("2026-03-02T09:05:00+01:00"), []int{1, 1, 1, 1}},
+		{app.Elem("time").Attr("datetime", "2026-03-02T09:05:00+01:00"), []int{1, 1, 1, 1}},
 		{app.Text("2 Mar 2026, 09:05"), []int{1, 1, 1, 1, 0}},
 		// A score without a severity.
 		{app.Text("AIVSS 9.9, saved "), []int{1, 2, 1, 0}},
@@ -53,7 +53,7 @@ func TestRecentCardsListsEachCardAsAButtonWithItsScoreAndTime(t *testing.T) {
 
 func TestRecentCardsWithoutEntriesSaysWhatWillBeThere(t *testing.T) {
 	tree := (&RecentCards{}).Render()
-	if err := app.Match(app.P().Class("tc-recent-empty"), tree, 1); err != nil {
+	if err := app.Match(app.Elem("p").Class("tc-recent-empty"), tree, 1); err != nil {
 		t.Error(err)
 	}
 	if err := app.Match(app.Text("Cards you work on are kept in this browser and listed here."), tree, 1, 0); err != nil {
@@ -81,7 +81,7 @@ func TestARecentCardThatNoLongerDecodesIsReportedAndNothingOpens(t *testing.T) {
 		t.Fatal("a card was opened")
 	}
 	tree := r.Render()
-	if err := app.Match(app.P().ID("recent-error").Class("tc-recent-error").Role("alert"), tree, 2); err != nil {
+	if err := app.Match(app.Elem("p").ID("recent-error").Class("tc-recent-error").Role("alert"), tree, 2); err != nil {
 		t.Error(err)
 	}
 	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads version 1"

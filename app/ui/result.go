@@ -46,10 +46,10 @@ func (c *Result) Render() (ui app.UI) {
 		formula.Worked = ed.Worked(&ev.Result, c.Inputs.ThM.Value, c.Inputs.MF.Value)
 		shares = &sharesView{Edition: ed.ID, AARS: ev.Result.AARS, Shares: ev.Result.Shares}
 	}
-	return app.Section().ID("result").Class("tc-result").Aria("labelledby", "result-title").Body(
-		app.H3().ID("result-title").Text("Result"),
+	return el("section", "id", "result", "class", "tc-result", "aria-labelledby", "result-title").Body(
+		el("h3", "id", "result-title").Text("Result"),
 		score,
-		app.P().ID("result-edition").Class("tc-hint").Text(ed.Name+", "+ed.Date+" ("+ed.Status+")"),
+		el("p", "id", "result-edition", "class", "tc-hint").Text(ed.Name+", "+ed.Date+" ("+ed.Status+")"),
 		formula,
 		shares,
 		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
@@ -72,24 +72,24 @@ type scoreView struct {
 
 func (c *scoreView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the score")
-	region := app.Div().ID("score").Role("status").Aria("live", "polite").Aria("atomic", "true")
+	region := el("div", "id", "score", "role", "status", "aria-live", "polite", "aria-atomic", "true")
 	switch {
 	case c.Err != "":
 		return region.Class("tc-score", "tc-score-error").Body(
-			app.Span().ID("score-value").Class("tc-score-value").Text("error"),
-			app.Span().ID("score-missing").Class("tc-score-missing").Text(": "+c.Err),
+			el("span", "id", "score-value", "class", "tc-score-value").Text("error"),
+			el("span", "id", "score-missing", "class", "tc-score-missing").Text(": "+c.Err),
 		)
 	case c.Score == "":
 		return region.Class("tc-score", "tc-score-incomplete").Body(
-			app.Span().ID("score-value").Class("tc-score-value").Text("incomplete"),
-			app.Span().ID("score-missing").Class("tc-score-missing").Text(": missing "+c.Missing),
+			el("span", "id", "score-value", "class", "tc-score-value").Text("incomplete"),
+			el("span", "id", "score-missing", "class", "tc-score-missing").Text(": missing "+c.Missing),
 		)
 	}
 	return region.Class("tc-score", "tc-sev-"+strings.ToLower(c.Severity)).Body(
-		app.Span().Class("tc-score-label").Text("AIVSS "),
-		app.Span().ID("score-value").Class("tc-score-value").Text(c.Score),
+		el("span", "class", "tc-score-label").Text("AIVSS "),
+		el("span", "id", "score-value", "class", "tc-score-value").Text(c.Score),
 		app.Text(" "),
-		app.Span().ID("severity").Class("tc-severity").Text(c.Severity),
+		el("span", "id", "severity", "class", "tc-severity").Text(c.Severity),
 	)
 }
 
@@ -136,15 +136,15 @@ func (c *formulaView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the formula")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
 	items := make([]app.UI, len(ed.Formula))
 	for i, line := range ed.Formula {
-		li := app.Li().Body(app.Code().Class("tc-formula-rule").Text(line))
+		li := el("li").Body(el("code", "class", "tc-formula-rule").Text(line))
 		if i < len(c.Worked) {
-			li = app.Li().Body(
-				app.Code().Class("tc-formula-rule").Text(line),
-				app.Code().Class("tc-formula-worked").Text(c.Worked[i]),
+			li = el("li").Body(
+				el("code", "class", "tc-formula-rule").Text(line),
+				el("code", "class", "tc-formula-worked").Text(c.Worked[i]),
 			)
 		}
 		items[i] = li
@@ -153,9 +153,9 @@ func (c *formulaView) Render() (ui app.UI) {
 	if c.Worked != nil {
 		heading = "Formula with this card's numbers"
 	}
-	return app.Div().Class("tc-formula").Body(
-		app.H4().ID("formula-title").Text(heading),
-		app.Ol().ID("formula").Aria("labelledby", "formula-title").Body(items...),
+	return el("div", "class", "tc-formula").Body(
+		el("h4", "id", "formula-title").Text(heading),
+		el("ol", "id", "formula", "aria-labelledby", "formula-title").Body(items...),
 	)
 }
 
@@ -173,7 +173,7 @@ func (c *sharesView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the shares")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
 	title := "Each factor's share of the uplift (AARS " + c.AARS + ")"
 	if ed.ID == "v0.5" {
@@ -184,18 +184,18 @@ func (c *sharesView) Render() (ui app.UI) {
 	for i, f := range ed.Factors {
 		id := "share-" + f.ID
 		share := c.Shares[i]
-		items = append(items, app.Li().Body(
-			app.Span().ID(id).Class("tc-share-name").Text(f.Name),
+		items = append(items, el("li").Body(
+			el("span", "id", id, "class", "tc-share-name").Text(f.Name),
 			app.If(!zero, func() app.UI {
-				return app.Meter().Class("tc-share-bar").Min("0").Max(c.AARS).Value(share).
-					Aria("labelledby", id).Text(share)
+				return el("meter", "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share,
+					"aria-labelledby", id).Text(share)
 			}),
-			app.Span().Class("tc-share-value").Text(share),
+			el("span", "class", "tc-share-value").Text(share),
 		))
 	}
-	return app.Div().Class("tc-shares").Body(
-		app.H4().ID("shares-title").Text(title),
-		app.Ul().ID("shares").Aria("labelledby", "shares-title").Body(items...),
+	return el("div", "class", "tc-shares").Body(
+		el("h4", "id", "shares-title").Text(title),
+		el("ul", "id", "shares", "aria-labelledby", "shares-title").Body(items...),
 	)
 }
 
@@ -211,33 +211,35 @@ type cvssView struct {
 
 func (c *cvssView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the CVSS details")
-	box := app.Div().ID("cvss-result").Class("tc-cvss-result")
+	box := el("div", "id", "cvss-result", "class", "tc-cvss-result")
 	v, err := cvss4.Parse(c.Vector)
 	if c.Vector == "" || err != nil {
 		if c.Score.Set {
 			s := c.Score.Value
 			return box.Body(
-				app.H4().Text("CVSS v4.0"),
-				app.P().Text("A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
+				el("h4").Text("CVSS v4.0"),
+				el("p").
+					Text("A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
 			)
 		}
-		return box.Body(app.H4().Text("CVSS v4.0"), app.P().Text("No CVSS input yet."))
+		return box.Body(el("h4").Text("CVSS v4.0"), el("p").Text("No CVSS input yet."))
 	}
 	score := v.Score()
 	return box.Body(
-		app.H4().Text("CVSS v4.0"),
-		app.Dl().Body(
-			app.Dt().Text("Score"),
-			app.Dd().ID("cvss-score-value").Text(score.Format(1)+" ("+v.Severity()+")"),
-			app.Dt().Text("Nomenclature"),
-			app.Dd().ID("cvss-nomenclature").Text(v.Nomenclature()),
-			app.Dt().Text("Macro vector"),
-			app.Dd().ID("cvss-macrovector").Text(v.MacroVector()),
+		el("h4").Text("CVSS v4.0"),
+		el("dl").Body(
+			el("dt").Text("Score"),
+			el("dd", "id", "cvss-score-value").Text(score.Format(1)+" ("+v.Severity()+")"),
+			el("dt").Text("Nomenclature"),
+			el("dd", "id", "cvss-nomenclature").Text(v.Nomenclature()),
+			el("dt").Text("Macro vector"),
+			el("dd", "id", "cvss-macrovector").Text(v.MacroVector()),
 		),
 		app.If(v.GoCVSSScoreDiffers(), func() app.UI {
-			return app.P().ID("cvss-rounding-note").Class("tc-note").Text(
+			return el("p", "id", "cvss-rounding-note", "class", "tc-note").Text(
 				"Calculators without the 2024 rounding fix, such as go-cvss, show " + v.GoCVSSScore().Format(1) +
-					" for this vector; " + score.Format(1) + " is the score with the fix.")
+					" for this vector; " + score.Format(1) + " is the score with the fix.",
+			)
 		}),
 	)
 }
@@ -253,12 +255,12 @@ func (c *editionNotes) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the edition's notes")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return app.P().Class("tc-internal-error").Text(err.Error())
+		return el("p", "class", "tc-internal-error").Text(err.Error())
 	}
-	return app.Details().Class("tc-edition-notes").Body(
-		app.Summary().Text("How "+ed.Name+" rounds and bands"),
-		app.P().Text("Rounding: "+ed.Rounding+"."),
-		app.P().Text("Severity: "+ed.Bands+"."),
-		app.P().Text("Source: "+ed.Source+"."),
+	return el("details", "class", "tc-edition-notes").Body(
+		el("summary").Text("How "+ed.Name+" rounds and bands"),
+		el("p").Text("Rounding: "+ed.Rounding+"."),
+		el("p").Text("Severity: "+ed.Bands+"."),
+		el("p").Text("Source: "+ed.Source+"."),
 	)
 }

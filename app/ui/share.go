@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -82,33 +83,35 @@ func (s *ShareBar) Render() app.UI {
 	if s.failed {
 		statusClass += " tc-share-status-failed"
 	}
-	return app.Section().ID("share").Class("tc-share").Aria("labelledby", "share-title").Body(
-		app.H2().ID("share-title").Text("Share"),
-		app.Div().Class("tc-share-buttons").Body(
+	return el("section", "id", "share", "class", "tc-share", "aria-labelledby", "share-title").Body(
+		el("h2", "id", "share-title").Text("Share"),
+		el("div", "class", "tc-share-buttons").Body(
 			s.button(shareCopyLinkID, "Copy link", "copying the link", s.copyLink),
 			s.button(shareCopyMarkdownID, "Copy Markdown for a ticket", "copying the Markdown", s.copyMarkdown),
 			s.button(shareJSONID, "Download JSON", "saving the JSON export", s.downloadJSON),
 			s.button(shareSVGID, "Download SVG badge", "saving the badge", s.downloadBadge),
 			s.button(sharePrintID, "Print", "printing", s.print),
 		),
-		app.P().ID(shareStatusID).Class(statusClass).Role("status").Aria("live", "polite").Text(s.status),
+		el("p", "id", shareStatusID, "class", statusClass, "role", "status", "aria-live", "polite").
+			Text(s.status),
 		app.If(s.byHand != "", func() app.UI {
 			rows := 2
 			if s.byHandOf == "Markdown" {
 				rows = 10
 			}
-			return app.Div().Class("tc-share-by-hand").Body(
-				app.Label().For(shareFallbackID).Text(byHandLabel(s.byHandOf)),
-				app.Textarea().ID(shareFallbackID).ReadOnly(true).Rows(rows).Spellcheck(false).Text(s.byHand),
-				app.Button().ID("share-fallback-close").Type("button").Text("Hide").
-					OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
+			return el("div", "class", "tc-share-by-hand").Body(
+				el("label", "for", shareFallbackID).Text(byHandLabel(s.byHandOf)),
+				el("textarea", "id", shareFallbackID, "readonly", "true", "rows", strconv.Itoa(rows),
+					"spellcheck", "false").Text(s.byHand),
+				el("button", "id", "share-fallback-close", "type", "button").
+					Text("Hide").OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
 			)
 		}),
 	)
 }
 
 func (s *ShareBar) button(id, label, during string, h app.EventHandler) app.UI {
-	return app.Button().ID(id).Type("button").Text(label).OnClick(guarded(s.Guard, during, h, s.fail))
+	return el("button", "id", id, "type", "button").Text(label).OnClick(guarded(s.Guard, during, h, s.fail))
 }
 
 func byHandLabel(of string) string {

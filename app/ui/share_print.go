@@ -27,10 +27,11 @@ type PrintReport struct {
 }
 
 func (r *PrintReport) Render() app.UI {
-	report := app.Section().ID("print-report").Class("tc-print-report").Aria("labelledby", "print-title")
+	report := el("section", "id", "print-report", "class", "tc-print-report",
+		"aria-labelledby", "print-title")
 	c := r.Card
 	if c == nil {
-		return report.Body(app.H2().ID("print-title").Text("No card"))
+		return report.Body(el("h2", "id", "print-title").Text("No card"))
 	}
 	ev := card.Evaluate(c)
 	title := strings.TrimSpace(c.Title)
@@ -38,40 +39,40 @@ func (r *PrintReport) Render() app.UI {
 		title = "Untitled card"
 	}
 	body := []app.UI{
-		app.H2().ID("print-title").Text(title),
-		app.P().Class("tc-print-score").Text(scoreLine(&ev)),
+		el("h2", "id", "print-title").Text(title),
+		el("p", "class", "tc-print-score").Text(scoreLine(&ev)),
 	}
 	if s := strings.TrimSpace(c.Summary); s != "" {
-		body = append(body, app.P().Class("tc-print-text").Text(s))
+		body = append(body, el("p", "class", "tc-print-text").Text(s))
 	}
 	if ev.Edition != nil {
-		body = append(body, app.H3().Text("AIVSS inputs"), inputsTable(c, &ev))
+		body = append(body, el("h3").Text("AIVSS inputs"), inputsTable(c, &ev))
 	}
-	body = append(body, app.H3().Text("MAESTRO threat model"))
+	body = append(body, el("h3").Text("MAESTRO threat model"))
 	for _, l := range maestro.Layers() {
 		e := c.MAESTRO.Layer(l)
-		layer := []app.UI{app.H4().Text(l.Code() + " · " + l.Name() + " — " + e.Status.Label())}
+		layer := []app.UI{el("h4").Text(l.Code() + " · " + l.Name() + " — " + e.Status.Label())}
 		if n := strings.TrimSpace(e.Notes); n != "" {
-			layer = append(layer, app.P().Class("tc-print-text").Text(n))
+			layer = append(layer, el("p", "class", "tc-print-text").Text(n))
 		}
 		if len(e.Threats) > 0 {
 			layer = append(layer, threatList(e.Threats, false))
 		}
-		body = append(body, app.Div().Class("tc-print-layer").Body(layer...))
+		body = append(body, el("div", "class", "tc-print-layer").Body(layer...))
 	}
 	if len(c.MAESTRO.CrossLayer) > 0 {
-		body = append(body, app.Div().Class("tc-print-layer").Body(
-			app.H4().Text(maestro.CrossLayerName()),
+		body = append(body, el("div", "class", "tc-print-layer").Body(
+			el("h4").Text(maestro.CrossLayerName()),
 			threatList(c.MAESTRO.CrossLayer, true),
 		))
 	}
 	if l, err := ShareLink(app.Window().URL(), c); err == nil {
-		body = append(body, app.P().Class("tc-print-link").Body(
+		body = append(body, el("p", "class", "tc-print-link").Body(
 			app.Text("Link: "),
-			app.Span().Text(l),
+			el("span").Text(l),
 		))
 	}
-	body = append(body, app.P().Class("tc-print-footer").Text("Scored with threatcard "+release.Version+"."))
+	body = append(body, el("p", "class", "tc-print-footer").Text("Scored with threatcard "+release.Version+"."))
 	return report.Body(body...)
 }
 
@@ -112,11 +113,11 @@ func inputsTable(c *card.Card, ev *card.Evaluation) app.UI {
 	if ed.HasMF {
 		rows = append(rows, inputRow("Mitigation factor (MF)", scaleText(&ed.MF, in.MF)))
 	}
-	return app.Table().Class("tc-print-inputs").Body(app.TBody().Body(rows...))
+	return el("table", "class", "tc-print-inputs").Body(el("tbody").Body(rows...))
 }
 
 func inputRow(name, value string) app.UI {
-	return app.Tr().Body(app.Th().Scope("row").Text(name), app.Td().Text(value))
+	return el("tr").Body(el("th", "scope", "row").Text(name), el("td").Text(value))
 }
 
 // scaleText shows a value with its label on the scale, if it has one.
@@ -161,16 +162,16 @@ func threatList(ts []maestro.Threat, cross bool) app.UI {
 			}
 		}
 		item := []app.UI{
-			app.Strong().Text(strings.TrimSpace(t.Name())),
+			el("strong").Text(strings.TrimSpace(t.Name())),
 			app.Text(" — " + strings.Join(facts, " · ")),
 		}
 		if d := strings.TrimSpace(desc); d != "" {
-			item = append(item, app.P().Class("tc-print-text").Text(d))
+			item = append(item, el("p", "class", "tc-print-text").Text(d))
 		}
 		if m := strings.TrimSpace(t.Mitigations); m != "" {
-			item = append(item, app.P().Class("tc-print-text").Text("Mitigations: "+m))
+			item = append(item, el("p", "class", "tc-print-text").Text("Mitigations: "+m))
 		}
-		items[i] = app.Li().Class("tc-print-threat").Body(item...)
+		items[i] = el("li", "class", "tc-print-threat").Body(item...)
 	}
-	return app.Ul().Class("tc-print-threats").Body(items...)
+	return el("ul", "class", "tc-print-threats").Body(items...)
 }

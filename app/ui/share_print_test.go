@@ -10,7 +10,7 @@ import (
 
 func TestPrintReportOfACompleteCard(t *testing.T) {
 	tree := (&PrintReport{Card: shareCardFromJSON(t, triageBotJSON)}).Render()
-	if err := app.Match(app.Section().ID("print-report").Class("tc-print-report").Aria("labelledby", "print-title"), tree); err != nil {
+	if err := app.Match(app.Elem("section").ID("print-report").Class("tc-print-report").Aria("labelledby", "print-title"), tree); err != nil {
 		t.Fatal(err)
 	}
 	// The values are those of the hand-written Markdown of this card in
@@ -56,7 +56,7 @@ func TestPrintReportOfACompleteCard(t *testing.T) {
 		{[]int{14, 0}, "Link: "},
 		{[]int{15, 0}, "Scored with threatcard " + release.Version + "."},
 	})
-	if err := app.Match(app.Div().Class("tc-print-layer"), tree, 8); err != nil {
+	if err := app.Match(app.Elem("div").Class("tc-print-layer"), tree, 8); err != nil {
 		t.Error(err)
 	}
 }

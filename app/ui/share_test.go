@@ -83,14 +83,14 @@ func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{"a labelled section", app.Section().ID("share").Class("tc-share").Aria("labelledby", "share-title"), nil},
-		{"its heading", app.H2().ID("share-title"), []int{0}},
-		{"copy link", app.Button().ID("share-copy-link").Type("button").OnClick(noop), []int{1, 0}},
-		{"copy Markdown", app.Button().ID("share-copy-markdown").Type("button").OnClick(noop), []int{1, 1}},
-		{"download JSON", app.Button().ID("share-json").Type("button").OnClick(noop), []int{1, 2}},
-		{"download badge", app.Button().ID("share-svg").Type("button").OnClick(noop), []int{1, 3}},
-		{"print", app.Button().ID("share-print").Type("button").OnClick(noop), []int{1, 4}},
-		{"an empty live status line", app.P().ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{2}},
+		{"a labelled section", app.Elem("section").ID("share").Class("tc-share").Aria("labelledby", "share-title"), nil},
+		{"its heading", app.Elem("h2").ID("share-title"), []int{0}},
+		{"copy link", app.Elem("button").ID("share-copy-link").Attr("type", "button").OnClick(noop), []int{1, 0}},
+		{"copy Markdown", app.Elem("button").ID("share-copy-markdown").Attr("type", "button").OnClick(noop), []int{1, 1}},
+		{"download JSON", app.Elem("button").ID("share-json").Attr("type", "button").OnClick(noop), []int{1, 2}},
+		{"download badge", app.Elem("button").ID("share-svg").Attr("type", "button").OnClick(noop), []int{1, 3}},
+		{"print", app.Elem("button").ID("share-print").Attr("type", "button").OnClick(noop), []int{1, 4}},
+		{"an empty live status line", app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{2}},
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, tree, c.path...); err != nil {
@@ -138,10 +138,10 @@ func TestShareBarOffersTheTextSelectedInAReadOnlyField(t *testing.T) {
 				path     []int
 			}{
 				{app.Text(status), []int{0, 2, 0}},
-				{app.Label().For("share-fallback-text"), []int{0, 3, 0}},
+				{app.Elem("label").Attr("for", "share-fallback-text"), []int{0, 3, 0}},
 				{app.Text(tt.label), []int{0, 3, 0, 0}},
-				{app.Textarea().ID("share-fallback-text").ReadOnly(true).Rows(tt.rows).Spellcheck(false).Text(tt.text), []int{0, 3, 1}},
-				{app.Button().ID("share-fallback-close").Type("button").OnClick(noop), []int{0, 3, 2}},
+				{app.Elem("textarea").ID("share-fallback-text").Attr("readonly", true).Attr("rows", tt.rows).Spellcheck(false).Text(tt.text), []int{0, 3, 1}},
+				{app.Elem("button").ID("share-fallback-close").Attr("type", "button").OnClick(noop), []int{0, 3, 2}},
 				{app.Text("Hide"), []int{0, 3, 2, 0}},
 			}
 			for _, c := range checks {
@@ -169,7 +169,7 @@ func TestShareBarWithoutACardSaysSoAsAFailure(t *testing.T) {
 			s := &ShareBar{}
 			tt.handler(s)(app.Context{}, app.Event{})
 			tree := s.Render()
-			want := app.P().ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
+			want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
 			if err := app.Match(want, tree, 2); err != nil {
 				t.Error(err)
 			}
@@ -209,7 +209,7 @@ func TestShareBarShowsAPanicInItsStatusLine(t *testing.T) {
 	s := &ShareBar{}
 	guarded(s.Guard, "printing", func(app.Context, app.Event) { panic("no window") }, s.fail)(app.Context{}, app.Event{})
 	tree := s.Render()
-	want := app.P().ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
+	want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
 	if err := app.Match(want, tree, 2); err != nil {
 		t.Error(err)
 	}

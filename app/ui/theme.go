@@ -70,13 +70,12 @@ func (t *ThemeToggle) OnMount(ctx app.Context) {
 
 func (t *ThemeToggle) Render() app.UI {
 	theme := ParseTheme(string(t.theme))
-	return app.Span().Class("tc-theme").Body(
-		app.Button().ID("theme-toggle").Class("tc-theme-toggle").Type("button").
-			Title("Switch to "+themeWord(theme.Next())).
-			Text(theme.Label()).
-			OnClick(guarded(t.Guard, "switching the theme", t.toggle, func(err error) { t.failure = err.Error() })),
+	return el("span", "class", "tc-theme").Body(
+		el("button", "id", "theme-toggle", "class", "tc-theme-toggle", "type", "button",
+			"title", "Switch to "+themeWord(theme.Next())).
+			Text(theme.Label()).OnClick(guarded(t.Guard, "switching the theme", t.toggle, func(err error) { t.failure = err.Error() })),
 		app.If(t.failure != "", func() app.UI {
-			return app.Span().Class("tc-theme-error").Role("alert").Text(t.failure)
+			return el("span", "class", "tc-theme-error", "role", "alert").Text(t.failure)
 		}),
 	)
 }

@@ -58,7 +58,7 @@ func TestThemeToggleIsANamedButton(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tree := (&ThemeToggle{theme: tt.theme}).Render()
-		button := app.Button().ID("theme-toggle").Class("tc-theme-toggle").Type("button").Title(tt.title).OnClick(noop)
+		button := app.Elem("button").ID("theme-toggle").Class("tc-theme-toggle").Attr("type", "button").Title(tt.title).OnClick(noop)
 		if err := app.Match(button, tree, 0); err != nil {
 			t.Errorf("%q: %v", tt.theme, err)
 		}

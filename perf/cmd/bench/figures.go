@@ -53,7 +53,7 @@ func (m *measurer) all() ([]perf.Figure, error) {
 		}
 		m.note("size: gzip -9 of app.wasm: threatcard %d bytes (raw %d), hello world %d bytes (raw %d)",
 			ours, fileSize(builds.threatcardWasm), hello, fileSize(builds.helloWasm))
-		if m.top > 0 {
+		if m.top > 0 || m.topFuncs > 0 {
 			if err := m.listSizes(builds); err != nil {
 				return nil, err
 			}
@@ -159,6 +159,24 @@ func (m *measurer) listSizes(b buildSet) error {
 			break
 		}
 		m.note("size: %+9d  %9d  %s", d.A-d.B, d.A, d.Package)
+	}
+	if m.topFuncs == 0 {
+		return nil
+	}
+	ourFuncs, err := perf.FunctionSizes(b.threatcardWasm)
+	if err != nil {
+		return err
+	}
+	helloFuncs, err := perf.FunctionSizes(b.helloWasm)
+	if err != nil {
+		return err
+	}
+	m.note("size: functions with the most added code:")
+	for i, d := range perf.DiffSizes(ourFuncs, helloFuncs) {
+		if i == m.topFuncs {
+			break
+		}
+		m.note("size: %+9d  %s", d.A-d.B, d.Package)
 	}
 	return nil
 }

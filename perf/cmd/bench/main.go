@@ -32,6 +32,7 @@ type config struct {
 	goCmd, root, work, chromium string
 	flags                       []string
 	runs, changes, rounds, top  int
+	topFuncs                    int
 	profile                     int
 	only                        map[string]bool
 }
@@ -50,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&c.changes, "changes", 200, "factor changes for the input latency")
 	fs.IntVar(&c.rounds, "rounds", 3, "alternating benchmark rounds for score_ns_ratio (the best of each is kept)")
 	fs.IntVar(&c.top, "sizes", 0, "also list the N packages whose code threatcard's app.wasm has most more of than the hello world's")
+	fs.IntVar(&c.topFuncs, "funcs", 0, "also list the N functions that threatcard's app.wasm has most more code of than the hello world's")
 	fs.IntVar(&c.profile, "profile", 0, "also profile one cold load of each app and list its N functions with the most time (what runs before the first render)")
 	fs.StringVar(&only, "only", "", "measure only these groups, comma-separated: size, render, input, links, score, batch")
 	if err := fs.Parse(args); err != nil {
