@@ -29,7 +29,7 @@ type UpdateBanner struct {
 
 func (c *UpdateBanner) Render() app.UI {
 	return el("div", "id", "update", "class", "tc-update", "role", "status").Body(
-		el("p").Text("A new version of threatcard is ready."),
+		textEl("p", "A new version of threatcard is ready."),
 		el("button", "id", "update-reload", "type", "button").Text("Reload").OnClick(c.OnReload),
 	)
 }

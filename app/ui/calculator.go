@@ -37,16 +37,16 @@ func (c *Calculator) Render() (ui app.UI) {
 	}
 	return el("section", "id", "calculator", "class", "tc-calculator",
 		"aria-labelledby", "calculator-title").Body(
-		el("h2", "id", "calculator-title").Text("AIVSS score"),
+		textEl("h2", "AIVSS score", "id", "calculator-title"),
 		el("div", "class", "tc-calc").Body(
 			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(
 				el("div", "class", "tc-field tc-edition").Body(
-					el("label", "for", "edition").Text("AIVSS edition"),
+					textEl("label", "AIVSS edition", "for", "edition"),
 					el("select", "id", "edition", "aria-describedby", "edition-about").
 						OnChange(c.onEdition).Body(options...),
-					el("p", "id", "edition-about", "class", "tc-hint").Text(ed.Source),
+					textEl("p", ed.Source, "id", "edition-about", "class", "tc-hint"),
 					app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
-						return el("p", "id", "edition-note", "class", "tc-note", "role", "status").Text(c.note)
+						return textEl("p", c.note, "id", "edition-note", "class", "tc-note", "role", "status")
 					}),
 				),
 				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
@@ -177,7 +177,7 @@ func syncControls(ctx app.Context, values map[string]string, checked map[string]
 // fieldError is the message under a field; it is always there (empty
 // without a message), so that the field's aria-describedby finds it.
 func fieldError(id, msg string) app.UI {
-	return el("p", "id", id, "class", "tc-field-error", "aria-live", "polite").Text(msg)
+	return textEl("p", msg, "id", id, "class", "tc-field-error", "aria-live", "polite")
 }
 
 // refusedMsg is the message for an edit the page refused.

@@ -27,14 +27,14 @@ func (c *CardHeader) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the card's title")
 	return el("section", "class", "tc-card-head", "aria-label", "Card").Body(
 		el("div", "class", "tc-field").Body(
-			el("label", "for", "card-title").Text("Agent name"),
+			textEl("label", "Agent name", "for", "card-title"),
 			voidEl("input", "type", "text", "id", "card-title", "value", c.Title,
 				"maxlength", strconv.Itoa(card.MaxTitle), "autocomplete", "off",
 				"placeholder", "Untitled card", "aria-describedby", "card-title-error").OnInput(c.onTitle),
 			fieldError("card-title-error", c.titleErr),
 		),
 		el("div", "class", "tc-field").Body(
-			el("label", "for", "card-summary").Text("Summary"),
+			textEl("label", "Summary", "for", "card-summary"),
 			el("textarea", "id", "card-summary", "rows", "2", "maxlength", strconv.Itoa(card.MaxSummary),
 				"value", c.Summary, "aria-describedby", "card-summary-error").Text(c.Summary).OnInput(c.onSummary),
 			fieldError("card-summary-error", c.summaryErr),

@@ -118,14 +118,14 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	c.seen = c.Vector
 	byScore := c.byScoreMode()
 	body := []app.UI{
-		el("legend").Text("CVSS v4.0"),
+		textEl("legend", "CVSS v4.0"),
 		el("div", "class", "tc-mode", "role", "radiogroup", "aria-label", "Enter CVSS").Body(
 			radio("cvss-mode-metrics", "cvss-mode", "metrics", !byScore).
 				OnChange(c.onMode),
-			el("label", "for", "cvss-mode-metrics").Text("By metrics"),
+			textEl("label", "By metrics", "for", "cvss-mode-metrics"),
 			radio("cvss-mode-score", "cvss-mode", "score", byScore).
 				OnChange(c.onMode),
-			el("label", "for", "cvss-mode-score").Text("By score"),
+			textEl("label", "By score", "for", "cvss-mode-score"),
 		),
 	}
 	if byScore {
@@ -163,7 +163,7 @@ func (c *CVSSInput) renderScore() app.UI {
 		field = field.Aria("invalid", "true")
 	}
 	return el("div", "class", "tc-field").Body(
-		el("label", "for", "cvss-score").Text("CVSS v4.0 base score"),
+		textEl("label", "CVSS v4.0 base score", "for", "cvss-score"),
 		field,
 		fieldError("cvss-score-error", c.scoreErr),
 	)
@@ -216,16 +216,16 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 			details = details.Attr("open", strconv.FormatBool(c.opened[g]))
 		}
 		groups = append(groups, details.On("toggle", c.onToggle(g)).Body(
-			el("summary").Text(g.String()+" metrics"+summary),
+			textEl("summary", g.String()+" metrics"+summary),
 			buttons,
 		))
 	}
 	return append([]app.UI{
 		el("div", "class", "tc-field").Body(
-			el("label", "for", "cvss-vector").Text("Vector"),
+			textEl("label", "Vector", "for", "cvss-vector"),
 			field,
 			fieldError("cvss-vector-error", c.textErr),
-			el("p", "id", "cvss-vector-hint", "class", "tc-hint").Text(hint),
+			textEl("p", hint, "id", "cvss-vector-hint", "class", "tc-hint"),
 		),
 	}, groups...)
 }
@@ -433,7 +433,7 @@ func (c *metricChoice) Render() (ui app.UI) {
 				OnChange(c.onPick),
 			el("label", "for", id).Body(
 				app.Text(v.Name+" "),
-				el("span", "class", "tc-abbr").Text(v.Abbrev),
+				textEl("span", v.Abbrev, "class", "tc-abbr"),
 			),
 		)
 	}
@@ -444,8 +444,8 @@ func (c *metricChoice) Render() (ui app.UI) {
 	return el("fieldset", "id", name, "class", class).Body(
 		el("legend").Body(
 			app.Text(m.Name+" "),
-			el("span", "class", "tc-abbr").Text(m.Abbrev),
-			app.If(value == "", func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
+			textEl("span", m.Abbrev, "class", "tc-abbr"),
+			app.If(value == "", func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
 		),
 		el("div", "class", "tc-choices").Body(buttons...),
 	)

@@ -27,7 +27,7 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the factors")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	set := 0
 	for _, f := range c.Factors {
@@ -55,8 +55,8 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 		}
 	}
 	return el("fieldset", "id", "factors", "class", "tc-factors", "aria-describedby", "factors-hint").Body(
-		el("legend").Text("Agentic risk factors"),
-		el("p", "id", "factors-hint", "class", "tc-hint").Text(hint),
+		textEl("legend", "Agentic risk factors"),
+		textEl("p", hint, "id", "factors-hint", "class", "tc-hint"),
 		el("div", "class", "tc-factor-list").Body(items...),
 	)
 }
@@ -123,7 +123,7 @@ func (c *factorChoice) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	name := "factor-" + c.ID
 	buttons := make([]app.UI, 0, 2*len(ed.Levels.Choices))
@@ -134,7 +134,7 @@ func (c *factorChoice) Render() (ui app.UI) {
 				OnChange(c.onChange),
 			el("label", "for", id).Body(
 				app.Text(ch.Label+" "),
-				el("span", "class", "tc-abbr").Text(ch.Value.Format(0)),
+				textEl("span", ch.Value.Format(0), "class", "tc-abbr"),
 			),
 		)
 	}
@@ -145,7 +145,7 @@ func (c *factorChoice) Render() (ui app.UI) {
 	return el("fieldset", "id", name, "class", class).Body(
 		el("legend").Body(
 			app.Text(c.Name),
-			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
 		),
 		el("div", "class", "tc-choices").Body(buttons...),
 		app.If(c.msg != "", func() app.UI { return fieldError(name+"-error", c.msg) }),
@@ -201,7 +201,7 @@ func (c *factorSlider) Render() (ui app.UI) {
 	return el("div", "class", class).Body(
 		el("label", "id", id+"-label", "for", id).Body(
 			app.Text(c.Name),
-			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
 		),
 		voidEl("input", "type", "range", "id", id+"-range", "class", "tc-slider", "min", "0",
 			"max", "100", "step", "1", "value", position, "aria-labelledby", id+"-label",

@@ -25,14 +25,14 @@ func (c *Multipliers) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing ThM and MF")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
-	mf := app.UI(el("p", "id", "mf-none", "class", "tc-hint").Text(ed.Name + " has no mitigation factor (MF)."))
+	mf := app.UI(textEl("p", ed.Name+" has no mitigation factor (MF).", "id", "mf-none", "class", "tc-hint"))
 	if ed.HasMF {
 		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF}
 	}
 	return el("fieldset", "id", "multipliers", "class", "tc-multipliers").Body(
-		el("legend").Text("Threat and mitigation"),
+		textEl("legend", "Threat and mitigation"),
 		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM},
 		mf,
 	)
@@ -76,7 +76,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing "+c.Which)
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	s, label := c.scale(ed)
 	id := c.Which
@@ -103,13 +103,13 @@ func (c *scaleInput) Render() (ui app.UI) {
 		}
 		field = el("div", "class", "tc-number").Body(
 			in,
-			el("span", "id", id+"-hint", "class", "tc-hint").Text(s.Values()),
+			textEl("span", s.Values(), "id", id+"-hint", "class", "tc-hint"),
 		)
 	}
 	return el("div", "class", class).Body(
 		el("label", "for", id).Body(
 			app.Text(label),
-			app.If(!c.Value.Set, func() app.UI { return el("span", "class", "tc-unset-mark").Text("not set") }),
+			app.If(!c.Value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
 		),
 		field,
 		fieldError(id+"-error", c.msg),

@@ -25,15 +25,14 @@ func (c *ErrorPanel) Render() app.UI {
 		title = "This link could not be shown"
 	}
 	return el("section", "id", id, "class", "tc-error", "aria-labelledby", "error-title").Body(
-		el("h2", "id", "error-title").Text(title),
-		el("p", "id", "error-text", "role", "alert").Text(c.Message),
-		el("p", "class", "tc-error-hint").Text("Your saved cards are untouched."),
+		textEl("h2", title, "id", "error-title"),
+		textEl("p", c.Message, "id", "error-text", "role", "alert"),
+		textEl("p", "Your saved cards are untouched.", "class", "tc-error-hint"),
 		el("div", "class", "tc-error-actions").Body(
 			app.If(c.OnOpenDraft != nil, func() app.UI {
 				return el("button", "id", "open-draft", "type", "button").OnClick(c.OnOpenDraft).Body(
 					app.Text("Open my draft: "+entryTitle(c.Draft)),
-					el("span", "class", "tc-error-saved").
-						Text(", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout)),
+					textEl("span", ", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout), "class", "tc-error-saved"),
 				)
 			}),
 			app.If(c.OnStartOver != nil, func() app.UI {

@@ -31,3 +31,9 @@ func voidEl(tag string, attrs ...string) app.HTMLElemSelfClosing {
 	}
 	return e
 }
+
+// textEl is el with text as its only content: textEl("p", msg, "class",
+// "tc-hint") is el("p", "class", "tc-hint").Text(msg) in one call.
+func textEl(tag, text string, attrs ...string) app.UI {
+	return el(tag, attrs...).Text(text)
+}

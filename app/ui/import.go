@@ -53,27 +53,24 @@ func (d *ImportDialog) Render() app.UI {
 		area = area.Aria("invalid", "true")
 	}
 	return el("section", "id", "import", "class", "tc-import", "aria-labelledby", "import-title").Body(
-		el("h2", "id", "import-title").Text("Import a card"),
-		el("p", "id", "import-hint", "class", "tc-hint").Text(
-			"Paste the text of a published agentic threat-model card, or a threatcard JSON export. "+
-				"It opens in place of the card on screen.",
-		),
-		el("label", "for", importTextID).Text("Card text or JSON export"),
+		textEl("h2", "Import a card", "id", "import-title"),
+		textEl("p", "Paste the text of a published agentic threat-model card, or a threatcard JSON export. "+
+			"It opens in place of the card on screen.", "id", "import-hint", "class", "tc-hint"),
+		textEl("label", "Card text or JSON export", "for", importTextID),
 		area,
 		el("button", "id", importSubmitID, "type", "button").
 			Text("Import").OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),
 		app.If(d.failure != nil, func() app.UI {
 			return d.renderFailure()
 		}),
-		el("p", "id", importStatusID, "class", "tc-import-status", "role", "status",
-			"aria-live", "polite").Text(d.status),
+		textEl("p", d.status, "id", importStatusID, "class", "tc-import-status", "role", "status", "aria-live", "polite"),
 		app.If(len(d.warnings) > 0, func() app.UI {
 			items := make([]app.UI, len(d.warnings))
 			for i, w := range d.warnings {
-				items[i] = el("li").Text(warningText(w))
+				items[i] = textEl("li", warningText(w))
 			}
 			return el("div", "class", "tc-import-warnings").Body(
-				el("p", "id", "import-warnings-title").Text("Taken with these remarks:"),
+				textEl("p", "Taken with these remarks:", "id", "import-warnings-title"),
 				el("ul", "id", importWarningsID, "aria-labelledby", "import-warnings-title").Body(items...),
 			)
 		}),
@@ -86,16 +83,16 @@ func (d *ImportDialog) renderFailure() app.UI {
 	var ie *cardimport.Error
 	if !errors.As(d.failure, &ie) {
 		return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(
-			el("p").Text("Not imported: " + d.failure.Error()),
+			textEl("p", "Not imported: "+d.failure.Error()),
 		)
 	}
 	what := whereText(ie) + ie.Msg
 	if what == ie.Msg {
 		what = capitalized(what)
 	}
-	body := []app.UI{el("p").Text("Not imported: the " + ie.Format.String() + " has a problem. " + what)}
+	body := []app.UI{textEl("p", "Not imported: the "+ie.Format.String()+" has a problem. "+what)}
 	if ie.Text != "" {
-		body = append(body, el("pre", "class", "tc-import-line").Text(ie.Text))
+		body = append(body, textEl("pre", ie.Text, "class", "tc-import-line"))
 	}
 	return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(body...)
 }

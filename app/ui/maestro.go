@@ -63,12 +63,11 @@ func (c *MaestroEditor) Render() app.UI {
 	}
 
 	return el("section", "id", "maestro", "class", "tc-maestro", "aria-labelledby", "maestro-title").Body(
-		el("h2", "id", "maestro-title").Text("MAESTRO threat model"),
-		el("p", "class", "tc-maestro-intro").Text("The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
-			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."),
+		textEl("h2", "MAESTRO threat model", "id", "maestro-title"),
+		textEl("p", "The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
+			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general.", "class", "tc-maestro-intro"),
 		overview,
-		el("p", "id", "maestro-status", "class", "tc-maestro-status", "role", "status",
-			"aria-live", "polite").Text(c.status),
+		textEl("p", c.status, "id", "maestro-status", "class", "tc-maestro-status", "role", "status", "aria-live", "polite"),
 		el("div", "class", "tc-layers").Body(children...),
 	)
 }

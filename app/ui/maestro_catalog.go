@@ -61,24 +61,23 @@ func (c *CatalogPicker) Render() app.UI {
 	}
 	return el("div", "id", "catalog-picker", "class", "tc-catalog", "role", "group",
 		"aria-labelledby", "catalog-title").Body(
-		el("h4", "id", "catalog-title").Text("Add a threat to "+target),
+		textEl("h4", "Add a threat to "+target, "id", "catalog-title"),
 		el("div", "class", "tc-field").Body(
-			el("label", "for", "catalog-search").Text("Search the MAESTRO catalog"),
+			textEl("label", "Search the MAESTRO catalog", "for", "catalog-search"),
 			voidEl("input", "id", "catalog-search", "type", "search", "autocomplete", "off",
 				"aria-describedby", "catalog-count", "aria-controls", "catalog-results", "value", c.query).
 				OnInput(g("searching the catalog", c.onSearch)),
 		),
-		el("p", "id", "catalog-count", "class", "tc-count", "role", "status").
-			Text(c.resultsSummary(len(found))),
+		textEl("p", c.resultsSummary(len(found)), "id", "catalog-count", "class", "tc-count", "role", "status"),
 		el("ul", "id", "catalog-results", "class", "tc-catalog-results").Body(items...),
 		el("form", "id", "catalog-custom", "class", "tc-catalog-custom").
 			OnSubmit(g("adding a threat", c.onAddCustom)).Body(
-			el("label", "for", "catalog-custom-title").Text("Or write your own threat: its title"),
+			textEl("label", "Or write your own threat: its title", "for", "catalog-custom-title"),
 			voidEl("input", "id", "catalog-custom-title", "type", "text", "value", c.custom).
 				OnInput(g("writing a threat's title", c.onCustom)),
-			el("button", "id", "catalog-add-custom", "type", "submit").Text("Add this threat"),
+			textEl("button", "Add this threat", "id", "catalog-add-custom", "type", "submit"),
 		),
-		el("p", "id", "catalog-message", "class", "tc-refusal", "role", "alert").Text(c.message),
+		textEl("p", c.message, "id", "catalog-message", "class", "tc-refusal", "role", "alert"),
 		el("button", "id", "catalog-close", "type", "button").
 			OnClick(g("closing the catalog", c.onClose)).Text("Close the catalog"),
 	)
@@ -91,7 +90,7 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 	}
 	var action app.UI
 	if slices.Contains(c.Existing, ct.ID) {
-		action = el("span", "class", "tc-catalog-added").Text("Already in " + target)
+		action = textEl("span", "Already in "+target, "class", "tc-catalog-added")
 	} else {
 		// The handler reads the id from the button's value: go-app keeps
 		// the handler first drawn at a place in the list, whatever the
@@ -101,14 +100,14 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 	}
 	return el("li", "class", "tc-catalog-result").Body(
 		el("div", "class", "tc-catalog-head").Body(
-			el("span", "class", "tc-catalog-name").Text(ct.Name),
+			textEl("span", ct.Name, "class", "tc-catalog-name"),
 			app.Text(" "),
-			el("span", "class", "tc-catalog-layer").Text(where),
+			textEl("span", where, "class", "tc-catalog-layer"),
 			app.If(ct.ASI != 0, func() app.UI {
-				return el("span", "class", "tc-catalog-asi", "title", ct.ASI.Name()).Text(" " + ct.ASI.Code())
+				return textEl("span", " "+ct.ASI.Code(), "class", "tc-catalog-asi", "title", ct.ASI.Name())
 			}),
 		),
-		el("p", "class", "tc-catalog-description").Text(ct.Description),
+		textEl("p", ct.Description, "class", "tc-catalog-description"),
 		action,
 	)
 }

@@ -32,8 +32,7 @@ func (c *LayerSection) Render() app.UI {
 	if c.Layer != 0 {
 		head = c.renderLayerHead(id)
 	} else {
-		head = []app.UI{el("p", "class", "tc-layer-about").
-			Text("Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.")}
+		head = []app.UI{textEl("p", "Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.", "class", "tc-layer-about")}
 	}
 
 	threats := make([]app.UI, len(c.Entry.Threats))
@@ -46,12 +45,12 @@ func (c *LayerSection) Render() app.UI {
 	}
 
 	return el("section", "id", id, "class", "tc-layer", "aria-labelledby", id+"-title").Body(
-		el("h3", "id", id+"-title", "tabindex", "-1").Text(name),
+		textEl("h3", name, "id", id+"-title", "tabindex", "-1"),
 		el("div", "class", "tc-layer-head").Body(head...),
-		el("p", "id", id+"-message", "class", "tc-refusal", "role", "alert").Text(c.message),
-		el("h4", "id", id+"-threats-title").Text("Threats in "+name),
+		textEl("p", c.message, "id", id+"-message", "class", "tc-refusal", "role", "alert"),
+		textEl("h4", "Threats in "+name, "id", id+"-threats-title"),
 		app.If(len(threats) == 0, func() app.UI {
-			return el("p", "class", "tc-empty").Text("No threats yet.")
+			return textEl("p", "No threats yet.", "class", "tc-empty")
 		}).Else(func() app.UI {
 			return el("ol", "class", "tc-threats", "aria-labelledby", id+"-threats-title").Body(threats...)
 		}),
@@ -68,26 +67,25 @@ func (c *LayerSection) Render() app.UI {
 func (c *LayerSection) renderLayerHead(id string) []app.UI {
 	options := make([]app.UI, len(statusChoices))
 	for i, s := range statusChoices {
-		options[i] = el("option", "value", s.String(), "selected", strconv.FormatBool(s == c.Entry.Status)).
-			Text(s.Label())
+		options[i] = textEl("option", s.Label(), "value", s.String(), "selected", strconv.FormatBool(s == c.Entry.Status))
 	}
 	var vertical app.UI
 	if c.Layer.Vertical() {
-		vertical = el("p", "class", "tc-layer-about").Text("A vertical layer: its controls cut across the other six.")
+		vertical = textEl("p", "A vertical layer: its controls cut across the other six.", "class", "tc-layer-about")
 	}
 	return []app.UI{
 		vertical,
 		el("div", "class", "tc-field tc-layer-status").Body(
-			el("label", "for", id+"-status").Text("Status"),
+			textEl("label", "Status", "for", id+"-status"),
 			el("select", "id", id+"-status", "class", "tc-status-"+c.Entry.Status.String()).
 				OnChange(c.Editor.guard("setting a layer's status", c.onStatus)).Body(options...),
-			el("span", "class", "tc-status-icon", "aria-hidden", "true").Text(statusIcon(c.Entry.Status)),
+			textEl("span", statusIcon(c.Entry.Status), "class", "tc-status-icon", "aria-hidden", "true"),
 		),
 		el("div", "class", "tc-field tc-layer-notes").Body(
-			el("label", "for", id+"-notes").Text("Notes"),
+			textEl("label", "Notes", "for", id+"-notes"),
 			el("textarea", "id", id+"-notes", "rows", "4", "aria-describedby", id+"-notes-count").
 				OnInput(c.Editor.guard("editing a layer's notes", c.onNotes)).Text(c.Entry.Notes),
-			el("p", "id", id+"-notes-count", "class", "tc-count").Text(charsLeft(c.Entry.Notes, card.MaxNotes)),
+			textEl("p", charsLeft(c.Entry.Notes, card.MaxNotes), "id", id+"-notes-count", "class", "tc-count"),
 		),
 	}
 }

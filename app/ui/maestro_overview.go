@@ -28,24 +28,24 @@ func (c *LayerOverview) Render() app.UI {
 		s := c.Statuses[l-1]
 		items = append(items, el("li", "class", "tc-overview-item tc-status-"+s.String()).Body(
 			el("a", "href", "#"+sectionID(l)).OnClick(goTo).Body(
-				el("span", "class", "tc-overview-code").Text(l.Code()),
+				textEl("span", l.Code(), "class", "tc-overview-code"),
 				app.Text(" "),
-				el("span", "class", "tc-overview-name").Text(l.Name()),
+				textEl("span", l.Name(), "class", "tc-overview-name"),
 				app.Text(" "),
 				el("span", "class", "tc-status").Body(
-					el("span", "class", "tc-status-icon", "aria-hidden", "true").Text(statusIcon(s)),
+					textEl("span", statusIcon(s), "class", "tc-status-icon", "aria-hidden", "true"),
 					app.Text(" "+s.Label()),
 				),
-				el("span", "class", "tc-sep").Text(", "),
-				el("span", "class", "tc-overview-count").Text(threatCount(c.Counts[l-1])),
+				textEl("span", ", ", "class", "tc-sep"),
+				textEl("span", threatCount(c.Counts[l-1]), "class", "tc-overview-count"),
 			),
 		))
 	}
 	items = append(items, el("li", "class", "tc-overview-item tc-overview-cross").Body(
 		el("a", "href", "#"+sectionID(0)).OnClick(goTo).Body(
-			el("span", "class", "tc-overview-name").Text(maestro.CrossLayerName()),
-			el("span", "class", "tc-sep").Text(", "),
-			el("span", "class", "tc-overview-count").Text(threatCount(c.Counts[maestro.NumLayers])),
+			textEl("span", maestro.CrossLayerName(), "class", "tc-overview-name"),
+			textEl("span", ", ", "class", "tc-sep"),
+			textEl("span", threatCount(c.Counts[maestro.NumLayers]), "class", "tc-overview-count"),
 		),
 	))
 	return el("nav", "id", "maestro-overview", "class", "tc-overview",

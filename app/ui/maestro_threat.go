@@ -42,10 +42,10 @@ func (c *ThreatEditor) Render() app.UI {
 
 	var origin app.UI
 	if t.CatalogID != "" {
-		origin = el("p", "id", id+"-origin", "class", "tc-threat-origin").Text(catalogOrigin(t.CatalogID))
+		origin = textEl("p", catalogOrigin(t.CatalogID), "id", id+"-origin", "class", "tc-threat-origin")
 	} else {
 		origin = el("div", "class", "tc-field tc-threat-title").Body(
-			el("label", "for", id+"-title").Text("Title"),
+			textEl("label", "Title", "for", id+"-title"),
 			voidEl("input", "id", id+"-title", "type", "text", "value", t.Title).
 				OnInput(g("editing a threat's title", c.onTitle)),
 		)
@@ -59,7 +59,7 @@ func (c *ThreatEditor) Render() app.UI {
 
 	return el("li", "id", id, "class", "tc-threat", "tabindex", "-1", "aria-labelledby", id+"-name").Body(
 		el("fieldset", "class", "tc-threat-fields").Body(
-			el("legend", "id", id+"-name", "class", "tc-threat-name").Text(name),
+			textEl("legend", name, "id", id+"-name", "class", "tc-threat-name"),
 			origin,
 			c.textArea(id+"-description", "Description", t.Description, card.MaxDescription, 2,
 				g("editing a threat's description", c.onDescription)),
@@ -68,17 +68,15 @@ func (c *ThreatEditor) Render() app.UI {
 				c.selectField(id+"-likelihood", "Likelihood", levelOptions(t.Likelihood), g("setting a threat's likelihood", c.onLikelihood)),
 				c.selectField(id+"-impact", "Impact", levelOptions(t.Impact), g("setting a threat's impact", c.onImpact)),
 				el("div", "class", "tc-field tc-threat-risk").Body(
-					el("label", "for", id+"-risk").Text("Risk"),
-					el("output", "id", id+"-risk", "for", id+"-likelihood "+id+"-impact",
-						"class", "tc-risk tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")).
-						Text(riskWord),
+					textEl("label", "Risk", "for", id+"-risk"),
+					textEl("output", riskWord, "id", id+"-risk", "for", id+"-likelihood "+id+"-impact", "class", "tc-risk tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")),
 				),
 				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
 			),
 			c.textArea(id+"-mitigations", "Mitigations, one per line", t.Mitigations, card.MaxMitigations, 2,
 				g("editing a threat's mitigations", c.onMitigations)),
 			c.renderTouches(id),
-			el("p", "id", id+"-message", "class", "tc-refusal", "role", "alert").Text(c.message),
+			textEl("p", c.message, "id", id+"-message", "class", "tc-refusal", "role", "alert"),
 			el("div", "class", "tc-threat-actions").Body(
 				el("button", "id", id+"-up", "class", "tc-threat-up", "type", "button",
 					"disabled", strconv.FormatBool(c.Index == 0), "aria-label", "Move "+name+" up").
@@ -108,16 +106,16 @@ func catalogOrigin(id string) string {
 
 func (c *ThreatEditor) textArea(id, label, value string, max, rows int, h app.EventHandler) app.UI {
 	return el("div", "class", "tc-field").Body(
-		el("label", "for", id).Text(label),
+		textEl("label", label, "for", id),
 		el("textarea", "id", id, "rows", strconv.Itoa(rows), "aria-describedby", id+"-count").
 			OnInput(h).Text(value),
-		el("p", "id", id+"-count", "class", "tc-count").Text(charsLeft(value, max)),
+		textEl("p", charsLeft(value, max), "id", id+"-count", "class", "tc-count"),
 	)
 }
 
 func (c *ThreatEditor) selectField(id, label string, options []app.UI, h app.EventHandler) app.UI {
 	return el("div", "class", "tc-field").Body(
-		el("label", "for", id).Text(label),
+		textEl("label", label, "for", id),
 		el("select", "id", id).OnChange(h).Body(options...),
 	)
 }
@@ -165,10 +163,9 @@ func parseLevelValue(field, v string) (maestro.Level, error) {
 }
 
 func asiOptions(selected maestro.ASI) []app.UI {
-	opts := []app.UI{el("option", "value", noASI, "selected", strconv.FormatBool(selected == 0)).Text("None")}
+	opts := []app.UI{textEl("option", "None", "value", noASI, "selected", strconv.FormatBool(selected == 0))}
 	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
-		opts = append(opts, el("option", "value", a.Code(), "selected", strconv.FormatBool(a == selected)).
-			Text(a.Code()+" "+a.Name()))
+		opts = append(opts, textEl("option", a.Code()+" "+a.Name(), "value", a.Code(), "selected", strconv.FormatBool(a == selected)))
 	}
 	return opts
 }
@@ -180,7 +177,7 @@ func levelOptions(selected maestro.Level) []app.UI {
 		if l == maestro.Unrated {
 			label = "Not rated"
 		}
-		opts[i] = el("option", "value", levelValue(l), "selected", strconv.FormatBool(l == selected)).Text(label)
+		opts[i] = textEl("option", label, "value", levelValue(l), "selected", strconv.FormatBool(l == selected))
 	}
 	return opts
 }
@@ -188,7 +185,7 @@ func levelOptions(selected maestro.Level) []app.UI {
 func stateOptions(selected maestro.State) []app.UI {
 	opts := make([]app.UI, len(stateChoices))
 	for i, s := range stateChoices {
-		opts[i] = el("option", "value", s.String(), "selected", strconv.FormatBool(s == selected)).Text(s.String())
+		opts[i] = textEl("option", s.String(), "value", s.String(), "selected", strconv.FormatBool(s == selected))
 	}
 	return opts
 }
@@ -205,7 +202,7 @@ func (c *ThreatEditor) renderTouches(id string) app.UI {
 			voidEl("input", "id", box, "type", "checkbox", "value", strconv.Itoa(int(l)),
 				"checked", strconv.FormatBool(on), "disabled", strconv.FormatBool(own)).
 				OnChange(c.Editor.guard("changing the layers a threat touches", c.onTouch)),
-			el("label", "for", box).Text(l.String()),
+			textEl("label", l.String(), "for", box),
 		))
 	}
 	hint := "Tick another layer to make this a cross-layer threat."
@@ -213,9 +210,9 @@ func (c *ThreatEditor) renderTouches(id string) app.UI {
 		hint = "None ticked means not named; with one left, the threat moves under that layer."
 	}
 	return el("fieldset", "class", "tc-threat-touches", "aria-describedby", id+"-touches-hint").Body(
-		el("legend").Text("Layers it touches"),
+		textEl("legend", "Layers it touches"),
 		el("div", "class", "tc-touch-boxes").Body(boxes...),
-		el("p", "id", id+"-touches-hint", "class", "tc-hint").Text(hint),
+		textEl("p", hint, "id", id+"-touches-hint", "class", "tc-hint"),
 	)
 }
 

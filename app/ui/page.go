@@ -564,11 +564,10 @@ func (p *Page) Render() (ui app.UI) {
 	return p.frame(el("div", "class", "tc-workspace").Body(
 		el("div", "class", "tc-messages").Body(
 			app.If(p.refused != nil, func() app.UI {
-				return el("p", "id", "edit-error", "class", "tc-edit-error", "role", "alert").Text(p.refused.Error())
+				return textEl("p", p.refused.Error(), "id", "edit-error", "class", "tc-edit-error", "role", "alert")
 			}),
 			app.If(p.saveErr != nil, func() app.UI {
-				return el("p", "id", "save-error", "class", "tc-edit-error", "role", "alert").
-					Text("This browser did not keep the draft (" + p.saveErr.Error() + "); copy the link to keep your work.")
+				return textEl("p", "This browser did not keep the draft ("+p.saveErr.Error()+"); copy the link to keep your work.", "id", "save-error", "class", "tc-edit-error", "role", "alert")
 			}),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
@@ -619,8 +618,8 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 	return el("div", "class", "tc-page").Body(
 		el("header", "class", "tc-header").Body(
 			el("div", "class", "tc-header-text").Body(
-				el("h1").Text("threatcard"),
-				el("p", "class", "tc-tagline").Text("OWASP AIVSS score and MAESTRO threat map of an AI agent"),
+				textEl("h1", "threatcard"),
+				textEl("p", "OWASP AIVSS score and MAESTRO threat map of an AI agent", "class", "tc-tagline"),
 			),
 			&panel{Name: panelTheme, Page: p},
 		),
@@ -633,7 +632,7 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 		el("footer", "class", "tc-footer").Body(
 			el("p").Body(
 				app.Text("threatcard "),
-				el("span", "id", "app-version").Text(release.Version),
+				textEl("span", release.Version, "id", "app-version"),
 				app.Text(". Runs in your browser, also offline. The card lives in the link after #, which browsers never send to a server."),
 			),
 		),
@@ -696,6 +695,6 @@ func recoverRender(ui *app.UI, during string) {
 	if v := recover(); v != nil {
 		err := &PanicError{During: during, Value: v}
 		logPanic(err, debug.Stack())
-		*ui = el("p", "class", "tc-internal-error", "role", "alert").Text(err.Error())
+		*ui = textEl("p", err.Error(), "class", "tc-internal-error", "role", "alert")
 	}
 }

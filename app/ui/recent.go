@@ -38,10 +38,9 @@ type RecentCards struct {
 const savedLayout = "2 Jan 2006, 15:04"
 
 func (r *RecentCards) Render() app.UI {
-	body := []app.UI{el("h2", "id", "recent-title").Text("Recent cards")}
+	body := []app.UI{textEl("h2", "Recent cards", "id", "recent-title")}
 	if len(r.Entries) == 0 {
-		body = append(body, el("p", "class", "tc-recent-empty").
-			Text("Cards you work on are kept in this browser and listed here."))
+		body = append(body, textEl("p", "Cards you work on are kept in this browser and listed here.", "class", "tc-recent-empty"))
 	} else {
 		items := make([]app.UI, len(r.Entries))
 		for i, e := range r.Entries {
@@ -52,14 +51,14 @@ func (r *RecentCards) Render() app.UI {
 					Text(entryTitle(e)).OnClick(guarded(r.Guard, "opening a recent card", r.opener(i), r.fail)),
 				el("span", "id", about, "class", "tc-recent-about").Body(
 					app.Text(entryScore(e)+", saved "),
-					el("time", "datetime", e.Saved.Format(time.RFC3339)).Text(e.Saved.Format(savedLayout)),
+					textEl("time", e.Saved.Format(savedLayout), "datetime", e.Saved.Format(time.RFC3339)),
 				),
 			)
 		}
 		body = append(body, el("ol", "class", "tc-recent-list", "aria-labelledby", "recent-title").Body(items...))
 	}
 	if r.failure != "" {
-		body = append(body, el("p", "id", "recent-error", "class", "tc-recent-error", "role", "alert").Text(r.failure))
+		body = append(body, textEl("p", r.failure, "id", "recent-error", "class", "tc-recent-error", "role", "alert"))
 	}
 	return el("section", "id", "recent-cards", "class", "tc-recent", "aria-labelledby", "recent-title").
 		Body(body...)

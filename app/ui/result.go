@@ -47,9 +47,9 @@ func (c *Result) Render() (ui app.UI) {
 		shares = &sharesView{Edition: ed.ID, AARS: ev.Result.AARS, Shares: ev.Result.Shares}
 	}
 	return el("section", "id", "result", "class", "tc-result", "aria-labelledby", "result-title").Body(
-		el("h3", "id", "result-title").Text("Result"),
+		textEl("h3", "Result", "id", "result-title"),
 		score,
-		el("p", "id", "result-edition", "class", "tc-hint").Text(ed.Name+", "+ed.Date+" ("+ed.Status+")"),
+		textEl("p", ed.Name+", "+ed.Date+" ("+ed.Status+")", "id", "result-edition", "class", "tc-hint"),
 		formula,
 		shares,
 		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
@@ -76,20 +76,20 @@ func (c *scoreView) Render() (ui app.UI) {
 	switch {
 	case c.Err != "":
 		return region.Class("tc-score", "tc-score-error").Body(
-			el("span", "id", "score-value", "class", "tc-score-value").Text("error"),
-			el("span", "id", "score-missing", "class", "tc-score-missing").Text(": "+c.Err),
+			textEl("span", "error", "id", "score-value", "class", "tc-score-value"),
+			textEl("span", ": "+c.Err, "id", "score-missing", "class", "tc-score-missing"),
 		)
 	case c.Score == "":
 		return region.Class("tc-score", "tc-score-incomplete").Body(
-			el("span", "id", "score-value", "class", "tc-score-value").Text("incomplete"),
-			el("span", "id", "score-missing", "class", "tc-score-missing").Text(": missing "+c.Missing),
+			textEl("span", "incomplete", "id", "score-value", "class", "tc-score-value"),
+			textEl("span", ": missing "+c.Missing, "id", "score-missing", "class", "tc-score-missing"),
 		)
 	}
 	return region.Class("tc-score", "tc-sev-"+strings.ToLower(c.Severity)).Body(
-		el("span", "class", "tc-score-label").Text("AIVSS "),
-		el("span", "id", "score-value", "class", "tc-score-value").Text(c.Score),
+		textEl("span", "AIVSS ", "class", "tc-score-label"),
+		textEl("span", c.Score, "id", "score-value", "class", "tc-score-value"),
 		app.Text(" "),
-		el("span", "id", "severity", "class", "tc-severity").Text(c.Severity),
+		textEl("span", c.Severity, "id", "severity", "class", "tc-severity"),
 	)
 }
 
@@ -136,15 +136,15 @@ func (c *formulaView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the formula")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	items := make([]app.UI, len(ed.Formula))
 	for i, line := range ed.Formula {
-		li := el("li").Body(el("code", "class", "tc-formula-rule").Text(line))
+		li := el("li").Body(textEl("code", line, "class", "tc-formula-rule"))
 		if i < len(c.Worked) {
 			li = el("li").Body(
-				el("code", "class", "tc-formula-rule").Text(line),
-				el("code", "class", "tc-formula-worked").Text(c.Worked[i]),
+				textEl("code", line, "class", "tc-formula-rule"),
+				textEl("code", c.Worked[i], "class", "tc-formula-worked"),
 			)
 		}
 		items[i] = li
@@ -154,7 +154,7 @@ func (c *formulaView) Render() (ui app.UI) {
 		heading = "Formula with this card's numbers"
 	}
 	return el("div", "class", "tc-formula").Body(
-		el("h4", "id", "formula-title").Text(heading),
+		textEl("h4", heading, "id", "formula-title"),
 		el("ol", "id", "formula", "aria-labelledby", "formula-title").Body(items...),
 	)
 }
@@ -173,7 +173,7 @@ func (c *sharesView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the shares")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	title := "Each factor's share of the uplift (AARS " + c.AARS + ")"
 	if ed.ID == "v0.5" {
@@ -185,16 +185,15 @@ func (c *sharesView) Render() (ui app.UI) {
 		id := "share-" + f.ID
 		share := c.Shares[i]
 		items = append(items, el("li").Body(
-			el("span", "id", id, "class", "tc-share-name").Text(f.Name),
+			textEl("span", f.Name, "id", id, "class", "tc-share-name"),
 			app.If(!zero, func() app.UI {
-				return el("meter", "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share,
-					"aria-labelledby", id).Text(share)
+				return textEl("meter", share, "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share, "aria-labelledby", id)
 			}),
-			el("span", "class", "tc-share-value").Text(share),
+			textEl("span", share, "class", "tc-share-value"),
 		))
 	}
 	return el("div", "class", "tc-shares").Body(
-		el("h4", "id", "shares-title").Text(title),
+		textEl("h4", title, "id", "shares-title"),
 		el("ul", "id", "shares", "aria-labelledby", "shares-title").Body(items...),
 	)
 }
@@ -217,29 +216,26 @@ func (c *cvssView) Render() (ui app.UI) {
 		if c.Score.Set {
 			s := c.Score.Value
 			return box.Body(
-				el("h4").Text("CVSS v4.0"),
-				el("p").
-					Text("A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
+				textEl("h4", "CVSS v4.0"),
+				textEl("p", "A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
 			)
 		}
-		return box.Body(el("h4").Text("CVSS v4.0"), el("p").Text("No CVSS input yet."))
+		return box.Body(textEl("h4", "CVSS v4.0"), textEl("p", "No CVSS input yet."))
 	}
 	score := v.Score()
 	return box.Body(
-		el("h4").Text("CVSS v4.0"),
+		textEl("h4", "CVSS v4.0"),
 		el("dl").Body(
-			el("dt").Text("Score"),
-			el("dd", "id", "cvss-score-value").Text(score.Format(1)+" ("+v.Severity()+")"),
-			el("dt").Text("Nomenclature"),
-			el("dd", "id", "cvss-nomenclature").Text(v.Nomenclature()),
-			el("dt").Text("Macro vector"),
-			el("dd", "id", "cvss-macrovector").Text(v.MacroVector()),
+			textEl("dt", "Score"),
+			textEl("dd", score.Format(1)+" ("+v.Severity()+")", "id", "cvss-score-value"),
+			textEl("dt", "Nomenclature"),
+			textEl("dd", v.Nomenclature(), "id", "cvss-nomenclature"),
+			textEl("dt", "Macro vector"),
+			textEl("dd", v.MacroVector(), "id", "cvss-macrovector"),
 		),
 		app.If(v.GoCVSSScoreDiffers(), func() app.UI {
-			return el("p", "id", "cvss-rounding-note", "class", "tc-note").Text(
-				"Calculators without the 2024 rounding fix, such as go-cvss, show " + v.GoCVSSScore().Format(1) +
-					" for this vector; " + score.Format(1) + " is the score with the fix.",
-			)
+			return textEl("p", "Calculators without the 2024 rounding fix, such as go-cvss, show "+v.GoCVSSScore().Format(1)+
+				" for this vector; "+score.Format(1)+" is the score with the fix.", "id", "cvss-rounding-note", "class", "tc-note")
 		}),
 	)
 }
@@ -255,12 +251,12 @@ func (c *editionNotes) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the edition's notes")
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
-		return el("p", "class", "tc-internal-error").Text(err.Error())
+		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	return el("details", "class", "tc-edition-notes").Body(
-		el("summary").Text("How "+ed.Name+" rounds and bands"),
-		el("p").Text("Rounding: "+ed.Rounding+"."),
-		el("p").Text("Severity: "+ed.Bands+"."),
-		el("p").Text("Source: "+ed.Source+"."),
+		textEl("summary", "How "+ed.Name+" rounds and bands"),
+		textEl("p", "Rounding: "+ed.Rounding+"."),
+		textEl("p", "Severity: "+ed.Bands+"."),
+		textEl("p", "Source: "+ed.Source+"."),
 	)
 }

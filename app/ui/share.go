@@ -84,7 +84,7 @@ func (s *ShareBar) Render() app.UI {
 		statusClass += " tc-share-status-failed"
 	}
 	return el("section", "id", "share", "class", "tc-share", "aria-labelledby", "share-title").Body(
-		el("h2", "id", "share-title").Text("Share"),
+		textEl("h2", "Share", "id", "share-title"),
 		el("div", "class", "tc-share-buttons").Body(
 			s.button(shareCopyLinkID, "Copy link", "copying the link", s.copyLink),
 			s.button(shareCopyMarkdownID, "Copy Markdown for a ticket", "copying the Markdown", s.copyMarkdown),
@@ -92,17 +92,15 @@ func (s *ShareBar) Render() app.UI {
 			s.button(shareSVGID, "Download SVG badge", "saving the badge", s.downloadBadge),
 			s.button(sharePrintID, "Print", "printing", s.print),
 		),
-		el("p", "id", shareStatusID, "class", statusClass, "role", "status", "aria-live", "polite").
-			Text(s.status),
+		textEl("p", s.status, "id", shareStatusID, "class", statusClass, "role", "status", "aria-live", "polite"),
 		app.If(s.byHand != "", func() app.UI {
 			rows := 2
 			if s.byHandOf == "Markdown" {
 				rows = 10
 			}
 			return el("div", "class", "tc-share-by-hand").Body(
-				el("label", "for", shareFallbackID).Text(byHandLabel(s.byHandOf)),
-				el("textarea", "id", shareFallbackID, "readonly", "true", "rows", strconv.Itoa(rows),
-					"spellcheck", "false").Text(s.byHand),
+				textEl("label", byHandLabel(s.byHandOf), "for", shareFallbackID),
+				textEl("textarea", s.byHand, "id", shareFallbackID, "readonly", "true", "rows", strconv.Itoa(rows), "spellcheck", "false"),
 				el("button", "id", "share-fallback-close", "type", "button").
 					Text("Hide").OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
 			)

@@ -31,7 +31,7 @@ func (r *PrintReport) Render() app.UI {
 		"aria-labelledby", "print-title")
 	c := r.Card
 	if c == nil {
-		return report.Body(el("h2", "id", "print-title").Text("No card"))
+		return report.Body(textEl("h2", "No card", "id", "print-title"))
 	}
 	ev := card.Evaluate(c)
 	title := strings.TrimSpace(c.Title)
@@ -39,21 +39,21 @@ func (r *PrintReport) Render() app.UI {
 		title = "Untitled card"
 	}
 	body := []app.UI{
-		el("h2", "id", "print-title").Text(title),
-		el("p", "class", "tc-print-score").Text(scoreLine(&ev)),
+		textEl("h2", title, "id", "print-title"),
+		textEl("p", scoreLine(&ev), "class", "tc-print-score"),
 	}
 	if s := strings.TrimSpace(c.Summary); s != "" {
-		body = append(body, el("p", "class", "tc-print-text").Text(s))
+		body = append(body, textEl("p", s, "class", "tc-print-text"))
 	}
 	if ev.Edition != nil {
-		body = append(body, el("h3").Text("AIVSS inputs"), inputsTable(c, &ev))
+		body = append(body, textEl("h3", "AIVSS inputs"), inputsTable(c, &ev))
 	}
-	body = append(body, el("h3").Text("MAESTRO threat model"))
+	body = append(body, textEl("h3", "MAESTRO threat model"))
 	for _, l := range maestro.Layers() {
 		e := c.MAESTRO.Layer(l)
-		layer := []app.UI{el("h4").Text(l.Code() + " · " + l.Name() + " — " + e.Status.Label())}
+		layer := []app.UI{textEl("h4", l.Code()+" · "+l.Name()+" — "+e.Status.Label())}
 		if n := strings.TrimSpace(e.Notes); n != "" {
-			layer = append(layer, el("p", "class", "tc-print-text").Text(n))
+			layer = append(layer, textEl("p", n, "class", "tc-print-text"))
 		}
 		if len(e.Threats) > 0 {
 			layer = append(layer, threatList(e.Threats, false))
@@ -62,17 +62,17 @@ func (r *PrintReport) Render() app.UI {
 	}
 	if len(c.MAESTRO.CrossLayer) > 0 {
 		body = append(body, el("div", "class", "tc-print-layer").Body(
-			el("h4").Text(maestro.CrossLayerName()),
+			textEl("h4", maestro.CrossLayerName()),
 			threatList(c.MAESTRO.CrossLayer, true),
 		))
 	}
 	if l, err := ShareLink(app.Window().URL(), c); err == nil {
 		body = append(body, el("p", "class", "tc-print-link").Body(
 			app.Text("Link: "),
-			el("span").Text(l),
+			textEl("span", l),
 		))
 	}
-	body = append(body, el("p", "class", "tc-print-footer").Text("Scored with threatcard "+release.Version+"."))
+	body = append(body, textEl("p", "Scored with threatcard "+release.Version+".", "class", "tc-print-footer"))
 	return report.Body(body...)
 }
 
@@ -117,7 +117,7 @@ func inputsTable(c *card.Card, ev *card.Evaluation) app.UI {
 }
 
 func inputRow(name, value string) app.UI {
-	return el("tr").Body(el("th", "scope", "row").Text(name), el("td").Text(value))
+	return el("tr").Body(textEl("th", name, "scope", "row"), textEl("td", value))
 }
 
 // scaleText shows a value with its label on the scale, if it has one.
@@ -162,14 +162,14 @@ func threatList(ts []maestro.Threat, cross bool) app.UI {
 			}
 		}
 		item := []app.UI{
-			el("strong").Text(strings.TrimSpace(t.Name())),
+			textEl("strong", strings.TrimSpace(t.Name())),
 			app.Text(" — " + strings.Join(facts, " · ")),
 		}
 		if d := strings.TrimSpace(desc); d != "" {
-			item = append(item, el("p", "class", "tc-print-text").Text(d))
+			item = append(item, textEl("p", d, "class", "tc-print-text"))
 		}
 		if m := strings.TrimSpace(t.Mitigations); m != "" {
-			item = append(item, el("p", "class", "tc-print-text").Text("Mitigations: "+m))
+			item = append(item, textEl("p", "Mitigations: "+m, "class", "tc-print-text"))
 		}
 		items[i] = el("li", "class", "tc-print-threat").Body(item...)
 	}

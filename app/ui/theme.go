@@ -75,7 +75,7 @@ func (t *ThemeToggle) Render() app.UI {
 			"title", "Switch to "+themeWord(theme.Next())).
 			Text(theme.Label()).OnClick(guarded(t.Guard, "switching the theme", t.toggle, func(err error) { t.failure = err.Error() })),
 		app.If(t.failure != "", func() app.UI {
-			return el("span", "class", "tc-theme-error", "role", "alert").Text(t.failure)
+			return textEl("span", t.failure, "class", "tc-theme-error", "role", "alert")
 		}),
 	)
 }
