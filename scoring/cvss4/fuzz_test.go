@@ -43,6 +43,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		canon := v.String()
+		if g, _ := gocvss40.ParseVector(s); canon != g.Vector() {
+			t.Fatalf("String() of %q is %q, go-cvss writes %q", s, canon, g.Vector())
+		}
 		w, err := Parse(canon)
 		if err != nil {
 			t.Fatalf("canonical %q of %q does not parse: %v", canon, s, err)

@@ -108,3 +108,25 @@ func TestRandomVectorsAgreeWithGoCVSSUpToRounding(t *testing.T) {
 	}
 	t.Logf("%d of %d random vectors score 0.1 above go-cvss", higher, n)
 }
+
+// TestGoCVSSScoreIsGoCVSSs compares GoCVSSScore, which emulates go-cvss's
+// float64 scoring, with go-cvss's own Score, and String with its Vector,
+// on seeded random vectors of all groups (every Base vector is checked
+// against go-cvss in reference_test.go).
+func TestGoCVSSScoreIsGoCVSSs(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 0))
+	for range 200000 {
+		vec := randomVector(r)
+		v, err := Parse(vec)
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", vec, err)
+		}
+		g, _ := gocvss40.ParseVector(vec)
+		if got, want := v.goCVSSFloat(), g.Score(); got != want {
+			t.Errorf("%s: emulated go-cvss score %v, go-cvss %v", vec, got, want)
+		}
+		if got, want := v.String(), g.Vector(); got != want {
+			t.Errorf("String() = %s, go-cvss writes %s", got, want)
+		}
+	}
+}

@@ -20,7 +20,7 @@ const prefix = "CVSS:4.0"
 // explain refusals in words and to read the values out for scoring.
 // FuzzParse checks that the two accept the same texts.
 func Parse(s string) (*Vector, error) {
-	g, gerr := gocvss40.ParseVector(s)
+	_, gerr := gocvss40.ParseVector(s)
 	vals, perr := scan(s)
 	if perr != nil {
 		perr.Err = gerr
@@ -30,7 +30,7 @@ func Parse(s string) (*Vector, error) {
 		// Not expected: go-cvss refuses something the scan accepts.
 		return nil, &ParseError{Vector: s, Kind: ErrSyntax, Msg: "invalid CVSS v4.0 vector: " + gerr.Error(), Err: gerr}
 	}
-	return &Vector{g: g, vals: vals}, nil
+	return &Vector{vals: vals}, nil
 }
 
 // scan checks s against the CVSS v4.0 vector grammar and returns the index

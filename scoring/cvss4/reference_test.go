@@ -3,6 +3,7 @@ package cvss4
 import (
 	"bufio"
 	"compress/gzip"
+	gocvss40 "github.com/pandatix/go-cvss/40"
 	"os"
 	"strings"
 	"testing"
@@ -55,6 +56,10 @@ func TestEveryBaseVectorScoresAsReference(t *testing.T) {
 		}
 		if v.GoCVSSScoreDiffers() {
 			goDiffers++
+		}
+		if g, _ := gocvss40.ParseVector(vec); v.goCVSSFloat() != g.Score() {
+			t.Errorf("line %d: %s: emulated go-cvss score %v, go-cvss %v", lines, vec, v.goCVSSFloat(), g.Score())
+			mismatches++
 		}
 		if mismatches > 20 {
 			t.Fatal("too many mismatches, stopping")

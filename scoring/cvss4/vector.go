@@ -1,24 +1,28 @@
 package cvss4
 
-import (
-	"math"
-
-	gocvss40 "github.com/pandatix/go-cvss/40"
-
-	"github.com/threatcard/threatcard/scoring/decimal"
-)
-
-// Vector is a parsed, valid CVSS v4.0 vector. Make one with Parse; the
-// zero Vector is not usable.
+// Vector is a parsed, valid CVSS v4.0 vector. Make one with Parse (or
+// Build).
 type Vector struct {
-	g    *gocvss40.CVSS40
 	vals [numMetrics]uint8 // index into metricTable[m].Values; 0 is X outside Base
 }
 
 // String returns the canonical vector: metrics in specification order,
-// Not Defined (X) values left out. Parse(v.String()) gives back the same
-// vector.
-func (v *Vector) String() string { return v.g.Vector() }
+// Not Defined (X) values left out, as go-cvss writes it (TestGoCVSSScoreIsGoCVSSs
+// and FuzzParse check that). Parse(v.String()) gives back the same vector.
+func (v *Vector) String() string {
+	b := make([]byte, 0, 160)
+	b = append(b, prefix...)
+	for m := range metricTable {
+		if m > mSA && v.vals[m] == 0 {
+			continue
+		}
+		b = append(b, '/')
+		b = append(b, metricTable[m].Abbrev...)
+		b = append(b, ':')
+		b = append(b, metricTable[m].Values[v.vals[m]].Abbrev...)
+	}
+	return string(b)
+}
 
 // Get returns the value of the metric abbreviated metric ("AV", "MSI") as
 // written in a vector ("N", "S"), "X" for a metric outside Base that the
@@ -53,16 +57,6 @@ func (v *Vector) Nomenclature() string {
 
 // Severity returns the qualitative rating of v's score (see Severity).
 func (v *Vector) Severity() string { return Severity(v.Score()) }
-
-// GoCVSSScore returns the score go-cvss v0.6.4 itself computes for v. It
-// rounds the interpolated score without the 2024 fix, so it is 0.1 lower
-// than Score on about 0.4 % of vectors (450 of the 104,976 Base vectors)
-// and never higher as far as measured. It is not the FIRST-hosted
-// calculator's score: that one also lacks the fix but computes differently
-// and disagrees with go-cvss on 72 Base vectors (research/peers.md §3).
-func (v *Vector) GoCVSSScore() decimal.Decimal {
-	return decimal.FromHundredths(int64(math.Round(v.g.Score()*10)) * 10)
-}
 
 // GoCVSSScoreDiffers reports whether GoCVSSScore differs from Score: that
 // is, whether go-cvss, and calculators that round like it, show another
