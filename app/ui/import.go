@@ -80,8 +80,8 @@ func (d *ImportDialog) Render() app.UI {
 // renderFailure shows why the import failed: where, what, and the line as
 // it was pasted.
 func (d *ImportDialog) renderFailure() app.UI {
-	var ie *cardimport.Error
-	if !errors.As(d.failure, &ie) {
+	ie, ok := errors.AsType[*cardimport.Error](d.failure)
+	if !ok {
 		return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(
 			textEl("p", "Not imported: "+d.failure.Error()),
 		)

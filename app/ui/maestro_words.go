@@ -89,8 +89,8 @@ func layerList(ls []maestro.Layer) string {
 // maestroRefusal tells why an edit was not made, from the rule of card.Validate it
 // would have broken.
 func maestroRefusal(err error) string {
-	var fe *card.FieldError
-	if !errors.As(err, &fe) {
+	fe, ok := errors.AsType[*card.FieldError](err)
+	if !ok {
 		return "Not changed: " + err.Error() + "."
 	}
 	what := fe.Field

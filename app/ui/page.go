@@ -392,12 +392,10 @@ func (p *Page) open(ctx app.Context, c *card.Card) {
 
 // refusal turns the error of link.Encode into an *EditRefusedError.
 func refusal(err error) error {
-	var fe *card.FieldError
-	if errors.As(err, &fe) {
+	if fe, ok := errors.AsType[*card.FieldError](err); ok {
 		return &EditRefusedError{Field: fe.Field, Msg: fe.Msg}
 	}
-	var le *link.Error
-	if errors.As(err, &le) {
+	if le, ok := errors.AsType[*link.Error](err); ok {
 		return &EditRefusedError{Field: "card", Msg: le.Msg}
 	}
 	return &EditRefusedError{Field: "card", Msg: err.Error()}
@@ -599,8 +597,7 @@ func (p *Page) errorPanel() *ErrorPanel {
 	if p.failure != nil {
 		ep.Message = p.failure.Error()
 	}
-	var pe *PanicError
-	if errors.As(p.failure, &pe) {
+	if _, ok := errors.AsType[*PanicError](p.failure); ok {
 		ep.ID, ep.Title = "error", "Something went wrong"
 	}
 	if p.store != nil {

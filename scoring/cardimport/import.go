@@ -70,8 +70,7 @@ func Import(data []byte) (*Result, error) {
 	r, err := cardtext.Parse(string(data))
 	if err != nil {
 		e := &Error{Format: Text, Msg: err.Error(), Err: err}
-		var pe *cardtext.ParseError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*cardtext.ParseError](err); ok {
 			e.Line, e.Text, e.Msg = pe.Line, pe.Text, pe.Msg
 		}
 		return nil, e
@@ -83,12 +82,10 @@ func Import(data []byte) (*Result, error) {
 // syntax error worked out from its byte offset.
 func jsonError(doc []byte, err error) *Error {
 	e := &Error{Format: JSON, Msg: err.Error(), Err: err}
-	var ie *export.ImportError
-	if errors.As(err, &ie) {
+	if ie, ok := errors.AsType[*export.ImportError](err); ok {
 		e.Path, e.Msg = ie.Path, ie.Msg
 	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) && se.Offset >= 0 && se.Offset <= int64(len(doc)) {
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok && se.Offset >= 0 && se.Offset <= int64(len(doc)) {
 		e.Line = bytes.Count(doc[:se.Offset], []byte("\n")) + 1
 	}
 	return e

@@ -489,8 +489,8 @@ func list(items []string) string {
 // invalid turns a card limit broken into an error on the line the field
 // came from.
 func (p *parser) invalid(err error) error {
-	var fe *card.FieldError
-	if !errors.As(err, &fe) {
+	fe, ok := errors.AsType[*card.FieldError](err)
+	if !ok {
 		return &ParseError{Msg: err.Error(), Err: err}
 	}
 	n := 0

@@ -118,8 +118,7 @@ func readValue(dec *json.Decoder, path string, depth int) (value, error) {
 }
 
 func syntaxError(dec *json.Decoder, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 		return &ImportError{Msg: fmt.Sprintf("not valid JSON at byte %d: %s", se.Offset, se.Error()), Err: err}
 	}
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {

@@ -450,8 +450,8 @@ func show(v value) string {
 // "maestro.layers[2].threats[0].title", "cross_layer.threats[1]" is
 // "maestro.cross_layer[1]".
 func validationError(err error) error {
-	var fe *card.FieldError
-	if !errors.As(err, &fe) {
+	fe, ok := errors.AsType[*card.FieldError](err)
+	if !ok {
 		return &ImportError{Msg: err.Error(), Err: err}
 	}
 	path := fe.Field

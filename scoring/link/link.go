@@ -214,8 +214,7 @@ func Decode(fragment string) (*card.Card, error) {
 	if d, ok := values["d"]; ok {
 		raw, err := b64.DecodeString(d)
 		if err != nil {
-			var ce base64.CorruptInputError
-			if errors.As(err, &ce) {
+			if ce, ok := errors.AsType[base64.CorruptInputError](err); ok {
 				return nil, &Error{Part: "d", Pos: int(ce), Msg: "bad base64url", Err: err}
 			}
 			return nil, &Error{Part: "d", Pos: -1, Msg: "bad base64url", Err: err}
@@ -289,8 +288,7 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 // partOf names the link part that holds the card field a validation error
 // is about, and says what is wrong in the link's terms.
 func partOf(err error) (part, msg string) {
-	var fe *card.FieldError
-	if errors.As(err, &fe) {
+	if fe, ok := errors.AsType[*card.FieldError](err); ok {
 		if id, ok := strings.CutPrefix(fe.Field, "aivss.factors."); ok {
 			return "f", "factor " + id + " " + fe.Msg
 		}
