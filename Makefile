@@ -6,6 +6,12 @@ BIN     := bin/threatcard
 # The web app: the wasm build goes straight into the site (and Go's build
 # cache keeps rebuilds fast); tools for the browser tests live in .cache.
 WASM     := dist/web/app.wasm
+# app.wasm's packages from GitHub (threatcard's own, go-app, go-cvss) are
+# compiled without inlining: in Go's WebAssembly an inlined call is bigger
+# than the call, and this makes app.wasm about 3.5 % smaller, gzipped and
+# raw, with no measured cost to first render or keystroke latency (README,
+# Performance). The standard library and runtime keep their inlining.
+WASMFLAGS := -trimpath -gcflags=github.com/...=-l
 CACHE    := .cache
 WASMEXEC := $(CACHE)/bin/go_js_wasm_exec
 AXE      := $(CACHE)/axe/node_modules/axe-core/axe.min.js
@@ -77,10 +83,10 @@ fuzz:
 BENCHFLAGS ?=
 bench: chromium
 	$(GO) test -run='^$$' -bench=. -benchmem ./scoring/...
-	$(GO) run -tags perf ./perf/cmd/bench -go "$(GO)" -buildflags "-trimpath" $(BENCHFLAGS)
+	$(GO) run -tags perf ./perf/cmd/bench -go "$(GO)" -buildflags "$(WASMFLAGS)" $(BENCHFLAGS)
 
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./cmd/threatcard
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(WASM) ./cmd/threatcard
 
 # The static site, for any host; threatcard build -prefix /repo/ for a
 # GitHub Pages project site.

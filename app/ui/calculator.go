@@ -19,6 +19,7 @@ type Calculator struct {
 	Editor editor
 	Inputs card.Inputs     // the card's AIVSS inputs
 	Eval   card.Evaluation // card.Evaluate of the card
+	Later  bool            // leave the CVSS metric buttons for the next frame (see Page.painted)
 
 	note    string                 // what the last switch of edition did, for a person
 	noteFor string                 // the edition the note is about
@@ -49,7 +50,7 @@ func (c *Calculator) Render() (ui app.UI) {
 						return textEl("p", c.note, "id", "edition-note", "class", "tc-note", "role", "status")
 					}),
 				),
-				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
+				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore, Later: c.Later},
 				&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors},
 				&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF},
 			),

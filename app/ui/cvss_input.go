@@ -32,6 +32,7 @@ type CVSSInput struct {
 	Editor editor
 	Vector string           // the card's canonical vector, or ""
 	Score  decimal.Optional // the card's bare score; unset when Vector is set
+	Later  bool             // draw the metric buttons in a later frame: they are half the first frame's elements
 
 	byScore   bool              // score entry chosen while the card has neither
 	picked    map[string]string // metric values chosen; the vector's, once complete
@@ -194,6 +195,9 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 	var base []app.UI
 	var folded [4][]app.UI
 	for i, m := range cvssMetrics() {
+		if c.Later {
+			break
+		}
 		choice := &metricChoice{Input: c, Index: i, Value: vals[m.Abbrev]}
 		if m.Group == cvss4.Base {
 			base = append(base, choice)

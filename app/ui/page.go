@@ -146,9 +146,11 @@ func (p *Page) OnMount(ctx app.Context) {
 	if p.painted {
 		return
 	}
-	// The MAESTRO editor, recent cards, import dialog and printed report
-	// are drawn after the browser has painted the calculator and the
-	// score: they are half of the page, and below it (see make bench).
+	// The CVSS metric buttons, MAESTRO editor, recent cards, import dialog
+	// and printed report are drawn after the browser has painted the
+	// calculator's fields and the score: they are two thirds of the page's
+	// elements, and a link opened from a ticket is read for its score first
+	// (see make bench).
 	// The card opened from the address is saved then too.
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
@@ -569,7 +571,7 @@ func (p *Page) Render() (ui app.UI) {
 			}),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
-		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval},
+		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Later: !p.drawAll()},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
 		app.If(p.drawAll(), func() app.UI {

@@ -30,6 +30,10 @@ func openPage(t *testing.T, fragment string) (*Page, app.TestEngine) {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
+	// The CVSS metric buttons and the parts below the calculator are drawn
+	// after the first paint (requestAnimationFrame), which a test tab out
+	// of sight may not get: draw them now.
+	p.painted = true
 	fireHashChange(e)
 	return p, e
 }
@@ -407,10 +411,6 @@ func TestCardsOpenedOneAfterAnotherShowTheirOwnInputs(t *testing.T) {
 // button) still brings the share bar and the printed report up to date.
 func TestTheShareBarFollowsAnEditThatRemovesItsButton(t *testing.T) {
 	p, e := openPage(t, goldenCopies["card-edition-full-model"])
-	// The editor is drawn after the first paint (requestAnimationFrame),
-	// which a test tab out of sight may not get: draw it now.
-	p.painted = true
-	fireHashChange(e)
 	waitFor(t, e, "the MAESTRO editor", func() bool {
 		return app.Window().Get("document").Call("querySelector", "button.tc-threat-delete").Truthy()
 	})

@@ -46,7 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.root, "root", ".", "the module's root directory")
 	fs.StringVar(&c.work, "work", ".cache/perf", "directory for the builds and sites")
 	fs.StringVar(&c.chromium, "chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "the Chromium binary (the one the browser tests use)")
-	fs.StringVar(&flags, "buildflags", "-trimpath", "build flags for both wasm binaries and the native binary, space-separated (make wasm uses -trimpath)")
+	fs.StringVar(&flags, "buildflags", "-trimpath -gcflags=github.com/...=-l", "build flags for both wasm binaries and the native binary, space-separated (make wasm's WASMFLAGS)")
 	fs.IntVar(&c.runs, "runs", 5, "fresh-profile runs per app for the first-render figures (the median is printed)")
 	fs.IntVar(&c.changes, "changes", 200, "factor changes for the input latency")
 	fs.IntVar(&c.rounds, "rounds", 3, "alternating benchmark rounds for score_ns_ratio (the best of each is kept)")
