@@ -26,47 +26,22 @@ func (v *Vector) GoCVSSScore() decimal.Decimal {
 }
 
 func (v *Vector) goCVSSFloat() float64 {
-	l := v.levels()
-	if l.vc == lvlVN && l.vi == lvlVN && l.va == lvlVN && l.sc == lvlSN && l.si == lvlSN && l.sa == lvlSN {
+	value, steps, impact := v.interpolation()
+	if !impact {
 		return 0
 	}
-	eq1, eq2, eq3, eq4, eq5, eq6 := l.eqs()
-	value, _ := macroScore(eq1, eq2, eq3, eq4, eq5, eq6)
 	eqsv := float64(value) / 10 // equal to the decimal literal go-cvss's table holds
-
 	n := 0
-	term := func(lower int, ok bool, dist, depth int) float64 {
-		if !ok {
-			return 0
+	var terms [len(steps)]float64
+	for i, st := range steps {
+		if st.ok {
+			n++
+			terms[i] = math.Abs(float64(st.lower)/10-eqsv) * (float64(st.dist) / float64(st.depth))
 		}
-		n++
-		return math.Abs(float64(lower)/10-eqsv) * (float64(dist) / float64(depth))
 	}
-	lower, ok := macroScore(eq1+1, eq2, eq3, eq4, eq5, eq6)
-	t1 := term(lower, ok, l.av+l.pr+l.ui-highestSumEQ1[eq1], depthEQ1[eq1])
-	lower, ok = macroScore(eq1, eq2+1, eq3, eq4, eq5, eq6)
-	t2 := term(lower, ok, l.ac+l.at-highestSumEQ2[eq2], depthEQ2[eq2])
-	switch {
-	case eq3 == 0 && eq6 == 0:
-		left, _ := macroScore(eq1, eq2, eq3, eq4, eq5, eq6+1)
-		right, _ := macroScore(eq1, eq2, eq3+1, eq4, eq5, eq6)
-		lower, ok = max(left, right), true
-	case eq3 == 1 && eq6 == 0:
-		lower, ok = macroScore(eq1, eq2, eq3, eq4, eq5, eq6+1)
-	case eq3 <= 1:
-		lower, ok = macroScore(eq1, eq2, eq3+1, eq4, eq5, eq6)
-	default:
-		ok = false
-	}
-	t36 := term(lower, ok, l.vc+l.vi+l.va+l.cr+l.ir+l.ar-highestSumEQ3EQ6[eq3][eq6], depthEQ3EQ6[eq3][eq6])
-	lower, ok = macroScore(eq1, eq2, eq3, eq4+1, eq5, eq6)
-	t4 := term(lower, ok, l.sc+l.si+l.sa-highestSumEQ4[eq4], depthEQ4[eq4])
-	lower, ok = macroScore(eq1, eq2, eq3, eq4, eq5+1, eq6)
-	t5 := term(lower, ok, 0, 1)
-
 	mean := 0.0
 	if n != 0 {
-		mean = (t1 + t2 + t36 + t4 + t5) / float64(n)
+		mean = (terms[0] + terms[1] + terms[2] + terms[3] + terms[4]) / float64(n)
 	}
 	return math.Round((eqsv-mean)*10) / 10
 }

@@ -236,52 +236,69 @@ func (v *Vector) Score() decimal.Decimal {
 	return decimal.FromHundredths(int64(v.scoreTenths()) * 10)
 }
 
-// scoreTenths computes the score in tenths of a point: the MacroVector's
-// score lowered by the mean, over the EQs that have a next lower
-// MacroVector, of (score gap to that MacroVector) × (vector's distance from
-// the level's highest-severity vector) / (level depth), rounded half up.
-func (v *Vector) scoreTenths() int {
+// eqStep is one EQ's part in the interpolation: the score (in tenths) of
+// the next lower MacroVector, if there is one, the vector's distance from
+// the level's highest-severity vector, and the level's depth.
+type eqStep struct {
+	lower       int
+	ok          bool
+	dist, depth int
+}
+
+// interpolation returns the MacroVector's score in tenths and the steps of
+// EQ1, EQ2, EQ3 with EQ6, EQ4 and EQ5, in that order; impact is false when
+// the vector has no impact at all, and scores 0.
+func (v *Vector) interpolation() (value int, steps [5]eqStep, impact bool) {
 	l := v.levels()
 	if l.vc == lvlVN && l.vi == lvlVN && l.va == lvlVN && l.sc == lvlSN && l.si == lvlSN && l.sa == lvlSN {
-		return 0
+		return 0, steps, false
 	}
 	eq1, eq2, eq3, eq4, eq5, eq6 := l.eqs()
-	value, _ := macroScore(eq1, eq2, eq3, eq4, eq5, eq6)
+	value, _ = macroScore(eq1, eq2, eq3, eq4, eq5, eq6)
 
-	n := 0   // EQs with a next lower MacroVector
-	num := 0 // Σ gap·distance·(depthLCM/depth)
-	add := func(lower int, ok bool, dist, depth int) {
-		if ok {
-			n++
-			num += (value - lower) * dist * (depthLCM / depth)
-		}
-	}
-	lower, ok := macroScore(eq1+1, eq2, eq3, eq4, eq5, eq6)
-	add(lower, ok, l.av+l.pr+l.ui-highestSumEQ1[eq1], depthEQ1[eq1])
-	lower, ok = macroScore(eq1, eq2+1, eq3, eq4, eq5, eq6)
-	add(lower, ok, l.ac+l.at-highestSumEQ2[eq2], depthEQ2[eq2])
+	steps[0].lower, steps[0].ok = macroScore(eq1+1, eq2, eq3, eq4, eq5, eq6)
+	steps[0].dist, steps[0].depth = l.av+l.pr+l.ui-highestSumEQ1[eq1], depthEQ1[eq1]
+	steps[1].lower, steps[1].ok = macroScore(eq1, eq2+1, eq3, eq4, eq5, eq6)
+	steps[1].dist, steps[1].depth = l.ac+l.at-highestSumEQ2[eq2], depthEQ2[eq2]
 	// EQ3 and EQ6 step together: 00 goes to the higher of 01 and 10,
 	// 01 and 10 go to 11, 11 to 21, and 21 has no lower MacroVector.
 	switch {
 	case eq3 == 0 && eq6 == 0:
 		left, _ := macroScore(eq1, eq2, eq3, eq4, eq5, eq6+1)
 		right, _ := macroScore(eq1, eq2, eq3+1, eq4, eq5, eq6)
-		lower, ok = max(left, right), true
+		steps[2].lower, steps[2].ok = max(left, right), true
 	case eq3 == 1 && eq6 == 0:
-		lower, ok = macroScore(eq1, eq2, eq3, eq4, eq5, eq6+1)
+		steps[2].lower, steps[2].ok = macroScore(eq1, eq2, eq3, eq4, eq5, eq6+1)
 	case eq3 <= 1:
-		lower, ok = macroScore(eq1, eq2, eq3+1, eq4, eq5, eq6)
-	default:
-		ok = false
+		steps[2].lower, steps[2].ok = macroScore(eq1, eq2, eq3+1, eq4, eq5, eq6)
 	}
-	add(lower, ok, l.vc+l.vi+l.va+l.cr+l.ir+l.ar-highestSumEQ3EQ6[eq3][eq6], depthEQ3EQ6[eq3][eq6])
-	lower, ok = macroScore(eq1, eq2, eq3, eq4+1, eq5, eq6)
-	add(lower, ok, l.sc+l.si+l.sa-highestSumEQ4[eq4], depthEQ4[eq4])
+	steps[2].dist, steps[2].depth = l.vc+l.vi+l.va+l.cr+l.ir+l.ar-highestSumEQ3EQ6[eq3][eq6], depthEQ3EQ6[eq3][eq6]
+	steps[3].lower, steps[3].ok = macroScore(eq1, eq2, eq3, eq4+1, eq5, eq6)
+	steps[3].dist, steps[3].depth = l.sc+l.si+l.sa-highestSumEQ4[eq4], depthEQ4[eq4]
 	// EQ5 has a single metric, so the distance within a level is always
 	// 0; a lower EQ5 MacroVector still counts in the mean.
-	lower, ok = macroScore(eq1, eq2, eq3, eq4, eq5+1, eq6)
-	add(lower, ok, 0, 1)
+	steps[4].lower, steps[4].ok = macroScore(eq1, eq2, eq3, eq4, eq5+1, eq6)
+	steps[4].depth = 1
+	return value, steps, true
+}
 
+// scoreTenths computes the score in tenths of a point: the MacroVector's
+// score lowered by the mean, over the EQs that have a next lower
+// MacroVector, of (score gap to that MacroVector) × (vector's distance from
+// the level's highest-severity vector) / (level depth), rounded half up.
+func (v *Vector) scoreTenths() int {
+	value, steps, impact := v.interpolation()
+	if !impact {
+		return 0
+	}
+	n := 0   // EQs with a next lower MacroVector
+	num := 0 // Σ gap·distance·(depthLCM/depth)
+	for _, st := range steps {
+		if st.ok {
+			n++
+			num += (value - st.lower) * st.dist * (depthLCM / st.depth)
+		}
+	}
 	if n == 0 {
 		return min(max(value, 0), 100)
 	}
