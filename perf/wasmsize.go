@@ -11,19 +11,14 @@ import (
 	"strings"
 )
 
-// CodeSizes returns the bytes of function code in a Go WebAssembly binary
-// by Go package. Data segments (strings, tables, type information) are not
-// attributed to packages.
-func CodeSizes(file string) (map[string]int, error) {
-	funcs, err := FunctionSizes(file)
-	if err != nil {
-		return nil, err
-	}
+// PackageSizes adds up FunctionSizes by Go package. Data segments
+// (strings, tables, type information) are not attributed to packages.
+func PackageSizes(funcs map[string]int) map[string]int {
 	sizes := map[string]int{}
 	for name, size := range funcs {
 		sizes[packageOf(name)] += size
 	}
-	return sizes, nil
+	return sizes
 }
 
 // FunctionSizes returns the bytes of code of each function in a Go

@@ -136,17 +136,18 @@ func (m *measurer) buildWasm(b buildSet) error {
 	})
 }
 
-// listSizes notes the packages that make threatcard's wasm bigger than the
-// hello world's, by bytes of function code.
+// listSizes notes the packages, and with -funcs the functions, that make
+// threatcard's wasm bigger than the hello world's, by bytes of code.
 func (m *measurer) listSizes(b buildSet) error {
-	ours, err := perf.CodeSizes(b.threatcardWasm)
-	if err != nil {
-		return err
+	funcs := map[string]map[string]int{}
+	for _, file := range []string{b.threatcardWasm, b.helloWasm} {
+		f, err := perf.FunctionSizes(file)
+		if err != nil {
+			return err
+		}
+		funcs[file] = f
 	}
-	hello, err := perf.CodeSizes(b.helloWasm)
-	if err != nil {
-		return err
-	}
+	ours, hello := perf.PackageSizes(funcs[b.threatcardWasm]), perf.PackageSizes(funcs[b.helloWasm])
 	sum := func(s map[string]int) (n int) {
 		for _, v := range s {
 			n += v
@@ -160,19 +161,10 @@ func (m *measurer) listSizes(b buildSet) error {
 		}
 		m.note("size: %+9d  %9d  %s", d.A-d.B, d.A, d.Package)
 	}
-	if m.topFuncs == 0 {
-		return nil
+	if m.topFuncs > 0 {
+		m.note("size: functions with the most added code:")
 	}
-	ourFuncs, err := perf.FunctionSizes(b.threatcardWasm)
-	if err != nil {
-		return err
-	}
-	helloFuncs, err := perf.FunctionSizes(b.helloWasm)
-	if err != nil {
-		return err
-	}
-	m.note("size: functions with the most added code:")
-	for i, d := range perf.DiffSizes(ourFuncs, helloFuncs) {
+	for i, d := range perf.DiffSizes(funcs[b.threatcardWasm], funcs[b.helloWasm]) {
 		if i == m.topFuncs {
 			break
 		}
