@@ -63,6 +63,17 @@ func TestABadLinkShowsItsErrorAndKeepsTheDraft(t *testing.T) {
 		open(t, tb, s, "/#"+offGridLink)
 		checkErrorThenDraft(t)
 	})
+	// A link of the layer overview names a section, not a card: opened in
+	// a tab of its own it shows the draft at that section.
+	t.Run("a layer overview link opened as a new page", func(t *testing.T) {
+		open(t, tb, s, "/#layer-3")
+		waitEq(t, tb, "the title", valueOf("card-title"), draftTitle)
+		waitEq(t, tb, "the address", fragmentNow, fragment)
+		waitEq(t, tb, "the focus", `document.activeElement?.id ?? ""`, "layer-3-title")
+		if got := eval[bool](t, tb, `!!document.getElementById("link-error")`); got {
+			t.Error("the bad-link error is shown")
+		}
+	})
 }
 
 // An import opens the card with a new history entry: Back returns to the

@@ -23,6 +23,20 @@ func sectionID(sec maestro.Layer) string {
 	return "layer-" + strconv.Itoa(int(sec))
 }
 
+// isSectionAnchor reports whether a fragment is a section's id, as the
+// links of the layer overview name them.
+func isSectionAnchor(fragment string) bool {
+	if fragment == sectionID(0) {
+		return true
+	}
+	for _, l := range maestro.Layers() {
+		if fragment == sectionID(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // threatID is the id of the i-th threat's element in section sec; the ids
 // of its fields start with it.
 func threatID(sec maestro.Layer, i int) string {

@@ -51,6 +51,7 @@ type Page struct {
 	title    string          // the document title last set
 	unsaved  bool            // OnInit showed the address's card; saveOpened saves it
 	painted  bool            // the parts below the calculator are drawn (see OnMount)
+	section  string          // a MAESTRO section the address named (#layer-3), to go to once drawn
 
 	followRev int  // the revision the share bar and printed report show (see followLater)
 	following bool // followLater is waiting for the next frame
@@ -156,7 +157,24 @@ func (p *Page) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.painted = true
 			p.saveOpened(ctx)
+			p.goToSection(ctx)
 		})
+	})
+}
+
+// goToSection moves the focus to the heading of the MAESTRO section the
+// address named, once the section is drawn.
+func (p *Page) goToSection(ctx app.Context) {
+	if p.section == "" {
+		return
+	}
+	id := p.section + "-title"
+	p.section = ""
+	ctx.Defer(func(app.Context) {
+		if h := app.Window().GetElementByID(id); h.Truthy() {
+			h.Call("focus")
+			h.Call("scrollIntoView")
+		}
 	})
 }
 
@@ -223,6 +241,17 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 	}
 	if fragment == "" {
 		p.openDraft(ctx)
+		return
+	}
+	if isSectionAnchor(fragment) {
+		// The address of a link of the layer overview (#layer-3), opened
+		// in a tab of its own: it names a section, not a card. The draft,
+		// the card last edited, is the card that link was on.
+		p.openDraft(ctx)
+		p.section = fragment
+		if p.drawAll() {
+			p.goToSection(ctx)
+		}
 		return
 	}
 	if p.failure == nil && p.card != nil && fragment == p.fragment {

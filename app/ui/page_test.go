@@ -669,6 +669,34 @@ func TestTheBareAddressOpensTheDraft(t *testing.T) {
 	}
 }
 
+// The layer overview's links name sections (#layer-3); opened in a tab of
+// their own, they show the draft, not a bad-link error.
+func TestASectionAnchorInANewPageOpensTheDraft(t *testing.T) {
+	g := loadGoldenLink(t, "card-edition-full-model")
+	ctx := testContext(t)
+	p := newPage()
+	navigate(t, ctx, p, "https://example.org/#layer-3")
+	if p.failure != nil || p.fragment != blankFragment() {
+		t.Fatalf("no draft: failure %v, fragment %s; want a new card", p.failure, p.fragment)
+	}
+	navigate(t, ctx, p, "https://example.org/#"+g.Fragment) // becomes the draft
+
+	for _, anchor := range []string{"layer-3", "layer-cross"} {
+		again := newPage()
+		again.store = p.store
+		navigate(t, ctx, again, "https://example.org/#"+anchor)
+		if again.failure != nil || again.fragment != g.Fragment || ctx.Page().URL().Fragment != g.Fragment {
+			t.Errorf("#%s: failure %v, fragment %s, address %s; want the draft's", anchor, again.failure, again.fragment, ctx.Page().URL())
+		}
+	}
+	// Not a section: still a bad link.
+	bad := newPage()
+	navigate(t, ctx, bad, "https://example.org/#layer-8")
+	if bad.failure == nil {
+		t.Error("#layer-8 opened without an error")
+	}
+}
+
 func TestARefusedEditChangesNothing(t *testing.T) {
 	ctx := testContext(t)
 	p := newPage()
