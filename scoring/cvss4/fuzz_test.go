@@ -43,8 +43,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		canon := v.String()
-		if g, _ := gocvss40.ParseVector(s); canon != g.Vector() {
-			t.Fatalf("String() of %q is %q, go-cvss writes %q", s, canon, g.Vector())
+		if g, _ := gocvss40.ParseVector(s); canon != g.Vector() || v.goCVSSFloat() != g.Score() {
+			t.Fatalf("%q: String() %q, emulated go-cvss score %v; go-cvss writes %q, scores %v",
+				s, canon, v.goCVSSFloat(), g.Vector(), g.Score())
 		}
 		w, err := Parse(canon)
 		if err != nil {
