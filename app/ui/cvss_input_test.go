@@ -135,7 +135,7 @@ func TestByScoreAndBackByMetrics(t *testing.T) {
 	}
 
 	c.setMode(ctx, false)
-	c = cvssOf(p, c)
+	cvssOf(p, c) // draws the input again, as the page would
 	if in := p.card.AIVSS; in.CVSSVector != vector || in.CVSSScore.Set {
 		t.Errorf("back to metrics: vector %q, score %+v; want the metrics chosen before", in.CVSSVector, in.CVSSScore)
 	}
