@@ -127,20 +127,7 @@ func TestUpdatePromptAfterANewVersionIsPublished(t *testing.T) {
 		t.Fatalf("the update banner shows before any update")
 	}
 
-	// Publish "v2": the same files with a new worker version.
-	v2 := copyDir(t, rootSite.dir)
-	worker := filepath.Join(v2, "app-worker.js")
-	data, err := os.ReadFile(worker)
-	if err != nil {
-		t.Fatal(err)
-	}
-	newVersion := rootSite.Version + ".v2"
-	data = []byte(strings.Replace(string(data), `"`+rootSite.Version+`"`, `"`+newVersion+`"`, 1))
-	if err := os.WriteFile(worker, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s.swap(t, v2)
-
+	newVersion := publishV2(t, s)
 	eval[any](t, tb, `goappTryUpdate()`)
 	waitUntil(t, tb, "the reload prompt appears", `!!document.getElementById("update-reload")`)
 	if got := eval[string](t, tb, fragmentNow); got != keep {
@@ -161,6 +148,43 @@ func TestUpdatePromptAfterANewVersionIsPublished(t *testing.T) {
 })()`)
 	waitEq(t, tb, "the reloaded page's address", fragmentNow, keep)
 	waitEq(t, tb, "the reloaded page's #score", scoreText, keepCard.scoreWant(t))
+}
+
+// publishV2 serves "v2" of the site from s: the same files with a new
+// worker version, which it returns.
+func publishV2(t *testing.T, s *server) string {
+	t.Helper()
+	v2 := copyDir(t, rootSite.dir)
+	worker := filepath.Join(v2, "app-worker.js")
+	data, err := os.ReadFile(worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newVersion := rootSite.Version + ".v2"
+	data = []byte(strings.Replace(string(data), `"`+rootSite.Version+`"`, `"`+newVersion+`"`, 1))
+	if err := os.WriteFile(worker, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.swap(t, v2)
+	return newVersion
+}
+
+// The page of a first visit is not controlled by the worker; a version
+// published while it stays open is offered there too (web/update-watch.js).
+func TestUpdatePromptOnTheFirstVisitsPage(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/")
+	waitForOffline(t, tb, len(rootSite.Precached))
+	if got := eval[bool](t, tb, `!!navigator.serviceWorker.controller`); got {
+		t.Fatal("the first visit's page is controlled; this test is about one that is not")
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll("#update").length`); n != 0 {
+		t.Fatalf("the update banner shows on a first visit")
+	}
+	publishV2(t, s)
+	eval[any](t, tb, `goappTryUpdate()`)
+	waitUntil(t, tb, "the reload prompt appears", `!!document.getElementById("update-reload")`)
 }
 
 func TestBadLinkShowsTheErrorState(t *testing.T) {

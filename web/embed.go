@@ -7,5 +7,5 @@ import "embed"
 // Assets are the files served under /web/ besides app.wasm and the icons,
 // which the site builder makes itself.
 //
-//go:embed threatcard.css trusted-types.js
+//go:embed threatcard.css trusted-types.js update-watch.js
 var Assets embed.FS

@@ -11,6 +11,7 @@ const (
 	pathWasm         = "/web/app.wasm"
 	pathStyles       = "/web/threatcard.css"
 	pathTrustedTypes = "/web/trusted-types.js" // loaded without defer: it must run before go-app's app.js
+	pathUpdateWatch  = "/web/update-watch.js"
 	pathIconSVG      = "/web/icon.svg"
 	pathIcon192      = "/web/icon-192.png"
 	pathIcon512      = "/web/icon-512.png"
@@ -50,7 +51,7 @@ func newHandler(prefix, version string, wasmSize int64, pages []string) *app.Han
 		ThemeColor:            themeColor,
 		LoadingLabel:          "Loading threatcard: {progress}%",
 		Styles:                []string{pathStyles},
-		Scripts:               []string{pathTrustedTypes},
+		Scripts:               []string{pathTrustedTypes, pathUpdateWatch},
 		CacheableResources:    cacheable,
 		Resources:             prefixResolver{prefix: prefix},
 		Version:               version,

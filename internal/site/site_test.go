@@ -34,7 +34,7 @@ func TestBuildPrecachesEveryFileOfTheSite(t *testing.T) {
 		dir, res := buildSite(t, prefix)
 		want := []string{"", "app.css", "app.js", "manifest.webmanifest", "wasm_exec.js",
 			"web/app.wasm", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png",
-			"web/icon.svg", "web/threatcard.css", "web/trusted-types.js"}
+			"web/icon.svg", "web/threatcard.css", "web/trusted-types.js", "web/update-watch.js"}
 		for i := range want {
 			want[i] = prefix + want[i]
 		}
@@ -83,6 +83,7 @@ func TestBuildPageHasPolicyFirstAndOnlyLocalResources(t *testing.T) {
 		`<script defer src="/threatcard/wasm_exec.js"></script>`,
 		`<script defer src="/threatcard/app.js"></script>`,
 		`<script src="/threatcard/web/trusted-types.js"></script>`,
+		`<script src="/threatcard/web/update-watch.js"></script>`,
 		`<link href="/threatcard/manifest.webmanifest" rel="manifest">`,
 		`<link href="/threatcard/web/icon.svg" rel="icon">`,
 		`<link href="/threatcard/web/threatcard.css" rel="stylesheet" type="text/css">`,

@@ -19,7 +19,7 @@
 //   it would make go-app's app.js, which takes "a worker activated while a
 //   controller exists" as an update, show the reload prompt on the very first
 //   visit. An update still reaches open pages: skipWaiting hands them to the
-//   new worker.
+//   new worker, and web/update-watch.js offers it on an uncontrolled page.
 const version = "{{.Version}}";
 const cachePrefix = "threatcard:" + self.registration.scope + ":";
 const cacheName = cachePrefix + version;
