@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
 )

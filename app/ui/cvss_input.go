@@ -196,7 +196,7 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 	var folded [4][]app.UI
 	for i, m := range cvssMetrics() {
 		if c.Later {
-			break
+			break // the page's next frame draws them
 		}
 		choice := &metricChoice{Input: c, Index: i, Value: vals[m.Abbrev]}
 		if m.Group == cvss4.Base {
