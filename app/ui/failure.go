@@ -32,7 +32,8 @@ func (c *ErrorPanel) Render() app.UI {
 			app.If(c.OnOpenDraft != nil, func() app.UI {
 				return el("button", "id", "open-draft", "type", "button").OnClick(c.OnOpenDraft).Body(
 					app.Text("Open my draft: "+entryTitle(c.Draft)),
-					textEl("span", ", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout), "class", "tc-error-saved"),
+					textEl("span", ", "+entryScore(c.Draft)+", saved "+c.Draft.Saved.Local().Format(savedLayout),
+						"class", "tc-error-saved"),
 				)
 			}),
 			app.If(c.OnStartOver != nil, func() app.UI {

@@ -65,7 +65,8 @@ func (c *MaestroEditor) Render() app.UI {
 	return el("section", "id", "maestro", "class", "tc-maestro", "aria-labelledby", "maestro-title").Body(
 		textEl("h2", "MAESTRO threat model", "id", "maestro-title"),
 		textEl("p", "The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
-			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general.", "class", "tc-maestro-intro"),
+			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down "+
+			"and your notes are general.", "class", "tc-maestro-intro"),
 		overview,
 		textEl("p", c.status, "id", "maestro-status", "class", "tc-maestro-status", "role", "status", "aria-live", "polite"),
 		el("div", "class", "tc-layers").Body(children...),

@@ -33,7 +33,8 @@ func (c *LayerSection) Render() app.UI {
 	if c.Layer != 0 {
 		head = c.renderLayerHead(id)
 	} else {
-		head = []app.UI{textEl("p", "Threats that span layers. Tick the layers each one touches; a threat left with one layer moves under it.", "class", "tc-layer-about")}
+		head = []app.UI{textEl("p", "Threats that span layers. Tick the layers each one touches; "+
+			"a threat left with one layer moves under it.", "class", "tc-layer-about")}
 	}
 
 	threats := make([]app.UI, len(c.Entry.Threats))

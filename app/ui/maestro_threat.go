@@ -69,7 +69,8 @@ func (c *ThreatEditor) Render() app.UI {
 				c.selectField(id+"-impact", "Impact", levelOptions(t.Impact), g("setting a threat's impact", c.onImpact)),
 				el("div", "class", "tc-field tc-threat-risk").Body(
 					textEl("label", "Risk", "for", id+"-risk"),
-					textEl("output", riskWord, "id", id+"-risk", "for", id+"-likelihood "+id+"-impact", "class", "tc-risk tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")),
+					textEl("output", riskWord, "id", id+"-risk", "for", id+"-likelihood "+id+"-impact",
+						"class", "tc-risk tc-risk-"+strings.ReplaceAll(strings.ToLower(riskWord), " ", "-")),
 				),
 				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
 			),
@@ -165,7 +166,8 @@ func parseLevelValue(field, v string) (maestro.Level, error) {
 func asiOptions(selected maestro.ASI) []app.UI {
 	opts := []app.UI{textEl("option", "None", "value", noASI, "selected", strconv.FormatBool(selected == 0))}
 	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
-		opts = append(opts, textEl("option", a.Code()+" "+a.Name(), "value", a.Code(), "selected", strconv.FormatBool(a == selected)))
+		opts = append(opts, textEl("option", a.Code()+" "+a.Name(),
+			"value", a.Code(), "selected", strconv.FormatBool(a == selected)))
 	}
 	return opts
 }

@@ -596,7 +596,8 @@ func (p *Page) Render() (ui app.UI) {
 				return textEl("p", p.refused.Error(), "id", "edit-error", "class", "tc-edit-error", "role", "alert")
 			}),
 			app.If(p.saveErr != nil, func() app.UI {
-				return textEl("p", "This browser did not keep the draft ("+p.saveErr.Error()+"); copy the link to keep your work.", "id", "save-error", "class", "tc-edit-error", "role", "alert")
+				return textEl("p", "This browser did not keep the draft ("+p.saveErr.Error()+"); copy the link to keep your work.",
+					"id", "save-error", "class", "tc-edit-error", "role", "alert")
 			}),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},

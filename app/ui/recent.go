@@ -40,7 +40,8 @@ const savedLayout = "2 Jan 2006, 15:04"
 func (r *RecentCards) Render() app.UI {
 	body := []app.UI{textEl("h2", "Recent cards", "id", "recent-title")}
 	if len(r.Entries) == 0 {
-		body = append(body, textEl("p", "Cards you work on are kept in this browser and listed here.", "class", "tc-recent-empty"))
+		body = append(body, textEl("p", "Cards you work on are kept in this browser and listed here.",
+			"class", "tc-recent-empty"))
 	} else {
 		items := make([]app.UI, len(r.Entries))
 		for i, e := range r.Entries {

@@ -187,7 +187,8 @@ func (c *sharesView) Render() (ui app.UI) {
 		items = append(items, el("li").Body(
 			textEl("span", f.Name, "id", id, "class", "tc-share-name"),
 			app.If(!zero, func() app.UI {
-				return textEl("meter", share, "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share, "aria-labelledby", id)
+				return textEl("meter", share, "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share,
+					"aria-labelledby", id)
 			}),
 			textEl("span", share, "class", "tc-share-value"),
 		))

@@ -100,7 +100,8 @@ func (s *ShareBar) Render() app.UI {
 			}
 			return el("div", "class", "tc-share-by-hand").Body(
 				textEl("label", byHandLabel(s.byHandOf), "for", shareFallbackID),
-				textEl("textarea", s.byHand, "id", shareFallbackID, "readonly", "true", "rows", strconv.Itoa(rows), "spellcheck", "false"),
+				textEl("textarea", s.byHand, "id", shareFallbackID, "readonly", "true",
+					"rows", strconv.Itoa(rows), "spellcheck", "false"),
 				el("button", "id", "share-fallback-close", "type", "button").
 					Text("Hide").OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
 			)
