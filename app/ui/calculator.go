@@ -20,7 +20,7 @@ type Calculator struct {
 	Editor editor
 	Inputs card.Inputs     // the card's AIVSS inputs
 	Eval   card.Evaluation // card.Evaluate of the card
-	Later  bool            // leave the CVSS metric buttons for the next frame (see Page.painted)
+	Later  bool            // draw only the edition and the result: the inputs follow in the page's next frame (see Page.painted)
 
 	note    string                 // what the last switch of edition did, for a person
 	noteFor string                 // the edition the note is about
@@ -37,24 +37,29 @@ func (c *Calculator) Render() (ui app.UI) {
 	for _, e := range aivss.Editions() {
 		options = append(options, option(e.ID, e.Name+" ("+e.Date+", "+e.Status+")", e.ID == ed.ID))
 	}
+	form := []app.UI{
+		el("div", "class", "tc-field tc-edition").Body(
+			textEl("label", "AIVSS edition", "for", "edition"),
+			el("select", "id", "edition", "aria-describedby", "edition-about").
+				OnChange(c.onEdition).Body(options...),
+			textEl("p", ed.Source, "id", "edition-about", "class", "tc-hint"),
+			app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
+				return textEl("p", c.note, "id", "edition-note", "class", "tc-note", "role", "status")
+			}),
+		),
+	}
+	if !c.Later {
+		form = append(form,
+			&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
+			&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors},
+			&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF},
+		)
+	}
 	return el("section", "id", "calculator", "class", "tc-calculator",
 		"aria-labelledby", "calculator-title").Body(
 		textEl("h2", "AIVSS score", "id", "calculator-title"),
 		el("div", "class", "tc-calc").Body(
-			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(
-				el("div", "class", "tc-field tc-edition").Body(
-					textEl("label", "AIVSS edition", "for", "edition"),
-					el("select", "id", "edition", "aria-describedby", "edition-about").
-						OnChange(c.onEdition).Body(options...),
-					textEl("p", ed.Source, "id", "edition-about", "class", "tc-hint"),
-					app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
-						return textEl("p", c.note, "id", "edition-note", "class", "tc-note", "role", "status")
-					}),
-				),
-				&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore, Later: c.Later},
-				&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors},
-				&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF},
-			),
+			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(form...),
 			&Result{Inputs: c.Inputs, Eval: c.Eval},
 		),
 	)

@@ -32,7 +32,6 @@ type CVSSInput struct {
 	Editor editor
 	Vector string           // the card's canonical vector, or ""
 	Score  decimal.Optional // the card's bare score; unset when Vector is set
-	Later  bool             // draw the metric buttons in a later frame: they are half the first frame's elements
 
 	byScore   bool              // score entry chosen while the card has neither
 	picked    map[string]string // metric values chosen; the vector's, once complete
@@ -195,9 +194,6 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 	var base []app.UI
 	var folded [4][]app.UI
 	for i, m := range cvssMetrics() {
-		if c.Later {
-			break // the page's next frame draws them
-		}
 		choice := &metricChoice{Input: c, Index: i, Value: vals[m.Abbrev]}
 		if m.Group == cvss4.Base {
 			base = append(base, choice)

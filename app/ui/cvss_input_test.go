@@ -140,17 +140,3 @@ func TestByScoreAndBackByMetrics(t *testing.T) {
 		t.Errorf("back to metrics: vector %q, score %+v; want the metrics chosen before", in.CVSSVector, in.CVSSScore)
 	}
 }
-
-// In the page's first frame the CVSS input draws its fields but leaves
-// the metric buttons, half the frame's elements, for the next.
-func TestCVSSInputLaterLeavesTheMetricButtonsOut(t *testing.T) {
-	for _, later := range []bool{false, true} {
-		html := app.HTMLString(&CVSSInput{Later: later})
-		if !strings.Contains(html, `id="cvss-vector"`) {
-			t.Errorf("Later %v: no vector field in %s", later, html)
-		}
-		if got := strings.Contains(html, `id="cvss-AV-N"`); got == later {
-			t.Errorf("Later %v: metric button AV:N drawn: %v", later, got)
-		}
-	}
-}

@@ -50,7 +50,7 @@ type Page struct {
 	failure  error           // non-nil: the page shows its error state instead of the card
 	title    string          // the document title last set
 	unsaved  bool            // OnInit showed the address's card; saveOpened saves it
-	painted  bool            // the parts below the calculator are drawn (see OnMount)
+	painted  bool            // the whole page is drawn, not only the first frame's part (see OnMount)
 	section  string          // a MAESTRO section the address named (#layer-3), to go to once drawn
 
 	followRev int  // the revision the share bar and printed report show (see followLater)
@@ -147,10 +147,10 @@ func (p *Page) OnMount(ctx app.Context) {
 	if p.painted {
 		return
 	}
-	// The CVSS metric buttons, MAESTRO editor, recent cards, import dialog
-	// and printed report are drawn after the browser has painted the
-	// calculator's fields and the score: they are two thirds of the page's
-	// elements, and a link opened from a ticket is read for its score first
+	// The calculator's inputs, the MAESTRO editor, recent cards, import
+	// dialog and printed report are drawn after the browser has painted the
+	// card's title and its score: a link opened from a ticket is read for
+	// its score first, and the rest is most of the page's elements
 	// (see make bench).
 	// The card opened from the address is saved then too.
 	afterPaint(func() {

@@ -465,6 +465,28 @@ func TestChangingAFactorUpdatesScoreFragmentAndDraft(t *testing.T) {
 	}
 }
 
+// In the page's first frame the calculator draws the edition and the
+// result, with the score, and leaves its inputs for the next frame.
+func TestCalculatorLaterDrawsTheScoreAndLeavesTheInputs(t *testing.T) {
+	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
+	ctx := testContext(t)
+	p := newPage()
+	navigate(t, ctx, p, "https://example.org/#"+g.Fragment)
+	for _, later := range []bool{false, true} {
+		html := app.HTMLString(&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Later: later})
+		for _, id := range []string{"edition", "score-value"} {
+			if !strings.Contains(html, `id="`+id+`"`) {
+				t.Errorf("Later %v: no #%s", later, id)
+			}
+		}
+		for _, id := range []string{"cvss", "factors", "multipliers"} {
+			if got := strings.Contains(html, `id="`+id+`"`); got == later {
+				t.Errorf("Later %v: #%s drawn: %v", later, id, got)
+			}
+		}
+	}
+}
+
 func TestSwitchingEditionKeepsCVSSAndResetsTheRest(t *testing.T) {
 	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
 	ctx := testContext(t)
