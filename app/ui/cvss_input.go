@@ -33,17 +33,15 @@ type CVSSInput struct {
 	Vector string           // the card's canonical vector, or ""
 	Score  decimal.Optional // the card's bare score; unset when Vector is set
 
-	byScore   bool              // score entry chosen while the card has neither
-	picked    map[string]string // metric values chosen; the vector's, once complete
-	text      string            // the vector field's text, while it is not the card's vector
-	textSet   bool              // text is what the field shows
-	textErr   string            // why text is not a vector
-	scoreText string            // the score field's text, while typed
-	scoreSet  bool
-	scoreErr  string
-	seen      string                       // Vector at the last render, to tell when it changes from outside
-	keep      bool                         // keep picked through the next change of Vector (a switch to a bare score)
-	opened    [cvss4.Supplemental + 1]bool // folded metric groups open, by cvss4.Group
+	byScore bool                         // score entry chosen while the card has neither
+	picked  map[string]string            // metric values chosen; the vector's, once complete
+	text    string                       // the vector field's text, while it is not the card's vector
+	textSet bool                         // text is what the field shows
+	textErr string                       // why text is not a vector
+	score   numberField                  // the score field
+	seen    string                       // Vector at the last render, to tell when it changes from outside
+	keep    bool                         // keep picked through the next change of Vector (a switch to a bare score)
+	opened  [cvss4.Supplemental + 1]bool // folded metric groups open, by cvss4.Group
 }
 
 // onToggle notes that folded group g was opened or closed.
@@ -71,11 +69,7 @@ func (c *CVSSInput) OnUpdate(ctx app.Context) {
 	defer func() {
 		syncControls(ctx, map[string]string{"cvss-vector": c.vectorShown(), "cvss-score": c.scoreShown()}, nil)
 	}()
-	if c.scoreSet {
-		if d, err := decimal.Parse(strings.TrimSpace(c.scoreText)); err == nil && (!c.Score.Set || d != c.Score.Value) {
-			c.scoreSet, c.scoreErr = false, ""
-		}
-	}
+	c.score.follow(c.Score)
 }
 
 // byScoreMode reports whether the score field is shown.
@@ -137,15 +131,7 @@ func (c *CVSSInput) Render() (ui app.UI) {
 }
 
 // scoreShown is what the score field shows: what was typed, or the card's.
-func (c *CVSSInput) scoreShown() string {
-	switch {
-	case c.scoreSet:
-		return c.scoreText
-	case c.Score.Set:
-		return c.Score.Value.Format(1)
-	}
-	return ""
-}
+func (c *CVSSInput) scoreShown() string { return c.score.shownFor(c.Score, 1) }
 
 // vectorShown is what the vector field shows: what was typed, or the card's.
 func (c *CVSSInput) vectorShown() string {
@@ -159,13 +145,13 @@ func (c *CVSSInput) renderScore() app.UI {
 	field := decimalField("cvss-score", c.scoreShown(), "0.0 to 10.0").
 		OnInput(c.onScoreInput).
 		OnChange(c.onScoreChange)
-	if c.scoreErr != "" {
+	if c.score.msg != "" {
 		field = field.Aria("invalid", "true")
 	}
 	return el("div", "class", "tc-field").Body(
 		textEl("label", "CVSS v4.0 base score", "for", "cvss-score"),
 		field,
-		fieldError("cvss-score-error", c.scoreErr),
+		fieldError("cvss-score-error", c.score.msg),
 	)
 }
 
@@ -267,7 +253,7 @@ func (c *CVSSInput) setMode(ctx app.Context, byScore bool) {
 		return
 	}
 	c.byScore = byScore
-	c.textSet, c.textErr, c.scoreSet, c.scoreErr = false, "", false, ""
+	c.textSet, c.textErr, c.score = false, "", numberField{}
 	switch {
 	case byScore && c.Vector != "":
 		v, err := cvss4.Parse(c.Vector)
@@ -275,7 +261,7 @@ func (c *CVSSInput) setMode(ctx app.Context, byScore bool) {
 			return
 		}
 		c.picked, c.keep = valuesOf(v), true
-		c.edit(ctx, "", decimal.Some(v.Score()), &c.scoreErr)
+		c.edit(ctx, "", decimal.Some(v.Score()), &c.score.msg)
 	case !byScore && c.Score.Set:
 		vector := ""
 		if v, err := cvss4.Build(c.picked); err == nil {
@@ -354,31 +340,31 @@ func (c *CVSSInput) onScoreChange(ctx app.Context, e app.Event) {
 // that is not a number is only explained when the field is left (done):
 // "7." on the way to "7.5" is not a mistake.
 func (c *CVSSInput) typeScore(ctx app.Context, s string, done bool) {
-	c.scoreText, c.scoreSet = s, true
+	c.score.text, c.score.textSet = s, true
 	t := strings.TrimSpace(s)
 	if t == "" {
-		c.scoreErr = ""
+		c.score.msg = ""
 		if c.Score.Set {
-			c.edit(ctx, "", decimal.Optional{}, &c.scoreErr)
+			c.edit(ctx, "", decimal.Optional{}, &c.score.msg)
 		}
 		return
 	}
 	d, err := decimal.Parse(t)
 	if err != nil {
 		if done {
-			c.scoreErr = "Not a score: write it like 7.5 (0.0 to 10.0)."
+			c.score.msg = "Not a score: write it like 7.5 (0.0 to 10.0)."
 			if c.Score.Set {
-				c.scoreErr += " The card keeps " + c.Score.Value.Format(1) + "."
+				c.score.msg += " The card keeps " + c.Score.Value.Format(1) + "."
 			}
 		}
 		return
 	}
-	c.scoreErr = ""
+	c.score.msg = ""
 	if !c.Score.Set || d != c.Score.Value {
-		c.edit(ctx, "", decimal.Some(d), &c.scoreErr)
+		c.edit(ctx, "", decimal.Some(d), &c.score.msg)
 	}
-	if done && c.scoreErr == "" {
-		c.scoreSet = false // show the score as the card holds it
+	if done && c.score.msg == "" {
+		c.score.textSet = false // show the score as the card holds it
 	}
 }
 

@@ -121,17 +121,17 @@ func TestByScoreAndBackByMetrics(t *testing.T) {
 
 	c.typeScore(ctx, "7.", false) // on the way to 7.5: no message yet
 	c = cvssOf(p, c)
-	if c.scoreErr != "" || p.card.AIVSS.CVSSScore.Value.Format(1) != "9.3" {
-		t.Errorf("half-typed: message %q, score %s", c.scoreErr, p.card.AIVSS.CVSSScore.Value)
+	if c.score.msg != "" || p.card.AIVSS.CVSSScore.Value.Format(1) != "9.3" {
+		t.Errorf("half-typed: message %q, score %s", c.score.msg, p.card.AIVSS.CVSSScore.Value)
 	}
 	c.typeScore(ctx, "7.", true)
-	if c.scoreErr != "Not a score: write it like 7.5 (0.0 to 10.0). The card keeps 9.3." {
-		t.Errorf("left half-typed: message %q", c.scoreErr)
+	if c.score.msg != "Not a score: write it like 7.5 (0.0 to 10.0). The card keeps 9.3." {
+		t.Errorf("left half-typed: message %q", c.score.msg)
 	}
 	c.typeScore(ctx, "7.5", true)
 	c = cvssOf(p, c)
-	if c.scoreErr != "" || p.card.AIVSS.CVSSScore.Value.Format(1) != "7.5" {
-		t.Errorf("7.5: message %q, score %s", c.scoreErr, p.card.AIVSS.CVSSScore.Value)
+	if c.score.msg != "" || p.card.AIVSS.CVSSScore.Value.Format(1) != "7.5" {
+		t.Errorf("7.5: message %q, score %s", c.score.msg, p.card.AIVSS.CVSSScore.Value)
 	}
 
 	c.setMode(ctx, false)

@@ -68,14 +68,9 @@ func (c *FactorsPanel) set(ctx app.Context, edition string, i int, text string) 
 	if edition != c.Edition || i < 0 || i >= card.NumFactors {
 		return ""
 	}
-	t := strings.TrimSpace(text)
-	v := decimal.Optional{}
-	if t != "" {
-		d, err := decimal.Parse(t)
-		if err != nil {
-			return "Not a number: write it like 0.25."
-		}
-		v = decimal.Some(d)
+	v, msg := parseTyped(text, "0.25")
+	if msg != "" {
+		return msg
 	}
 	if v == c.Factors[i] {
 		return ""
@@ -179,7 +174,7 @@ func (c *factorSlider) OnUpdate(ctx app.Context) {
 }
 
 // shown is what the number field shows: what was typed, or the card's.
-func (c *factorSlider) shown() string { return c.shownFor(c.Value) }
+func (c *factorSlider) shown() string { return c.shownFor(c.Value, 2) }
 
 func (c *factorSlider) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
@@ -62,7 +60,7 @@ func (c *scaleInput) OnUpdate(ctx app.Context) {
 }
 
 // shown is what the number field shows: what was typed, or the card's.
-func (c *scaleInput) shown() string { return c.shownFor(c.Value) }
+func (c *scaleInput) shown() string { return c.shownFor(c.Value, 2) }
 
 // scale returns the edition's scale for this field and its label.
 func (c *scaleInput) scale(ed *aivss.Edition) (*aivss.Scale, string) {
@@ -148,14 +146,9 @@ func (c *scaleInput) typed(ctx app.Context, s string, done bool) {
 // set gives the field the value text ("" unsets it); it returns why the
 // value was not taken, or "".
 func (c *scaleInput) set(ctx app.Context, text string) string {
-	t := strings.TrimSpace(text)
-	v := decimal.Optional{}
-	if t != "" {
-		d, err := decimal.Parse(t)
-		if err != nil {
-			return "Not a number: write it like 0.97."
-		}
-		v = decimal.Some(d)
+	v, msg := parseTyped(text, "0.97")
+	if msg != "" {
+		return msg
 	}
 	if v == c.Value {
 		return ""

@@ -26,15 +26,30 @@ func (f *numberField) follow(v decimal.Optional) {
 	}
 }
 
-// shownFor is what the field shows: what was typed, or the card's value v.
-func (f *numberField) shownFor(v decimal.Optional) string {
+// shownFor is what the field shows: what was typed, or the card's value v
+// with places decimals.
+func (f *numberField) shownFor(v decimal.Optional, places int) string {
 	switch {
 	case f.textSet:
 		return f.text
 	case v.Set:
-		return v.Value.Format(2)
+		return v.Value.Format(places)
 	}
 	return ""
+}
+
+// parseTyped reads a field's text as an optional decimal: "" unsets it.
+// Text that is not a number gives the message for it, which names example.
+func parseTyped(text, example string) (decimal.Optional, string) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return decimal.Optional{}, ""
+	}
+	d, err := decimal.Parse(t)
+	if err != nil {
+		return decimal.Optional{}, "Not a number: write it like " + example + "."
+	}
+	return decimal.Some(d), ""
 }
 
 // take records s as typed and hands it to set, which returns why it was
