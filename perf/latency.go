@@ -64,6 +64,12 @@ func changeFactor(b *Browser, c Change, n int) (Latencies, error) {
     input.dispatchEvent(new Event("input", {bubbles: true}));
     input.dispatchEvent(new Event("change", {bubbles: true}));
   };
+  // The inputs are drawn a frame after the score (the first frame shows
+  // only the result): wait for them.
+  for (let waited = 0; radios.length === 0 && !document.getElementById("factor-" + a.factor); waited += 20) {
+    if (waited > 10000) throw new Error("no input for factor " + a.factor + " after 10 s");
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const scoreText = () => { const el = document.getElementById("score-value"); return el ? el.textContent : null; };
   const out = [];
   for (let i = 0; i < a.n; i++) {
