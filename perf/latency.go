@@ -43,7 +43,12 @@ func MeasureInput(chromium, url string, target Target, precached int, c Change, 
 	if err := waitForWorker(b, precached); err != nil {
 		return Latencies{}, err
 	}
-	return changeFactor(b, c, n)
+	lat, err := changeFactor(b, c, n)
+	if err != nil {
+		return lat, err
+	}
+	lat.MemoryBytes, err = Eval[int](b, `window.__perfMemory ? window.__perfMemory.buffer.byteLength : 0`)
+	return lat, err
 }
 
 // changeFactor makes the n changes of MeasureInput in the page b shows.
@@ -112,9 +117,12 @@ func changeFactor(b *Browser, c Change, n int) (Latencies, error) {
 }
 
 // Latencies are the times, in milliseconds from dispatching a change, until
-// the fragment and the score text both changed, and each of them alone.
+// the fragment and the score text both changed, and each of them alone;
+// and the size of the app's WebAssembly memory after the changes (Go's
+// heap lives in it, and it never shrinks).
 type Latencies struct {
 	Both, URL, Score []float64
+	MemoryBytes      int
 }
 
 // Percentile returns the p-th percentile (0 < p ≤ 100) of xs by the

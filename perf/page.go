@@ -37,6 +37,7 @@ func initScript(t Target) string {
   WebAssembly.instantiateStreaming = async (...args) => {
     const r = await instantiate.apply(WebAssembly, args);
     phases.compiled = performance.now();
+    window.__perfMemory = r.instance.exports.mem; // Go's linear memory
     return r;
   };
   const check = () => {

@@ -70,11 +70,12 @@ func (m *measurer) all() ([]perf.Figure, error) {
 		add("first_render_warm_ratio", warm, "ratio")
 	}
 	if m.want("input") {
-		p95, err := m.inputLatency(builds)
+		p95, memory, err := m.inputLatency(builds)
 		if err != nil {
 			return nil, err
 		}
 		add("input_latency_p95_ms", p95, "ms")
+		add("wasm_memory_mib", memory, "MiB")
 	}
 	if m.want("links") {
 		root := m.root
@@ -270,21 +271,22 @@ func (m *measurer) firstRenders(b buildSet) (coldRatio, warmRatio float64, err e
 }
 
 // inputLatency changes a factor of a complete card m.changes times and
-// returns the 95th percentile.
-func (m *measurer) inputLatency(b buildSet) (float64, error) {
+// returns the 95th percentile and the app's WebAssembly memory afterwards,
+// in MiB.
+func (m *measurer) inputLatency(b buildSet) (p95, mib float64, err error) {
 	ours, err := perf.ServeSite(filepath.Join(m.work, "site-threatcard"), b.threatcardWasm)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer ours.Close()
 	complete, fragment, change, err := perf.CompleteCard(m.root)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if m.profile > 0 {
 		funcs, err := perf.ProfileInput(m.chromium, ours.URL+"#"+fragment, perf.ScoreTarget(complete), ours.Precached, change, 50)
 		if err != nil {
-			return 0, fmt.Errorf("profiling input: %w", err)
+			return 0, 0, fmt.Errorf("profiling input: %w", err)
 		}
 		m.note("profile: 50 factor changes: total and self ms of the %d functions with most time", m.profile)
 		for i, f := range funcs {
@@ -300,7 +302,7 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 		return err
 	})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	for _, l := range []struct {
 		what string
@@ -317,7 +319,7 @@ func (m *measurer) inputLatency(b buildSet) (float64, error) {
 	if os.Getenv("PERF_DUMP") != "" {
 		m.note("input: all %v", lat.Both)
 	}
-	return perf.Percentile(lat.Both, 95), nil
+	return perf.Percentile(lat.Both, 95), float64(lat.MemoryBytes) / (1 << 20), nil
 }
 
 // phases shows a render with the times of its phases, in ms.
