@@ -53,6 +53,11 @@ func (m *measurer) all() ([]perf.Figure, error) {
 		}
 		m.note("size: gzip -9 of app.wasm: threatcard %d bytes (raw %d), hello world %d bytes (raw %d)",
 			ours, fileSize(builds.threatcardWasm), hello, fileSize(builds.helloWasm))
+		if m.split {
+			if err := m.splitSize(ours, hello); err != nil {
+				return nil, err
+			}
+		}
 		if m.top > 0 || m.topFuncs > 0 {
 			if err := m.listSizes(builds); err != nil {
 				return nil, err
@@ -135,6 +140,29 @@ func (m *measurer) buildWasm(b buildSet) error {
 	return m.timed("building the hello world's app.wasm ("+flags+")", func() error {
 		return m.builder().Wasm("./perf/hello", b.helloWasm)
 	})
+}
+
+// splitSize builds perf/scoringonly and notes how the bytes threatcard
+// adds to the hello world divide between the scoring packages and the rest
+// (app/ui, and go-app's code only the page uses), against the allowance
+// of the wasm_gzip_ratio goal.
+func (m *measurer) splitSize(ours, hello int64) error {
+	wasm := filepath.Join(m.work, "scoringonly.wasm")
+	if err := m.timed("building the hello world with the scoring packages", func() error {
+		return m.builder().Wasm("./perf/scoringonly", wasm)
+	}); err != nil {
+		return err
+	}
+	scoring, err := perf.GzipSize(wasm)
+	if err != nil {
+		return err
+	}
+	allowed := int64(goals["wasm_gzip_ratio"].Max*float64(hello)) - hello
+	added, byScoring := ours-hello, scoring-hello
+	m.note("size: threatcard adds %d bytes gzip to the hello world; the goal allows %d", added, allowed)
+	m.note("size:   the scoring packages alone (perf/scoringonly) add %d: %.0f %% of the allowance", byScoring, 100*float64(byScoring)/float64(allowed))
+	m.note("size:   the page and the rest add %d: %.0f %% of the allowance", added-byScoring, 100*float64(added-byScoring)/float64(allowed))
+	return nil
 }
 
 // listSizes notes the packages, and with -funcs the functions, that make

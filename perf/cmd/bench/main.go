@@ -33,6 +33,7 @@ type config struct {
 	flags                       []string
 	runs, changes, rounds, top  int
 	topFuncs                    int
+	split                       bool
 	profile                     int
 	only                        map[string]bool
 }
@@ -52,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&c.rounds, "rounds", 3, "alternating benchmark rounds for score_ns_ratio (the best of each is kept)")
 	fs.IntVar(&c.top, "sizes", 0, "also list the N packages whose code threatcard's app.wasm has most more of than the hello world's")
 	fs.IntVar(&c.topFuncs, "funcs", 0, "also list the N functions that threatcard's app.wasm has most more code of than the hello world's")
+	fs.BoolVar(&c.split, "split", false, "also weigh the hello world with only the scoring packages linked in (perf/scoringonly): how threatcard's added size divides between them and the page")
 	fs.IntVar(&c.profile, "profile", 0, "also profile one cold load of each app and list its N functions with the most time (what runs before the first render)")
 	fs.StringVar(&only, "only", "", "measure only these groups, comma-separated: size, render, input, links, score, batch")
 	if err := fs.Parse(args); err != nil {

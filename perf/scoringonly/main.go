@@ -1,0 +1,57 @@
+// Command scoringonly is the hello world of perf/hello with threatcard's
+// scoring packages linked in: every function of them that app/ui calls,
+// but no UI. It is built only to be weighed (make bench -split), to tell
+// how much of what threatcard adds to go-app's floor is the scoring, the
+// link and the import and export formats, and how much is the page itself.
+// It is never served.
+package main
+
+import (
+	"runtime"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardimport"
+	"github.com/threatcard/threatcard/scoring/cardtext"
+	"github.com/threatcard/threatcard/scoring/cvss4"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/link"
+	"github.com/threatcard/threatcard/scoring/maestro"
+)
+
+// entryPoints are the functions and methods of the scoring packages that
+// app/ui calls (TestScoringOnlyLinksWhatTheUIImports checks the packages).
+// Holding them in a live variable links them, and what they call, into
+// the binary, as the page does.
+var entryPoints = []any{
+	aivss.Lookup, aivss.Editions, (*aivss.Edition).Worked, (*aivss.Edition).FactorIndex,
+	(*aivss.Scale).Describe, (*aivss.Scale).Values,
+	card.NewCard, card.Evaluate, (*card.Card).Validate, (*card.Evaluation).Complete,
+	cardimport.Detect, cardimport.Import, cardtext.Warning.String,
+	cvss4.Parse, cvss4.Build, cvss4.Metrics, (*cvss4.Vector).String, (*cvss4.Vector).Score,
+	(*cvss4.Vector).GoCVSSScore, (*cvss4.Vector).Nomenclature, (*cvss4.Vector).MacroVector,
+	(*cvss4.Vector).Get, (*cvss4.Vector).Severity,
+	decimal.Parse, decimal.FromHundredths, decimal.Decimal.Format,
+	export.Badge, export.JSON, export.Markdown, export.ParseJSON,
+	link.Decode, link.Encode,
+	maestro.Layers, maestro.CatalogFor, maestro.LookupThreat, maestro.SearchCatalog, maestro.CrossLayerName,
+	maestro.ParseASI, maestro.ParseLevel, maestro.ParseState, maestro.ParseStatus,
+	(*maestro.Threat).Risk, (*maestro.Threat).Name,
+}
+
+type hello struct {
+	app.Compo
+}
+
+func (h *hello) Render() app.UI {
+	return app.H1().ID("hello").Text("Hello")
+}
+
+func main() {
+	runtime.KeepAlive(entryPoints)
+	app.Route("/", func() app.Composer { return &hello{} })
+	app.RunWhenOnBrowser()
+}
