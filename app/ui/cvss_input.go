@@ -410,31 +410,12 @@ func (c *metricChoice) Render() (ui app.UI) {
 	if value == "" && m.Group != cvss4.Base {
 		value = "X"
 	}
-	name := "cvss-" + m.Abbrev
-	buttons := make([]app.UI, 0, 2*len(m.Values))
-	for _, v := range m.Values {
-		id := name + "-" + v.Abbrev
-		buttons = append(buttons,
-			radio(id, name, v.Abbrev, v.Abbrev == value).
-				OnChange(c.onPick),
-			el("label", "for", id).Body(
-				app.Text(v.Name+" "),
-				textEl("span", v.Abbrev, "class", "tc-abbr"),
-			),
-		)
+	choices := make([]choice, len(m.Values))
+	for i, v := range m.Values {
+		choices[i] = choice{id: v.Abbrev, value: v.Abbrev, words: v.Name, short: v.Abbrev}
 	}
-	class := "tc-metric"
-	if value == "" {
-		class += " tc-unset"
-	}
-	return el("fieldset", "id", name, "class", class).Body(
-		el("legend").Body(
-			app.Text(m.Name+" "),
-			textEl("span", m.Abbrev, "class", "tc-abbr"),
-			app.If(value == "", func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
-		),
-		el("div", "class", "tc-choices").Body(buttons...),
-	)
+	g := group{name: "cvss-" + m.Abbrev, class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
+	return g.render(choices, c.onPick)
 }
 
 func (c *metricChoice) onPick(ctx app.Context, e app.Event) {

@@ -120,31 +120,16 @@ func (c *factorChoice) Render() (ui app.UI) {
 	if err != nil {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
-	name := "factor-" + c.ID
-	buttons := make([]app.UI, 0, 2*len(ed.Levels.Choices))
+	choices := make([]choice, len(ed.Levels.Choices))
 	for k, ch := range ed.Levels.Choices {
-		id := name + "-" + strconv.Itoa(k)
-		buttons = append(buttons,
-			radio(id, name, ch.Value.Format(0), c.Value.Set && c.Value.Value == ch.Value).
-				OnChange(c.onChange),
-			el("label", "for", id).Body(
-				app.Text(ch.Label+" "),
-				textEl("span", ch.Value.Format(0), "class", "tc-abbr"),
-			),
-		)
+		v := ch.Value.Format(0)
+		choices[k] = choice{id: strconv.Itoa(k), value: v, words: ch.Label, short: v}
 	}
-	class := "tc-factor"
-	if !c.Value.Set {
-		class += " tc-unset"
+	g := group{name: "factor-" + c.ID, class: "tc-factor", title: c.Name, msg: c.msg}
+	if c.Value.Set {
+		g.checked = c.Value.Value.Format(0)
 	}
-	return el("fieldset", "id", name, "class", class).Body(
-		el("legend").Body(
-			app.Text(c.Name),
-			app.If(!c.Value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
-		),
-		el("div", "class", "tc-choices").Body(buttons...),
-		app.If(c.msg != "", func() app.UI { return fieldError(name+"-error", c.msg) }),
-	)
+	return g.render(choices, c.onChange)
 }
 
 func (c *factorChoice) onChange(ctx app.Context, e app.Event) {
