@@ -1,0 +1,51 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// On a phone the calculator is one column. A card opened there is read for
+// its score: the result stands above the inputs, inside the first screen,
+// and stays where it was first drawn when the inputs follow a frame later.
+func TestANarrowScreenShowsTheResultFirstAndKeepsItInPlace(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	// The result's top when it first appears, before the inputs exist.
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `new MutationObserver((_, observer) => {
+  const result = document.getElementById("result");
+  if (!result || document.getElementById("app-wasm-loader")) return;
+  window.__firstResultTop = result.getBoundingClientRect().top + scrollY;
+  window.__inputsThen = !!document.getElementById("factor-tools");
+  observer.disconnect();
+}).observe(document, {childList: true, subtree: true});`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, tb, s, "/#"+factorsBefore)
+	waitEq(t, tb, "#score", scoreText, "AIVSS 7.0 High")
+	waitForEditor(t, tb)
+
+	if eval[bool](t, tb, `window.__inputsThen`) {
+		t.Error("the inputs were drawn in the result's first frame; the first frame should hold the result alone")
+	}
+	first := eval[float64](t, tb, `window.__firstResultTop`)
+	now := eval[float64](t, tb, `document.getElementById("result").getBoundingClientRect().top + scrollY`)
+	if now != first {
+		t.Errorf("the result moved from %v px to %v px down the page when the inputs were drawn", first, now)
+	}
+	if h := eval[float64](t, tb, `innerHeight`); now >= h {
+		t.Errorf("the result starts %v px down the page, below the first screen (%v px)", now, h)
+	}
+	if !eval[bool](t, tb, `document.getElementById("result").getBoundingClientRect().bottom <= document.getElementById("factor-tools").getBoundingClientRect().top`) {
+		t.Error("the result is not above the factor inputs")
+	}
+}
