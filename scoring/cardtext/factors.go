@@ -3,6 +3,7 @@ package cardtext
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -22,8 +23,9 @@ func mustEdition() *aivss.Edition {
 
 // factorByKey finds a factor by the key of its name. Besides the card's
 // own names it knows the short names of AIVSS v0.5 §3.2 ("Tool Use",
-// "Memory Use") for the two factors the cards rename.
-var factorByKey = func() map[string]int {
+// "Memory Use") for the two factors the cards rename. It is built on the
+// first import, not when the page starts.
+var factorByKey = sync.OnceValue(func() map[string]int {
 	m := make(map[string]int)
 	for i, f := range edition.Factors {
 		m[key(f.Name)] = i
@@ -36,14 +38,14 @@ var factorByKey = func() map[string]int {
 		m[key(name)] = i
 	}
 	return m
-}()
+})
 
 // factorNamed returns the index of the factor called name, if any.
 func factorNamed(name string) (int, bool) {
 	if len(name) > maxFixed {
 		return 0, false
 	}
-	i, ok := factorByKey[key(name)]
+	i, ok := factorByKey()[key(name)]
 	return i, ok
 }
 

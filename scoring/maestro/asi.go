@@ -1,7 +1,5 @@
 package maestro
 
-import "fmt"
-
 // ASI is a code of the OWASP Top 10 for Agentic Applications (2026),
 // ASI01 … ASI10; the zero value means none.
 type ASI uint8
@@ -32,7 +30,7 @@ func (a ASI) Code() string {
 	if a == 0 || !a.Valid() {
 		return ""
 	}
-	return fmt.Sprintf("ASI%02d", int(a))
+	return "ASI" + string(rune('0'+a/10)) + string(rune('0'+a%10))
 }
 
 // Name returns the entry's official name, or "" for none.
