@@ -8,9 +8,9 @@ type choice struct {
 	id, value, words, short string
 }
 
-// group is a set of radio buttons drawn as a fieldset: a CVSS metric's
+// choiceGroup is a set of radio buttons drawn as a fieldset: a CVSS metric's
 // values, or an AIVSS factor's levels.
-type group struct {
+type choiceGroup struct {
 	name    string // the buttons' name and the fieldset's id; a button's id is name-choice.id
 	class   string // the fieldset's class; "tc-unset" is added while nothing is checked
 	title   string // the legend
@@ -20,7 +20,7 @@ type group struct {
 }
 
 // render draws g with its choices, each calling onChange when picked.
-func (g group) render(choices []choice, onChange app.EventHandler) app.UI {
+func (g choiceGroup) render(choices []choice, onChange app.EventHandler) app.UI {
 	buttons := make([]app.UI, 0, 2*len(choices))
 	for _, ch := range choices {
 		id := g.name + "-" + ch.id

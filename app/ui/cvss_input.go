@@ -414,7 +414,7 @@ func (c *metricChoice) Render() (ui app.UI) {
 	for i, v := range m.Values {
 		choices[i] = choice{id: v.Abbrev, value: v.Abbrev, words: v.Name, short: v.Abbrev}
 	}
-	g := group{name: "cvss-" + m.Abbrev, class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
+	g := choiceGroup{name: "cvss-" + m.Abbrev, class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
 	return g.render(choices, c.onPick)
 }
 

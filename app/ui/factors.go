@@ -125,7 +125,7 @@ func (c *factorChoice) Render() (ui app.UI) {
 		v := ch.Value.Format(0)
 		choices[k] = choice{id: strconv.Itoa(k), value: v, words: ch.Label, short: v}
 	}
-	g := group{name: "factor-" + c.ID, class: "tc-factor", title: c.Name, msg: c.msg}
+	g := choiceGroup{name: "factor-" + c.ID, class: "tc-factor", title: c.Name, msg: c.msg}
 	if c.Value.Set {
 		g.checked = c.Value.Value.Format(0)
 	}
