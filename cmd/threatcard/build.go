@@ -16,13 +16,8 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.String("out", "dist", "directory to write the site into")
 	prefix := fs.String("prefix", "/", "URL path the site is served under, e.g. /threatcard/ for a GitHub Pages project site")
 	wasm := fs.String("wasm", "", "the app's WebAssembly binary (GOOS=js GOARCH=wasm go build ./cmd/threatcard); default OUT/web/app.wasm")
-	if status, ok := parseFlags(fs, args); !ok {
+	if status, ok := parseFlagsOnly(fs, args); !ok {
 		return status
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "threatcard build: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
 	}
 	res, err := site.Build(site.Options{Out: *out, Prefix: *prefix, Wasm: *wasm})
 	if err != nil {

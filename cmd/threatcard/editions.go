@@ -17,12 +17,8 @@ func runEditions(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("editions", "editions", stderr,
 		"Lists each AIVSS edition: its factors in order, the values they take,",
 		"the threat multiplier and mitigation factor choices, and how it computes.")
-	if status, ok := parseFlags(fs, args); !ok {
+	if status, ok := parseFlagsOnly(fs, args); !ok {
 		return status
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "threatcard editions: unexpected argument %q\n", fs.Arg(0))
-		return 2
 	}
 	w := bufio.NewWriter(stdout)
 	for i, e := range aivss.Editions() {

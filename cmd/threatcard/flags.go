@@ -42,6 +42,20 @@ func parseFlags(fs *flag.FlagSet, args []string) (status int, ok bool) {
 	return 0, true
 }
 
+// parseFlagsOnly is parseFlags for a subcommand that takes flags alone: an
+// argument left over is a usage error, said with the usage message.
+func parseFlagsOnly(fs *flag.FlagSet, args []string) (status int, ok bool) {
+	if status, ok := parseFlags(fs, args); !ok {
+		return status, false
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(fs.Output(), "threatcard %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
 // usageError tells the user what is wrong with the command line and where
 // to read how it goes, and returns the usage exit status, 2.
 func usageError(stderr io.Writer, name, msg string) int {

@@ -26,13 +26,8 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := fs.String("dir", "dist", "the built site (threatcard build)")
 	prefix := fs.String("prefix", "/", "URL path to serve the site under; must match the -prefix it was built with")
-	if status, ok := parseFlags(fs, args); !ok {
+	if status, ok := parseFlagsOnly(fs, args); !ok {
 		return status
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "threatcard serve: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
 	}
 	p, err := site.NormalizePrefix(*prefix)
 	if err != nil {
