@@ -9,6 +9,7 @@ import (
 var editionCard = Edition{
 	ID:     "card",
 	Name:   "AgentReady threat-model cards",
+	Called: "the AgentReady card edition",
 	Date:   "2026",
 	Status: "published cards",
 	Source: "the agentic threat-model cards published by AgentReady (agent.distributedapps.ai): " +
@@ -65,6 +66,7 @@ func scoreCard(e *Edition, cvss decimal.Decimal, f *[NumFactors]decimal.Decimal,
 		Score:     shown,
 		Value:     decimal.FromHundredths(tenths * 10),
 		Severity:  bandTenths(tenths),
+		aarsValue: floatText(aars),
 	}
 	for i, v := range f {
 		r.Shares[i] = floatText((10 - c) * (v.Float64() / 10) * t)

@@ -18,6 +18,7 @@ const Default = "v0.8"
 type Edition struct {
 	ID     string // "v0.8", "v0.5", "card"
 	Name   string // a short title: "OWASP AIVSS v0.8"
+	Called string // the edition in a sentence: "OWASP AIVSS v0.8", "the AgentReady card edition"
 	Date   string // publication month, "2026-03"
 	Status string // "current", "archived" or "published cards"
 	Source string // where the edition's numbers come from
@@ -129,11 +130,9 @@ func Editions() []*Edition {
 	return append([]*Edition(nil), editions...)
 }
 
-// Lookup returns the edition with the given id; "" means Default.
+// Lookup returns the edition with the given id. "" is no edition: a
+// caller that means the default says so (Lookup(Default)).
 func Lookup(id string) (*Edition, error) {
-	if id == "" {
-		id = Default
-	}
 	for _, e := range editions {
 		if e.ID == id {
 			return e, nil

@@ -90,8 +90,11 @@ func TestEditionsAndLookup(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "v0.8 v0.5 card" {
 		t.Errorf("Editions() = %s, want the default first: v0.8 v0.5 card", got)
 	}
-	if e, err := Lookup(""); err != nil || e.ID != Default || Default != "v0.8" {
-		t.Errorf(`Lookup("") = %v, %v; want v0.8`, e, err)
+	if e, err := Lookup(Default); err != nil || e.ID != "v0.8" {
+		t.Errorf(`Lookup(Default) = %v, %v; want v0.8`, e, err)
+	}
+	if e, err := Lookup(""); err == nil {
+		t.Errorf(`Lookup("") = %v; want an error, "" names no edition`, e.ID)
 	}
 	if _, err := Lookup("0.8"); err == nil {
 		t.Error(`Lookup("0.8") succeeded; ids are exact`)

@@ -27,8 +27,9 @@ type Inputs struct {
 	MF      decimal.Optional // unset: the edition's default; v0.5 takes none (or 1)
 }
 
-// Result is a score with its parts, as decimal text the way the edition
-// shows them.
+// Result is a score with its parts, as exact decimal text (or, in the
+// editions that compute in float64, the float's shortest text): the values
+// themselves, for tests and checks. What a person reads is Shown.
 type Result struct {
 	Edition   string // the edition id
 	CVSS      string // "9.3"
@@ -46,13 +47,19 @@ type Result struct {
 	// is the plain sum); card (10 − CVSS) × (f/10) × ThM in float64,
 	// shortest text.
 	Shares [NumFactors]string
+
+	aarsValue string // AARS before the edition's own rounding of it (card), or ""
 }
 
 // Score computes the AIVSS score of in with in's edition. It returns a
 // *UnknownEditionError or a *ValueError when an input is not one the
 // edition accepts.
 func Score(in Inputs) (Result, error) {
-	e, err := Lookup(in.Edition)
+	id := in.Edition
+	if id == "" {
+		id = Default
+	}
+	e, err := Lookup(id)
 	if err != nil {
 		return Result{}, err
 	}

@@ -5,6 +5,7 @@ import "github.com/threatcard/threatcard/scoring/decimal"
 var editionV05 = Edition{
 	ID:     "v0.5",
 	Name:   "OWASP AIVSS v0.5",
+	Called: "OWASP AIVSS v0.5",
 	Date:   "2025-07",
 	Status: "archived",
 	Source: "AIVSS Scoring System For OWASP Agentic AI Core Security Risks v0.5 (OWASP, 2025-07-28), §3.2 and §4.1, " +

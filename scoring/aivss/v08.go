@@ -12,6 +12,7 @@ var gridLevels = Scale{Choices: []Choice{
 var editionV08 = Edition{
 	ID:     "v0.8",
 	Name:   "OWASP AIVSS v0.8",
+	Called: "OWASP AIVSS v0.8",
 	Date:   "2026-03",
 	Status: "current",
 	Source: "AIVSS Scoring System For OWASP Agentic AI Core Security Risks v0.8 (OWASP, 2026-03-18), §2.2 and §3.3–3.5",

@@ -32,9 +32,22 @@ func TestWorkedPutsTheNumbersIntoTheFormula(t *testing.T) {
 		// Factor_Sum 5; AARS 5 × 0.5 × 1 = 2.5; (5 + 2.5) × 0.5 = 3.75,
 		// a tie shown to even: 3.8.
 		{"card, all halves", "card", "5.0", "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5", "1", "0.5", []string{
-			"Factor_Sum = 5.00",
-			"AARS = (10 − 5.0) × (5.00 / 10) × 1.00 ≈ 2.50",
-			"AIVSS = min((5.0 + AARS) × 0.50, 10) = 3.75, shown 3.8",
+			"Factor_Sum = 5.0",
+			"AARS = (10 − 5.0) × (5.0 / 10) × 1.00 = 2.5",
+			"AIVSS = min((5.0 + 2.5) × 0.50, 10) = 3.75, shown 3.8",
+		}},
+		// The float64 raw score is 7.129499999999999; worked by hand,
+		// (9.7 + 5) / 2 × 0.97 = 7.1295, shown at four decimals with ≈.
+		{"v0.5 without float noise", "v0.5", "9.7", "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5", "0.97", "1", []string{
+			"AARS = 5.0",
+			"AIVSS = ((9.7 + 5.0) / 2) × 0.97 ≈ 7.1295, shown 7.1",
+		}},
+		// By hand: AARS = 1.3 × 0.42 × 0.97 = 0.52962; raw = 9.22962 (the
+		// float64s are 0.5296200000000003 and 9.229619999999999).
+		{"card without float noise", "card", "8.7", "0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42", "0.97", "1", []string{
+			"Factor_Sum = 4.2",
+			"AARS = (10 − 8.7) × (4.2 / 10) × 0.97 ≈ 0.5296",
+			"AIVSS = min((8.7 + 0.5296) × 1.00, 10) ≈ 9.2296, shown 9.2",
 		}},
 	}
 	for _, tc := range tests {

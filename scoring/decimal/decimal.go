@@ -1,6 +1,8 @@
 // Package decimal holds the exact decimal numbers that AIVSS inputs are
-// written in: non-negative values with at most two decimals (factor values,
-// threat multipliers, mitigation factors, CVSS scores).
+// written in: values with at most two decimals (factor values, threat
+// multipliers, mitigation factors, CVSS scores). Parse and ParseTyped give
+// only non-negative values; a Decimal a program makes (FromHundredths,
+// FromInt) may be negative and is then written with a minus sign.
 //
 // Values are kept as an integer count of hundredths so that no input ever
 // passes through float64 on its way to a score that the specification says
@@ -8,7 +10,6 @@
 package decimal
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -22,8 +23,8 @@ const unit = 100
 // the bound keeps every product in the scoring code inside int64.
 const maxHundredths = 100_000
 
-// Decimal is a non-negative decimal number with at most two decimals,
-// stored as a count of hundredths: Decimal(97) is 0.97.
+// Decimal is a decimal number with at most two decimals, stored as a count
+// of hundredths: Decimal(97) is 0.97.
 type Decimal int64
 
 // FromHundredths returns the Decimal n/100.
@@ -54,18 +55,21 @@ func (d Decimal) Format(places int) string {
 	if places < 2 && d%10 != 0 {
 		places = 2
 	}
-	n := int64(d)
+	n, sign := int64(d), ""
+	if n < 0 {
+		n, sign = -n, "-"
+	}
 	whole, frac := n/unit, n%unit
 	switch places {
 	case 0:
 		if frac == 0 {
-			return strconv.FormatInt(whole, 10)
+			return sign + strconv.FormatInt(whole, 10)
 		}
 		return d.Format(1)
 	case 1:
-		return strconv.FormatInt(whole, 10) + "." + strconv.FormatInt(frac/10, 10)
+		return sign + strconv.FormatInt(whole, 10) + "." + strconv.FormatInt(frac/10, 10)
 	default:
-		return fmt.Sprintf("%d.%02d", whole, frac)
+		return sign + strconv.FormatInt(whole, 10) + "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10))
 	}
 }
 

@@ -56,6 +56,8 @@ func TestFormat(t *testing.T) {
 		{0, 0, "0"}, {50, 0, "0.5"}, {97, 0, "0.97"}, {100, 0, "1"}, {1000, 0, "10"},
 		{0, 1, "0.0"}, {930, 1, "9.3"}, {97, 1, "0.97"}, {1000, 1, "10.0"},
 		{0, 2, "0.00"}, {50, 2, "0.50"}, {5, 2, "0.05"}, {100, 2, "1.00"},
+		// A negative value a program made is written with its sign.
+		{-5, 0, "-0.05"}, {-5, 2, "-0.05"}, {-50, 1, "-0.5"}, {-100, 0, "-1"}, {-1234, 2, "-12.34"},
 	}
 	for _, tt := range tests {
 		if got := FromHundredths(tt.hundredths).Format(tt.places); got != tt.want {
