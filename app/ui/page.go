@@ -424,7 +424,7 @@ func (p *Page) open(ctx app.Context, c *card.Card) {
 // refusal turns the error of link.Encode into an *EditRefusedError.
 func refusal(err error) error {
 	if fe, ok := errors.AsType[*card.FieldError](err); ok {
-		return &EditRefusedError{Field: fe.Field, Msg: fe.Msg}
+		return &EditRefusedError{Field: fe.Loc.Name(), Msg: fe.Msg}
 	}
 	if le, ok := errors.AsType[*link.Error](err); ok {
 		return &EditRefusedError{Field: "card", Msg: le.Msg}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -36,7 +35,7 @@ func (c *Result) Render() (ui app.UI) {
 	case ev.Err != nil:
 		score.Err = ev.Err.Error()
 	case !ev.Complete():
-		score.Missing = missingText(ev.Edition, ev.Missing)
+		score.Missing = ev.MissingText()
 	default:
 		score.Score, score.Severity = ev.Result.Score, string(ev.Result.Severity)
 	}
@@ -91,36 +90,6 @@ func (c *scoreView) Render() (ui app.UI) {
 		app.Text(" "),
 		textEl("span", c.Severity, "id", "severity", "class", "tc-severity"),
 	)
-}
-
-// missingText lists what Evaluation.Missing names, factors by their name
-// in the edition ("factor Dynamic Identity"), and many unset factors
-// counted instead of listed: "CVSS, 7 of 10 factors, ThM".
-func missingText(ed *aivss.Edition, missing []string) string {
-	factors := 0
-	for _, m := range missing {
-		if strings.HasPrefix(m, "factor ") {
-			factors++
-		}
-	}
-	parts := make([]string, 0, len(missing))
-	counted := false
-	for _, m := range missing {
-		if strings.HasPrefix(m, "factor ") && factors > 3 {
-			if !counted {
-				parts = append(parts, strconv.Itoa(factors)+" of 10 factors")
-				counted = true
-			}
-			continue
-		}
-		if id, ok := strings.CutPrefix(m, "factor "); ok && ed != nil {
-			if i, ok := ed.FactorIndex(id); ok {
-				m = "factor " + ed.Factors[i].Name
-			}
-		}
-		parts = append(parts, m)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // formulaView shows the edition's formula, each line worked out with the

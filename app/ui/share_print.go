@@ -86,7 +86,7 @@ func scoreLine(ev *card.Evaluation) string {
 	case ev.Complete():
 		line = "AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity)
 	default:
-		line = "AIVSS incomplete, missing " + strings.Join(ev.Missing, ", ")
+		line = "AIVSS incomplete, missing " + ev.MissingText()
 	}
 	if ev.Edition != nil {
 		line += " (" + ev.Edition.Name + ")"

@@ -24,7 +24,7 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var req batch.Request
 	var factors string
 	fs.StringVar(&req.Edition, "edition", aivss.Default, "AIVSS edition: v0.8, v0.5 or card (see 'threatcard editions')")
-	fs.StringVar(&req.CVSSVector, "cvss", "", "CVSS v4.0 vector, e.g. CVSS:4.0/AV:N/AC:L/… (with Threat or Environmental metrics, its CVSS-BT/BE/BTE score is used)")
+	fs.StringVar(&req.CVSSVector, "cvss", "", "CVSS v4.0 vector, e.g. CVSS:4.0/AV:N/AC:L/…; its Base score enters, and its Exploit Maturity (E) sets ThM")
 	fs.StringVar(&req.CVSSScore, "cvss-score", "", "CVSS v4.0 base score, 0.0 to 10.0 (instead of --cvss)")
 	fs.StringVar(&factors, "factors", "", "the 10 factor values, comma-separated, in the edition's order")
 	fs.StringVar(&req.ThM, "thm", "", "threat multiplier (default: the edition's)")

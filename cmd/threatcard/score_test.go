@@ -11,6 +11,7 @@ import (
 // Scores from testdata/aivss-vectors.json and the published cards, as noted.
 func TestScoreCommand(t *testing.T) {
 	const v05Default = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" // 9.3
+	const eU = v05Default + "/E:U"                                                       // Base 9.3, CVSS-BT 8.1
 	tests := []struct {
 		name   string
 		args   []string
@@ -37,8 +38,15 @@ func TestScoreCommand(t *testing.T) {
 		{"card", []string{"--edition", "card", "--cvss-score", "8.5", "--factors", "1,1,1,1,1,1,0.5,0,0,0", "--thm", "1.1"}, "",
 			"9.6 Critical\n", "", 0},
 
+		// Issue 10: the vector's Base score (9.3 in the reference file) enters,
+		// and its E:U sets ThM 0.50: AARS = 0.7 × 0.65 × 0.5 = 0.2275,
+		// 9.5275 → 9.5. Exploit maturity counts once.
+		{"vector with E:U", []string{"--edition", "v0.8", "--cvss", eU, "--factors", "1,1,1,1,0.5,0.5,0.5,0,0,1", "--json"}, "",
+			`{"edition":"v0.8","cvss":"9.3","factor_sum":"6.5","aars":"0.2275","raw":"9.5275","score":"9.5","severity":"Critical"}` + "\n", "", 0},
+		{"vector with E:U and a contradicting ThM", []string{"--edition", "v0.8", "--cvss", eU, "--factors", "1,1,1,1,0.5,0.5,0.5,0,0,1", "--thm", "0.97", "--json"}, "",
+			"", "0.97 (Proof-of-Concept), but the CVSS vector's Exploit Maturity E:U (Unreported) sets it to 0.50", 1},
 		{"factor off the grid", []string{"--cvss-score", "9.3", "--factors", "0,0.7,0,0,0,0,0,0,0,0"}, "",
-			"", "factor tools: 0.7 is not allowed in v0.8; tools takes 0, 0.5, 1", 1},
+			"", "External Tool Control Surface (tools): 0.7 is not allowed in OWASP AIVSS v0.8; it takes 0, 0.5 or 1", 1},
 		{"nine factors", []string{"--cvss-score", "9.3", "--factors", "0,0,0,0,0,0,0,0,0"}, "",
 			"", "factors: want 10 values in v0.8's order", 1},
 		{"not a number", []string{"--cvss-score", "9.3", "--factors", "0,0,0,0,0,0,0,0,0,0", "--thm", "high"}, "",
@@ -46,7 +54,7 @@ func TestScoreCommand(t *testing.T) {
 		{"bad vector", []string{"--cvss", "CVSS:4.0/AV:X", "--factors", "0,0,0,0,0,0,0,0,0,0"}, "",
 			"", "cvss: ", 1},
 		{"v0.5 with a mitigation factor", []string{"--edition", "v0.5", "--cvss-score", "9.3", "--factors", "0,0,0,0,0,0,0,0,0,0", "--mf", "0.83"}, "",
-			"", "v0.5 has no mitigation factor", 1},
+			"", "OWASP AIVSS v0.5; it has no mitigation factor", 1},
 
 		{"unknown edition", []string{"--edition", "v0.9", "--cvss-score", "9.3", "--factors", "0,0,0,0,0,0,0,0,0,0"}, "",
 			"", `unknown AIVSS edition "v0.9"; editions are v0.8, v0.5, card`, 2},

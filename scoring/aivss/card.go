@@ -39,8 +39,8 @@ var editionCard = Edition{
 		"AARS = (10 − CVSS) × (Factor_Sum / 10) × ThM",
 		"AIVSS = min((CVSS + AARS) × MF, 10)",
 	},
-	Rounding: "float64, factors summed in order; the score shown to one decimal, AARS to two, " +
-		"rounded to nearest with ties to even on the exact binary value (a raw 9.25 shows 9.2)",
+	Rounding: "float64, factors summed in order; the score shown to one decimal, " +
+		"rounded to nearest with ties to even on the exact binary value (a raw 9.25 shows 9.2); the cards print AARS with two decimals",
 	Bands: "on the shown score: Critical ≥ 9.0, High ≥ 7.0, Medium ≥ 4.0, Low ≥ 0.1, else None",
 	score: scoreCard,
 }

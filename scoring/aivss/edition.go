@@ -72,21 +72,21 @@ func (s *Scale) Allows(d decimal.Decimal) bool {
 	return false
 }
 
-// Values describes the allowed values for a person: "0, 0.5, 1" or
-// "0.00 to 2.00".
+// Values describes the allowed values for a person: "0, 0.5 or 1", or
+// "0 to 2" for a continuous scale (whose values have at most two decimals).
 func (s *Scale) Values() string {
 	if s.Choices == nil {
-		return s.Min.Format(2) + " to " + s.Max.Format(2)
+		return s.Min.Format(0) + " to " + s.Max.Format(0)
 	}
 	parts := make([]string, len(s.Choices))
 	for i, c := range s.Choices {
 		parts[i] = c.Value.Format(0)
 	}
-	return strings.Join(parts, ", ")
+	return orList(parts)
 }
 
 // Labelled describes the choices with their labels:
-// "1.00 (Attacked), 0.97 (Proof-of-Concept), 0.50 (Unreported)", or the
+// "1.00 (Attacked), 0.97 (Proof-of-Concept) or 0.50 (Unreported)", or the
 // range for a continuous scale.
 func (s *Scale) Labelled() string {
 	if s.Choices == nil {
@@ -96,7 +96,15 @@ func (s *Scale) Labelled() string {
 	for i, c := range s.Choices {
 		parts[i] = c.Value.Format(2) + " (" + c.Label + ")"
 	}
-	return strings.Join(parts, ", ")
+	return orList(parts)
+}
+
+// orList joins "a, b or c".
+func orList(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }
 
 // Describe writes d with its label on the scale, if it has one, and with

@@ -52,12 +52,12 @@ func TestEditionChoices(t *testing.T) {
 		hasMF                       bool
 	}{
 		{"v0.8", "current", "0 (None), 0.5 (Partial), 1 (Full)",
-			"1.00 (Attacked), 0.97 (Proof-of-Concept), 0.50 (Unreported)",
-			"1.00 (None), 0.83 (Partial), 0.67 (Strong)", "0.97", "1.0", true},
+			"1.00 (Attacked), 0.97 (Proof-of-Concept) or 0.50 (Unreported)",
+			"1.00 (None), 0.83 (Partial) or 0.67 (Strong)", "0.97", "1.0", true},
 		{"v0.5", "archived", "0 (None), 0.5 (Partial), 1 (Full)",
-			"1.00 (Attacked), 0.97 (Proof-of-Concept), 0.91 (Unreported)",
+			"1.00 (Attacked), 0.97 (Proof-of-Concept) or 0.91 (Unreported)",
 			"1.00 (None)", "0.97", "1.0", false},
-		{"card", "published cards", "0.00 to 1.00", "0.00 to 2.00", "0.00 to 1.00", "1.0", "1.0", true},
+		{"card", "published cards", "0 to 1", "0 to 2", "0 to 1", "1.0", "1.0", true},
 	} {
 		e, err := Lookup(c.id)
 		if err != nil {

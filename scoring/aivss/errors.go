@@ -32,13 +32,22 @@ type ValueError struct {
 }
 
 func (e *ValueError) Error() string {
-	name := e.Input
-	if e.Factor {
-		name = "factor " + e.Input
+	ed, _ := Lookup(e.Edition)
+	name, in := e.Input, e.Edition
+	if ed != nil {
+		in = ed.Called
+		switch {
+		case e.Factor:
+			if i, ok := ed.FactorIndex(e.Input); ok {
+				name = ed.Factors[i].Name + " (" + e.Input + ")"
+			}
+		case e.Input == "thm":
+			name = "ThM"
+		case e.Input == "mf":
+			name = "MF"
+		case e.Input == "cvss":
+			name = "CVSS"
+		}
 	}
-	v := e.Value.String()
-	if e.Value < 0 { // only a program can make one; Parse refuses signs
-		v = "-" + (-e.Value).String()
-	}
-	return name + ": " + v + " is not allowed in " + e.Edition + "; " + e.Allowed
+	return name + ": " + e.Value.String() + " is not allowed in " + in + "; " + e.Allowed
 }

@@ -74,25 +74,24 @@ func (e *Edition) Score(cvss decimal.Decimal, factors *[NumFactors]decimal.Decim
 	}
 	for i, f := range factors {
 		if !e.Levels.Allows(f) {
-			id := e.Factors[i].ID
-			return Result{}, &ValueError{Edition: e.ID, Input: id, Factor: true, Value: f,
-				Allowed: id + " takes " + e.Levels.Values()}
+			return Result{}, &ValueError{Edition: e.ID, Input: e.Factors[i].ID, Factor: true, Value: f,
+				Allowed: "it takes " + e.Levels.Values()}
 		}
 	}
 	t := e.ThM.Default
 	if v, ok := thm.Get(); ok {
 		if !e.ThM.Allows(v) {
 			return Result{}, &ValueError{Edition: e.ID, Input: "thm", Value: v,
-				Allowed: "thm takes " + e.ThM.Labelled()}
+				Allowed: "it takes " + e.ThM.Labelled()}
 		}
 		t = v
 	}
 	m := e.MF.Default
 	if v, ok := mf.Get(); ok {
 		if !e.MF.Allows(v) {
-			allowed := "mf takes " + e.MF.Labelled()
+			allowed := "it takes " + e.MF.Labelled()
 			if !e.HasMF {
-				allowed = e.ID + " has no mitigation factor; leave mf out (or give 1)"
+				allowed = "it has no mitigation factor; leave MF out (or give 1)"
 			}
 			return Result{}, &ValueError{Edition: e.ID, Input: "mf", Value: v, Allowed: allowed}
 		}

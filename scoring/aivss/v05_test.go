@@ -50,9 +50,9 @@ func TestV05Vector(t *testing.T) {
 
 func TestV05Refuses(t *testing.T) {
 	runErrorCases(t, "v0.5", []errorCase{
-		{name: "seed card value", cvss: "9.3", factors: "0.2", want: "factor autonomy_of_action: 0.2 is not allowed in v0.5; autonomy_of_action takes 0, 0.5, 1"},
-		{name: "v0.8's ThM 0.50", cvss: "9.3", thm: "0.5", want: "thm: 0.5 is not allowed in v0.5; thm takes 1.00 (Attacked), 0.97 (Proof-of-Concept), 0.91 (Unreported)"},
-		{name: "a mitigation factor", cvss: "9.3", mf: "0.83", want: "mf: 0.83 is not allowed in v0.5; v0.5 has no mitigation factor; leave mf out (or give 1)"},
-		{name: "CVSS above 10", cvss: "11", want: "cvss: 11.0 is not allowed in v0.5; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{name: "seed card value", cvss: "9.3", factors: "0.2", want: "Autonomy of Action (autonomy_of_action): 0.2 is not allowed in OWASP AIVSS v0.5; it takes 0, 0.5 or 1"},
+		{name: "v0.8's ThM 0.50", cvss: "9.3", thm: "0.5", want: "ThM: 0.5 is not allowed in OWASP AIVSS v0.5; it takes 1.00 (Attacked), 0.97 (Proof-of-Concept) or 0.91 (Unreported)"},
+		{name: "a mitigation factor", cvss: "9.3", mf: "0.83", want: "MF: 0.83 is not allowed in OWASP AIVSS v0.5; it has no mitigation factor; leave MF out (or give 1)"},
+		{name: "CVSS above 10", cvss: "11", want: "CVSS: 11.0 is not allowed in OWASP AIVSS v0.5; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 	})
 }

@@ -45,12 +45,12 @@ func TestV08Edges(t *testing.T) {
 
 func TestV08Refuses(t *testing.T) {
 	runErrorCases(t, "v0.8", []errorCase{
-		{name: "factor off the grid", cvss: "9.3", factors: "0,0.7", want: "factor tools: 0.7 is not allowed in v0.8; tools takes 0, 0.5, 1"},
-		{name: "factor above 1", cvss: "9.3", factors: "0,0,0,0,0,0,0,0,0,1.5", want: "factor self_mod: 1.5 is not allowed in v0.8; self_mod takes 0, 0.5, 1"},
-		{name: "v0.5's ThM 0.91", cvss: "9.3", thm: "0.91", want: "thm: 0.91 is not allowed in v0.8; thm takes 1.00 (Attacked), 0.97 (Proof-of-Concept), 0.50 (Unreported)"},
-		{name: "MF off the list", cvss: "9.3", mf: "0.5", want: "mf: 0.5 is not allowed in v0.8; mf takes 1.00 (None), 0.83 (Partial), 0.67 (Strong)"},
-		{name: "CVSS above 10", cvss: "10.1", want: "cvss: 10.1 is not allowed in v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
-		{name: "CVSS with two decimals", cvss: "9.35", want: "cvss: 9.35 is not allowed in v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{name: "factor off the grid", cvss: "9.3", factors: "0,0.7", want: "External Tool Control Surface (tools): 0.7 is not allowed in OWASP AIVSS v0.8; it takes 0, 0.5 or 1"},
+		{name: "factor above 1", cvss: "9.3", factors: "0,0,0,0,0,0,0,0,0,1.5", want: "Self-Modification (self_mod): 1.5 is not allowed in OWASP AIVSS v0.8; it takes 0, 0.5 or 1"},
+		{name: "v0.5's ThM 0.91", cvss: "9.3", thm: "0.91", want: "ThM: 0.91 is not allowed in OWASP AIVSS v0.8; it takes 1.00 (Attacked), 0.97 (Proof-of-Concept) or 0.50 (Unreported)"},
+		{name: "MF off the list", cvss: "9.3", mf: "0.5", want: "MF: 0.5 is not allowed in OWASP AIVSS v0.8; it takes 1.00 (None), 0.83 (Partial) or 0.67 (Strong)"},
+		{name: "CVSS above 10", cvss: "10.1", want: "CVSS: 10.1 is not allowed in OWASP AIVSS v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{name: "CVSS with two decimals", cvss: "9.35", want: "CVSS: 9.35 is not allowed in OWASP AIVSS v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 	})
 }
 
@@ -79,11 +79,11 @@ func TestNegativeInputsRefused(t *testing.T) {
 		in   Inputs
 		want string
 	}{
-		{"CVSS", Inputs{CVSS: neg}, "cvss: -0.1 is not allowed in v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{"CVSS", Inputs{CVSS: neg}, "CVSS: -0.1 is not allowed in OWASP AIVSS v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 		{"card factor", Inputs{Edition: "card", Factors: [NumFactors]decimal.Decimal{neg}},
-			"factor autonomy_of_action: -0.1 is not allowed in card; autonomy_of_action takes 0.00 to 1.00"},
-		{"card ThM", Inputs{Edition: "card", ThM: decimal.Some(neg)}, "thm: -0.1 is not allowed in card; thm takes 0.00 to 2.00"},
-		{"card MF", Inputs{Edition: "card", MF: decimal.Some(neg)}, "mf: -0.1 is not allowed in card; mf takes 0.00 to 1.00"},
+			"Autonomy of Action (autonomy_of_action): -0.1 is not allowed in the AgentReady card edition; it takes 0 to 1"},
+		{"card ThM", Inputs{Edition: "card", ThM: decimal.Some(neg)}, "ThM: -0.1 is not allowed in the AgentReady card edition; it takes 0 to 2"},
+		{"card MF", Inputs{Edition: "card", MF: decimal.Some(neg)}, "MF: -0.1 is not allowed in the AgentReady card edition; it takes 0 to 1"},
 	} {
 		if _, err := Score(c.in); err == nil || err.Error() != c.want {
 			t.Errorf("%s: err %v, want %s", c.name, err, c.want)

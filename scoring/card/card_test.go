@@ -32,35 +32,35 @@ func TestValidateLimits(t *testing.T) {
 		{"title with a newline", func(c *Card) { c.Title = "a\nb" }, "title", "control character U+000A"},
 		{"summary over the limit", func(c *Card) { c.Summary = strings.Repeat("x", MaxSummary+1) }, "summary", "the limit is 2000"},
 		{"notes at the limit", func(c *Card) { c.MAESTRO.Layers[2].Notes = strings.Repeat("x", MaxNotes) }, "", ""},
-		{"notes over the limit", func(c *Card) { c.MAESTRO.Layers[2].Notes = strings.Repeat("x", MaxNotes+1) }, "L3.notes", "has 4001 characters; the limit is 4000"},
-		{"notes not UTF-8", func(c *Card) { c.MAESTRO.Layers[0].Notes = "\xff" }, "L1.notes", "not valid UTF-8"},
+		{"notes over the limit", func(c *Card) { c.MAESTRO.Layers[2].Notes = strings.Repeat("x", MaxNotes+1) }, "maestro.layers[2].notes", "has 4001 characters; the limit is 4000"},
+		{"notes not UTF-8", func(c *Card) { c.MAESTRO.Layers[0].Notes = "\xff" }, "maestro.layers[0].notes", "not valid UTF-8"},
 		{"100 threats", func(c *Card) { c.MAESTRO.Layers[0].Threats = threats(MaxThreats) }, "", ""},
 		{"101 threats", func(c *Card) {
 			c.MAESTRO.Layers[0].Threats = threats(MaxThreats)
 			c.MAESTRO.CrossLayer = threats(1)
 		}, "maestro", "has 101 threats; the limit is 100"},
-		{"threat with neither id nor title", func(c *Card) { c.MAESTRO.Layers[1].Threats = []maestro.Threat{{}} }, "L2.threats[0]", "needs a catalog id or a title"},
+		{"threat with neither id nor title", func(c *Card) { c.MAESTRO.Layers[1].Threats = []maestro.Threat{{}} }, "maestro.layers[1].threats[0]", "needs a catalog id or a title"},
 		{"threat with both id and title", func(c *Card) {
 			c.MAESTRO.Layers[1].Threats = []maestro.Threat{{CatalogID: "l2-data-poisoning", Title: "x"}}
-		}, "L2.threats[0]", "has both"},
+		}, "maestro.layers[1].threats[0]", "has both"},
 		{"description over the limit", func(c *Card) {
 			c.MAESTRO.Layers[1].Threats = []maestro.Threat{{Title: "x", Description: strings.Repeat("x", MaxDescription+1)}}
-		}, "L2.threats[0].description", "the limit is 2000"},
+		}, "maestro.layers[1].threats[0].description", "the limit is 2000"},
 		{"layer threat with layers", func(c *Card) {
 			c.MAESTRO.Layers[1].Threats = []maestro.Threat{{Title: "x", Layers: []maestro.Layer{2}}}
-		}, "L2.threats[0].layers", "must be empty"},
+		}, "maestro.layers[1].threats[0].layers", "must be empty"},
 		{"cross-layer threat with one layer", func(c *Card) {
 			c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "x", Layers: []maestro.Layer{2}}}
-		}, "cross_layer.threats[0].layers", "lists one layer"},
+		}, "maestro.cross_layer[0].layers", "lists one layer"},
 		{"cross-layer threat with layers out of order", func(c *Card) {
 			c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "x", Layers: []maestro.Layer{4, 2}}}
-		}, "cross_layer.threats[0].layers", "ascending and distinct"},
+		}, "maestro.cross_layer[0].layers", "ascending and distinct"},
 		{"cross-layer threat with layer 8", func(c *Card) {
 			c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "x", Layers: []maestro.Layer{2, 8}}}
-		}, "cross_layer.threats[0].layers", "layers are 1 to 7"},
-		{"status out of range", func(c *Card) { c.MAESTRO.Layers[6].Status = 9 }, "L7.status", "out of range"},
+		}, "maestro.cross_layer[0].layers", "layers are 1 to 7"},
+		{"status out of range", func(c *Card) { c.MAESTRO.Layers[6].Status = 9 }, "maestro.layers[6].status", "out of range"},
 		{"no edition", func(c *Card) { c.AIVSS.Edition = "" }, "aivss.edition", "names its AIVSS edition"},
-		{"unknown edition", func(c *Card) { c.AIVSS.Edition = "v9" }, "aivss.edition", `unknown AIVSS edition "v9"`},
+		{"unknown edition", func(c *Card) { c.AIVSS.Edition = "v9" }, "aivss.edition", `is "v9", which is not an AIVSS edition`},
 		{"vector and score", func(c *Card) {
 			c.AIVSS.CVSSVector = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"
 			c.AIVSS.CVSSScore = dec("9.3")
@@ -69,10 +69,10 @@ func TestValidateLimits(t *testing.T) {
 			c.AIVSS.CVSSVector = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:X"
 		}, "aivss.cvss_vector", "not in canonical form"},
 		{"score with two decimals", func(c *Card) { c.AIVSS.CVSSScore = dec("9.35") }, "aivss.cvss_score", "one decimal"},
-		{"factor off the v0.8 grid", func(c *Card) { c.AIVSS.Factors[1] = dec("0.7") }, "aivss.factors.tools", "has value 0.7, not allowed in v0.8; tools takes 0, 0.5, 1"},
+		{"factor off the v0.8 grid", func(c *Card) { c.AIVSS.Factors[1] = dec("0.7") }, "aivss.factors.tools", "is 0.7; OWASP AIVSS v0.8 takes 0, 0.5 or 1"},
 		{"card edition takes 0.7", func(c *Card) { c.AIVSS.Edition = "card"; c.AIVSS.Factors[1] = dec("0.7") }, "", ""},
-		{"thm not a v0.8 choice", func(c *Card) { c.AIVSS.ThM = dec("0.9") }, "aivss.thm", "not allowed in v0.8"},
-		{"mf in v0.5", func(c *Card) { c.AIVSS.Edition = "v0.5"; c.AIVSS.MF = dec("1") }, "aivss.mf", "v0.5 has no mitigation factor"},
+		{"thm not a v0.8 choice", func(c *Card) { c.AIVSS.ThM = dec("0.9") }, "aivss.thm", "OWASP AIVSS v0.8 takes"},
+		{"mf in v0.5", func(c *Card) { c.AIVSS.Edition = "v0.5"; c.AIVSS.MF = dec("1") }, "aivss.mf", "OWASP AIVSS v0.5 has no mitigation factor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,8 +89,8 @@ func TestValidateLimits(t *testing.T) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("Validate = %v; want a *FieldError on %s", err, tt.field)
 			}
-			if fe.Field != tt.field || !strings.Contains(fe.Msg, tt.msg) {
-				t.Fatalf("Validate = %q (field %q); want field %q saying %q", err, fe.Field, tt.field, tt.msg)
+			if fe.Loc.Path() != tt.field || !strings.Contains(fe.Msg, tt.msg) {
+				t.Fatalf("Validate = %q (field %q); want field %q saying %q", err, fe.Loc.Path(), tt.field, tt.msg)
 			}
 		})
 	}
@@ -104,9 +104,16 @@ func TestEvaluateNamesWhatIsMissing(t *testing.T) {
 		}
 	}
 	ev := Evaluate(c)
-	want := []string{"CVSS", "factor language", "MF"}
-	if ev.Complete() || !reflect.DeepEqual(ev.Missing, want) {
-		t.Fatalf("Missing = %q, complete %v; want %q", ev.Missing, ev.Complete(), want)
+	var got []string
+	for _, m := range ev.Missing {
+		got = append(got, m.Path())
+	}
+	want := []string{"aivss.cvss_vector", "aivss.factors.language", "aivss.mf"}
+	if ev.Complete() || !reflect.DeepEqual(got, want) {
+		t.Fatalf("Missing = %q, complete %v; want %q", got, ev.Complete(), want)
+	}
+	if got, want := ev.MissingText(), "CVSS, Natural Language Interface, MF"; got != want {
+		t.Errorf("MissingText = %q; want %q", got, want)
 	}
 }
 
@@ -118,7 +125,7 @@ func TestEvaluateV05NeedsNoMF(t *testing.T) {
 	}
 	ev := Evaluate(c)
 	if !ev.Complete() {
-		t.Fatalf("Evaluate: missing %q, err %v", ev.Missing, ev.Err)
+		t.Fatalf("Evaluate: missing %s, err %v", ev.MissingText(), ev.Err)
 	}
 	// ((9.3 + 0) / 2) × 0.97 = 4.5105 → 4.5 Medium (aivss.md §2.3).
 	if ev.Result.Score != "4.5" || ev.Result.Severity != "Medium" {
@@ -135,7 +142,7 @@ func TestEvaluateScoresFromTheVector(t *testing.T) {
 	}
 	ev := Evaluate(c)
 	if !ev.Complete() || ev.Vector == nil {
-		t.Fatalf("Evaluate: missing %q, err %v", ev.Missing, ev.Err)
+		t.Fatalf("Evaluate: missing %s, err %v", ev.MissingText(), ev.Err)
 	}
 	if ev.Result.CVSS != "9.3" || ev.Result.Score != "9.7" || ev.Result.Severity != "Critical" {
 		t.Fatalf("got CVSS %s, score %s %s; want 9.3, 9.7 Critical", ev.Result.CVSS, ev.Result.Score, ev.Result.Severity)

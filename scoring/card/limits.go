@@ -23,32 +23,32 @@ const (
 )
 
 // Validate checks the card against the limits and the model's rules and
-// returns the first problem found, as a *FieldError naming the field.
+// returns the first problem found, as a *FieldError saying where.
 func (c *Card) Validate() error {
 	total := 0
-	text := func(field, s string, max int, multiline bool) error {
+	text := func(loc Location, s string, max int, multiline bool) error {
 		if !utf8.ValidString(s) {
-			return &FieldError{Field: field, Msg: "is not valid UTF-8"}
+			return &FieldError{Loc: loc, Msg: "is not valid UTF-8"}
 		}
 		n := utf8.RuneCountInString(s)
 		if n > max {
-			return &FieldError{Field: field, Msg: fmt.Sprintf("has %d characters; the limit is %d", n, max)}
+			return &FieldError{Loc: loc, Msg: fmt.Sprintf("has %d characters; the limit is %d", n, max)}
 		}
 		for _, r := range s {
 			if r == '\n' && multiline {
 				continue
 			}
 			if unicode.IsControl(r) {
-				return &FieldError{Field: field, Msg: fmt.Sprintf("contains the control character %U", r)}
+				return &FieldError{Loc: loc, Msg: fmt.Sprintf("contains the control character %U", r)}
 			}
 		}
 		total += n
 		return nil
 	}
-	if err := text("title", c.Title, MaxTitle, false); err != nil {
+	if err := text(Location{Section: SectionTitle}, c.Title, MaxTitle, false); err != nil {
 		return err
 	}
-	if err := text("summary", c.Summary, MaxSummary, true); err != nil {
+	if err := text(Location{Section: SectionSummary}, c.Summary, MaxSummary, true); err != nil {
 		return err
 	}
 	if err := c.AIVSS.validate(); err != nil {
@@ -56,71 +56,74 @@ func (c *Card) Validate() error {
 	}
 	m := &c.MAESTRO
 	if n := m.NumThreats(); n > MaxThreats {
-		return &FieldError{Field: "maestro", Msg: fmt.Sprintf("has %d threats; the limit is %d", n, MaxThreats)}
+		return &FieldError{Loc: Location{Section: SectionMAESTRO}, Msg: fmt.Sprintf("has %d threats; the limit is %d", n, MaxThreats)}
 	}
-	threat := func(field string, t *maestro.Threat, cross bool) error {
+	threat := func(loc Location, t *maestro.Threat, cross bool) error {
+		at := func(field string) Location { l := loc; l.Field = field; return l }
 		switch {
 		case t.CatalogID == "" && strings.TrimSpace(t.Title) == "":
-			return &FieldError{Field: field, Msg: "needs a catalog id or a title"}
+			return &FieldError{Loc: loc, Msg: "needs a catalog id or a title"}
 		case t.CatalogID != "" && t.Title != "":
-			return &FieldError{Field: field, Msg: "has both a catalog id and a title; a catalog threat takes its name from the catalog"}
+			return &FieldError{Loc: loc, Msg: "has both a catalog id and a title; a catalog threat takes its name from the catalog"}
 		}
-		if err := text(field+".catalog_id", t.CatalogID, MaxCatalogID, false); err != nil {
+		if err := text(at("catalog_id"), t.CatalogID, MaxCatalogID, false); err != nil {
 			return err
 		}
-		if err := text(field+".title", t.Title, MaxTitle, false); err != nil {
+		if err := text(at("title"), t.Title, MaxTitle, false); err != nil {
 			return err
 		}
-		if err := text(field+".description", t.Description, MaxDescription, true); err != nil {
+		if err := text(at("description"), t.Description, MaxDescription, true); err != nil {
 			return err
 		}
-		if err := text(field+".mitigations", t.Mitigations, MaxMitigations, true); err != nil {
+		if err := text(at("mitigations"), t.Mitigations, MaxMitigations, true); err != nil {
 			return err
 		}
 		if !t.ASI.Valid() || !t.Likelihood.Valid() || !t.Impact.Valid() || !t.State.Valid() {
-			return &FieldError{Field: field, Msg: "has an ASI code, likelihood, impact or state out of range"}
+			return &FieldError{Loc: loc, Msg: "has an ASI code, likelihood, impact or state out of range"}
 		}
 		if !cross {
 			if len(t.Layers) != 0 {
-				return &FieldError{Field: field + ".layers", Msg: "must be empty for a threat under one layer; a threat touching several layers belongs to Cross-Layer"}
+				return &FieldError{Loc: at("layers"), Msg: "must be empty for a threat under one layer; a threat touching several layers belongs to Cross-Layer"}
 			}
 			return nil
 		}
 		if len(t.Layers) == 1 {
-			return &FieldError{Field: field + ".layers", Msg: "lists one layer; a cross-layer threat touches none named or at least two"}
+			return &FieldError{Loc: at("layers"), Msg: "lists one layer; a cross-layer threat touches none named or at least two"}
 		}
 		for i, l := range t.Layers {
 			if !l.Valid() {
-				return &FieldError{Field: field + ".layers", Msg: fmt.Sprintf("has layer %d; layers are 1 to 7", l)}
+				return &FieldError{Loc: at("layers"), Msg: fmt.Sprintf("have layer %d; layers are 1 to 7", l)}
 			}
 			if i > 0 && t.Layers[i-1] >= l {
-				return &FieldError{Field: field + ".layers", Msg: "must be ascending and distinct"}
+				return &FieldError{Loc: at("layers"), Msg: "must be ascending and distinct"}
 			}
 		}
 		return nil
 	}
 	for i := range m.Layers {
 		e := &m.Layers[i]
-		field := fmt.Sprintf("L%d", i+1)
+		layer := Location{Section: SectionLayer, Layer: maestro.Layer(i + 1)}
 		if !e.Status.Valid() {
-			return &FieldError{Field: field + ".status", Msg: "is out of range"}
+			return &FieldError{Loc: Location{Section: SectionLayer, Layer: layer.Layer, Field: "status"}, Msg: "is out of range"}
 		}
-		if err := text(field+".notes", e.Notes, MaxNotes, true); err != nil {
+		if err := text(Location{Section: SectionLayer, Layer: layer.Layer, Field: "notes"}, e.Notes, MaxNotes, true); err != nil {
 			return err
 		}
 		for j := range e.Threats {
-			if err := threat(fmt.Sprintf("%s.threats[%d]", field, j), &e.Threats[j], false); err != nil {
+			loc := layer
+			loc.Threat = j + 1
+			if err := threat(loc, &e.Threats[j], false); err != nil {
 				return err
 			}
 		}
 	}
 	for j := range m.CrossLayer {
-		if err := threat(fmt.Sprintf("cross_layer.threats[%d]", j), &m.CrossLayer[j], true); err != nil {
+		if err := threat(Location{Section: SectionCrossLayer, Threat: j + 1}, &m.CrossLayer[j], true); err != nil {
 			return err
 		}
 	}
 	if total > MaxTotalText {
-		return &FieldError{Field: "card", Msg: fmt.Sprintf("has %d characters of text in all; the limit is %d", total, MaxTotalText)}
+		return &FieldError{Loc: Location{Section: SectionCard}, Msg: fmt.Sprintf("has %d characters of text in all; the limit is %d", total, MaxTotalText)}
 	}
 	return nil
 }

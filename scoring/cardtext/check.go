@@ -27,7 +27,7 @@ func (p *parser) checkPrinted() {
 		if ev.Err != nil {
 			p.warn(line, "printed %s cannot be checked: %v", what, ev.Err)
 		} else {
-			p.warn(line, "printed %s cannot be checked: the card lacks %s", what, strings.Join(ev.Missing, ", "))
+			p.warn(line, "printed %s cannot be checked: the card lacks %s", what, ev.MissingText())
 		}
 		return
 	}

@@ -494,23 +494,26 @@ func (p *parser) invalid(err error) error {
 		return &ParseError{Msg: err.Error(), Err: err}
 	}
 	n := 0
-	switch f := fe.Field; {
-	case f == "title":
+	switch loc := fe.Loc; loc.Section {
+	case card.SectionTitle:
 		n = p.titleLine
-	case f == "summary":
+	case card.SectionSummary:
 		n = p.summaryLine
-	case f == "aivss.cvss_score":
-		n = p.chipLine[chipCVSS]
-	case f == "aivss.thm":
-		n = p.chipLine[chipThM]
-	case f == "aivss.mf":
-		n = p.chipLine[chipMF]
-	case strings.HasPrefix(f, "aivss.factors."):
-		if i, ok := edition.FactorIndex(strings.TrimPrefix(f, "aivss.factors.")); ok {
-			n = p.factorLine[i]
+	case card.SectionAIVSS:
+		switch loc.Input {
+		case card.InputCVSSScore:
+			n = p.chipLine[chipCVSS]
+		case card.InputThM:
+			n = p.chipLine[chipThM]
+		case card.InputMF:
+			n = p.chipLine[chipMF]
+		case card.InputFactor:
+			if i, ok := edition.FactorIndex(loc.Factor.ID); ok {
+				n = p.factorLine[i]
+			}
 		}
-	case len(f) > 3 && f[0] == 'L' && f[2] == '.':
-		if i := int(f[1] - '1'); i >= 0 && i < maestro.NumLayers && p.layers[i] != nil {
+	case card.SectionLayer:
+		if i := int(loc.Layer) - 1; i >= 0 && i < maestro.NumLayers && p.layers[i] != nil {
 			n = p.layers[i].line
 		}
 	}

@@ -473,21 +473,21 @@ func TestParseErrors(t *testing.T) {
 		{"text that is not UTF-8", edit(t, example, "Utilizes", "Util\xffizes"),
 			17, "is not valid UTF-8 text", ""},
 		{"a title over the limit", edit(t, example, "GPT Image 2 —", long(card.MaxTitle+1)+" —"),
-			1, "title has 201 characters; the limit is 200", "title"},
+			1, "the title has 201 characters; the limit is 200", "title"},
 		{"a summary over the limit", edit(t, example, exampleSummary, long(card.MaxSummary+1)),
-			2, "summary has 2001 characters; the limit is 2000", "summary"},
+			2, "the summary has 2001 characters; the limit is 2000", "summary"},
 		{"a layer's notes over the limit", edit(t, example, exampleL6, long(card.MaxNotes+1)),
-			22, "L6.notes has 4001 characters; the limit is 4000", "L6.notes"},
+			22, "the notes of L6 Security and Compliance has 4001 characters; the limit is 4000", "maestro.layers[5].notes"},
 		{"a labelled layer's notes over the limit name the heading's line", edit(t, full, "It takes reports", long(card.MaxNotes)),
-			45, "L7.notes has", "L7.notes"},
+			45, "the notes of L7 Agent Ecosystem has", "maestro.layers[6].notes"},
 		{"a CVSS base with two decimals", edit(t, full, "CVSS base 7.5", "CVSS base 7.55"),
-			9, "aivss.cvss_score is 7.55; a CVSS v4.0 score is 0.0 to 10.0 with one decimal", "aivss.cvss_score"},
+			9, "the CVSS score is 7.55; a CVSS v4.0 score is 0.0 to 10.0 with one decimal", "aivss.cvss_score"},
 		{"a CVSS base over 10", edit(t, full, "CVSS base 7.5", "CVSS base 11.0"),
-			9, "aivss.cvss_score is 11.0", "aivss.cvss_score"},
+			9, "the CVSS score is 11.0", "aivss.cvss_score"},
 		{"a threat multiplier the card edition does not take", edit(t, full, "Threat ×1.0", "Threat ×2.5"),
-			9, "aivss.thm is 2.5, not allowed in card", "aivss.thm"},
+			9, "the threat multiplier (ThM) is 2.5; the AgentReady card edition takes 0 to 2", "aivss.thm"},
 		{"a mitigation multiplier the card edition does not take", edit(t, full, "Mitigation ×0.85", "Mitigation ×1.5"),
-			9, "aivss.mf is 1.5, not allowed in card", "aivss.mf"},
+			9, "the mitigation factor (MF) is 1.5; the AgentReady card edition takes 0 to 1", "aivss.mf"},
 		{"a chip printed twice with two values", edit(t, full, "Mitigation ×0.85", "Mitigation ×0.85\nCVSS base 7.4"),
 			10, "CVSS base 7.4 differs from 7.5 on line 9", ""},
 		{"unreadable text after two chips", edit(t, full, "Mitigation ×0.85", "Mitigation ×0.85Bonus 3"),
@@ -515,7 +515,7 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 			var fe *card.FieldError
-			if gotField := errors.As(err, &fe); gotField != (tt.field != "") || (gotField && fe.Field != tt.field) {
+			if gotField := errors.As(err, &fe); gotField != (tt.field != "") || (gotField && fe.Loc.Path() != tt.field) {
 				t.Errorf("FieldError underneath: %v, want field %q", fe, tt.field)
 			}
 		})

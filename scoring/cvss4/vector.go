@@ -1,5 +1,7 @@
 package cvss4
 
+import "github.com/threatcard/threatcard/scoring/decimal"
+
 // Vector is a parsed, valid CVSS v4.0 vector. Make one with Parse (or
 // Build).
 type Vector struct {
@@ -62,3 +64,24 @@ func (v *Vector) Severity() string { return Severity(v.Score()) }
 // is, whether go-cvss, and calculators that round like it, show another
 // number for this vector.
 func (v *Vector) GoCVSSScoreDiffers() bool { return v.GoCVSSScore() != v.Score() }
+
+// Base returns the vector with its Base metrics only: Threat,
+// Environmental and Supplemental metrics left out (Not Defined).
+func (v *Vector) Base() *Vector {
+	b := &Vector{}
+	copy(b.vals[:mSA+1], v.vals[:mSA+1])
+	return b
+}
+
+// BaseScore returns the CVSS-B score of v: the score of its Base metrics
+// alone, what the AIVSS editions take as their CVSS input.
+func (v *Vector) BaseScore() decimal.Decimal { return v.Base().Score() }
+
+// HasMoreThanBase reports whether v has a Threat or Environmental metric
+// that changes its score: its score is then CVSS-BT, -BE or -BTE, not the
+// Base score (Nomenclature says which).
+func (v *Vector) HasMoreThanBase() bool { return v.Nomenclature() != "CVSS-B" }
+
+// ExploitMaturity returns v's Exploit Maturity (E) value: "A", "P", "U",
+// or "X" when the vector does not define it.
+func (v *Vector) ExploitMaturity() string { return metricTable[mE].Values[v.vals[mE]].Abbrev }

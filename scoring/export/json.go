@@ -136,7 +136,7 @@ func JSON(c *card.Card) ([]byte, error) {
 		sev := string(ev.Result.Severity)
 		doc.AIVSS.Score, doc.AIVSS.Severity = &ev.Result.Score, &sev
 	} else {
-		doc.AIVSS.Missing = ev.Missing
+		doc.AIVSS.Missing = missingIDs(&ev)
 	}
 	m := &c.MAESTRO
 	doc.MAESTRO.Layers = make([]jsonLayer, 0, maestro.NumLayers)
@@ -200,4 +200,17 @@ func orNull(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// missingIDs lists what is missing as threatcard/1 writes it, for
+// programs: "CVSS", "factor tools", "ThM", "MF".
+func missingIDs(ev *card.Evaluation) []string {
+	ids := make([]string, len(ev.Missing))
+	for i, m := range ev.Missing {
+		ids[i] = m.Label()
+		if m.Input == card.InputFactor {
+			ids[i] = "factor " + m.Factor.ID
+		}
+	}
+	return ids
 }

@@ -446,22 +446,11 @@ func show(v value) string {
 }
 
 // validationError turns card.Validate's error into one that names the
-// JSON path of the field: "L3.threats[0].title" is
-// "maestro.layers[2].threats[0].title", "cross_layer.threats[1]" is
-// "maestro.cross_layer[1]".
+// JSON path of the field ("maestro.layers[2].threats[0].title").
 func validationError(err error) error {
 	fe, ok := errors.AsType[*card.FieldError](err)
 	if !ok {
 		return &ImportError{Msg: err.Error(), Err: err}
 	}
-	path := fe.Field
-	switch {
-	case path == "card":
-		path = ""
-	case strings.HasPrefix(path, "cross_layer.threats"):
-		path = "maestro.cross_layer" + strings.TrimPrefix(path, "cross_layer.threats")
-	case len(path) >= 2 && path[0] == 'L' && path[1] >= '1' && path[1] <= '7':
-		path = fmt.Sprintf("maestro.layers[%d]%s", path[1]-'1', path[2:])
-	}
-	return &ImportError{Path: path, Msg: fe.Msg, Err: err}
+	return &ImportError{Path: fe.Loc.Path(), Msg: fe.Msg, Err: err}
 }

@@ -67,7 +67,7 @@ func TestScoreLineErrors(t *testing.T) {
 		name, line, want string
 	}{
 		{"factor off the grid", `{"cvss_score":9.3,"factors":[0,0.7,0,0,0,0,0,0,0,0]}`,
-			"factor tools: 0.7 is not allowed in v0.8; tools takes 0, 0.5, 1"},
+			"External Tool Control Surface (tools): 0.7 is not allowed in OWASP AIVSS v0.8; it takes 0, 0.5 or 1"},
 		{"unknown key", `{"cvss_score":9.3,"factors":` + zeros + `,"bogus":1}`,
 			`"bogus": unknown key; keys are edition, cvss, cvss_score, factors, thm, mf`},
 		{"repeated key", `{"cvss_score":9.3,"cvss_score":9.4,"factors":` + zeros + `}`,
@@ -93,7 +93,7 @@ func TestScoreLineErrors(t *testing.T) {
 		{"negative", `{"cvss_score":-1,"factors":` + zeros + `}`,
 			`cvss_score: decimal "-1": not a plain decimal number (digits, then an optional point and decimals)`},
 		{"CVSS out of range", `{"cvss_score":"10.5","factors":` + zeros + `}`,
-			"cvss: 10.5 is not allowed in v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+			"CVSS: 10.5 is not allowed in OWASP AIVSS v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 		{"unknown edition", `{"edition":"v0.9","cvss_score":1,"factors":` + zeros + `}`,
 			`edition: unknown AIVSS edition "v0.9"; editions are v0.8, v0.5, card`},
 		{"empty edition", `{"edition":"","cvss_score":1,"factors":` + zeros + `}`,
@@ -101,7 +101,7 @@ func TestScoreLineErrors(t *testing.T) {
 		{"edition a number", `{"edition":0.8,"cvss_score":1,"factors":` + zeros + `}`,
 			"edition: want a string, got a number"},
 		{"v0.5 has no MF", `{"edition":"v0.5","cvss_score":1,"factors":` + zeros + `,"mf":0.83}`,
-			"mf: 0.83 is not allowed in v0.5; v0.5 has no mitigation factor; leave mf out (or give 1)"},
+			"MF: 0.83 is not allowed in OWASP AIVSS v0.5; it has no mitigation factor; leave MF out (or give 1)"},
 		{"an array", `[1,2]`, "want a JSON object {…} with the keys edition, cvss, cvss_score, factors, thm, mf"},
 		{"two objects", `{"cvss_score":1,"factors":` + zeros + `} {}`, "more after the JSON object; put one object on each line"},
 		{"cut short", `{"cvss_score":1,"factors":[0,0`, "not valid JSON: the line ends inside the object"},
@@ -118,16 +118,25 @@ func TestScoreLineErrors(t *testing.T) {
 	}
 }
 
-// A vector with Threat metrics enters with its CVSS-BT score, as in the
-// app: Red Hat's cvss40.js scores this one 4.1 (its Base alone is higher).
-// With every factor 0 the v0.8 uplift is 0, so AIVSS is 4.1 too.
-func TestScoreLineUsesTheVectorsOwnScore(t *testing.T) {
-	r, err := ScoreLine([]byte(`{"cvss":"CVSS:4.0/AV:P/AC:H/AT:P/PR:H/UI:A/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U","factors":[0,0,0,0,0,0,0,0,0,0]}`))
-	if err != nil {
-		t.Fatal(err)
+// A vector with Threat metrics enters with its Base score, as in the app
+// (v0.8 §3.1.1): the reference file scores this vector's Base metrics 7.3
+// (its CVSS-BT score with E:U, 4.1, must not be used). With every factor 0
+// the v0.8 uplift is 0, so AIVSS is 7.3 too. Its E:U sets ThM; a ThM that
+// says otherwise is an error naming both.
+func TestScoreLineTakesTheVectorsBaseScoreAndItsExploitMaturity(t *testing.T) {
+	const vec = "CVSS:4.0/AV:P/AC:H/AT:P/PR:H/UI:A/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U"
+	for _, thm := range []string{"", `,"thm":0.5`} {
+		r, err := ScoreLine([]byte(`{"cvss":"` + vec + `","factors":[0,0,0,0,0,0,0,0,0,0]` + thm + `}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.CVSS != "7.3" || r.Score != "7.3" || r.Severity != "High" {
+			t.Fatalf("thm %q: cvss %s, score %s %s; want 7.3, 7.3 High", thm, r.CVSS, r.Score, r.Severity)
+		}
 	}
-	if r.CVSS != "4.1" || r.Score != "4.1" || r.Severity != "Medium" {
-		t.Fatalf("cvss %s, score %s %s; want 4.1, 4.1 Medium", r.CVSS, r.Score, r.Severity)
+	_, err := ScoreLine([]byte(`{"cvss":"` + vec + `","factors":[0,0,0,0,0,0,0,0,0,0],"thm":0.97}`))
+	if err == nil || !strings.Contains(err.Error(), "0.97 (Proof-of-Concept)") || !strings.Contains(err.Error(), "E:U (Unreported)") {
+		t.Fatalf("ThM 0.97 beside E:U: error %v; want one naming both", err)
 	}
 }
 
@@ -161,8 +170,8 @@ func TestRun(t *testing.T) {
 	want := strings.Join([]string{
 		`{"edition":"v0.8","cvss":"9.4","factor_sum":"9.0","aars":"0.5238","raw":"9.9238","score":"9.9","severity":"Critical"}`,
 		`{"error":"line 2: empty line; each line is one JSON object"}`,
-		`{"error":"line 3: factor tools: 0.7 is not allowed in v0.8; tools takes 0, 0.5, 1"}`,
-		`{"edition":"card","cvss":"8.5","factor_sum":"5.00","aars":"0.75","raw":"9.25","score":"9.2","severity":"Critical"}`,
+		`{"error":"line 3: External Tool Control Surface (tools): 0.7 is not allowed in OWASP AIVSS v0.8; it takes 0, 0.5 or 1"}`,
+		`{"edition":"card","cvss":"8.5","factor_sum":"5.0","aars":"0.75","raw":"9.25","score":"9.2","severity":"Critical"}`,
 	}, "\n") + "\n"
 	if out.String() != want {
 		t.Errorf("output\n%s\nwant\n%s", out.String(), want)
@@ -220,4 +229,20 @@ func FuzzScoreLine(f *testing.F) {
 			t.Errorf("output is not valid JSON: %q", out)
 		}
 	})
+}
+
+// The card edition computes in float64 (AARS 0.5296200000000003, raw
+// 9.229619999999999 for these inputs); the JSON carries the numbers as a
+// person writes them, worked by hand: AARS = 1.3 × 0.42 × 0.97 = 0.52962,
+// raw 9.22962, each at most four decimals.
+func TestAppendResultWritesNoFloatNoise(t *testing.T) {
+	r, err := ScoreLine([]byte(`{"edition":"card","cvss_score":"8.7","factors":[0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42,0.42],"thm":0.97,"mf":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(AppendResult(nil, &r))
+	want := `{"edition":"card","cvss":"8.7","factor_sum":"4.2","aars":"0.5296","raw":"9.2296","score":"9.2","severity":"Critical"}`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 }

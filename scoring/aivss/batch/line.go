@@ -228,13 +228,15 @@ func shown(key string) string {
 }
 
 // AppendResult appends r as one JSON object (no newline) to dst, decimals
-// as strings; "vector" is added when the edition has one (v0.5).
+// as strings written as Result.Shown writes them (intermediates with at
+// most four decimals); "vector" is added when the edition has one (v0.5).
 func AppendResult(dst []byte, r *aivss.Result) []byte {
 	dst = append(dst, `{"edition":`...)
 	dst = appendString(dst, r.Edition)
+	s := r.Shown()
 	for _, f := range [...]struct{ key, val string }{
-		{"cvss", r.CVSS}, {"factor_sum", r.FactorSum}, {"aars", r.AARS}, {"raw", r.Raw},
-		{"score", r.Score}, {"severity", string(r.Severity)},
+		{"cvss", s.CVSS}, {"factor_sum", s.FactorSum.Text}, {"aars", s.AARS.Text}, {"raw", s.Raw.Text},
+		{"score", s.Score}, {"severity", string(r.Severity)},
 	} {
 		dst = append(dst, ',', '"')
 		dst = append(dst, f.key...)

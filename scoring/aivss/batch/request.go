@@ -13,26 +13,33 @@ import (
 // line gives it. Numbers are decimal text.
 type Request struct {
 	Edition    string   // an edition id; "" means aivss.Default
-	CVSSVector string   // a CVSS v4.0 vector with Base metrics only, or ""
+	CVSSVector string   // a CVSS v4.0 vector, or ""; its Base score enters, its E sets ThM
 	CVSSScore  string   // a CVSS v4.0 base score, or ""; exactly one of the two
 	Factors    []string // the factor values in the edition's order
 	ThM, MF    string   // "" means the edition's default
 }
 
 // Inputs checks the request's form and reads its numbers. The values are
-// checked against the edition by aivss.Score.
+// checked against the edition by aivss.Score. A vector enters with its
+// Base score, and its Exploit Maturity sets ThM as in the app
+// (aivss.Edition.VectorInputs): a ThM that contradicts it is an error.
 func (r *Request) Inputs() (aivss.Inputs, error) {
 	in := aivss.Inputs{Edition: r.Edition}
-	e, err := aivss.Lookup(r.Edition)
+	id := r.Edition
+	if id == "" {
+		id = aivss.Default
+	}
+	e, err := aivss.Lookup(id)
 	if err != nil {
 		return in, &FieldError{Field: "edition", Err: err}
 	}
+	var vector *cvss4.Vector
 	switch {
 	case r.CVSSVector != "" && r.CVSSScore != "":
 		return in, &FieldError{Field: "cvss", Msg: "give cvss (a vector) or cvss_score (a number), not both"}
 	case r.CVSSVector != "":
-		if in.CVSS, err = vectorScore(r.CVSSVector); err != nil {
-			return in, err
+		if vector, err = cvss4.Parse(r.CVSSVector); err != nil {
+			return in, &FieldError{Field: "cvss", Err: err}
 		}
 	case r.CVSSScore != "":
 		if in.CVSS, err = decimal.Parse(r.CVSSScore); err != nil {
@@ -64,6 +71,11 @@ func (r *Request) Inputs() (aivss.Inputs, error) {
 		}
 		*o.dst = decimal.Some(d)
 	}
+	if vector != nil {
+		if in.CVSS, in.ThM, err = e.VectorInputs(vector, in.ThM); err != nil {
+			return in, &FieldError{Field: "thm", Err: err}
+		}
+	}
 	return in, nil
 }
 
@@ -74,18 +86,6 @@ func (r *Request) Score() (aivss.Result, error) {
 		return aivss.Result{}, err
 	}
 	return aivss.Score(in)
-}
-
-// vectorScore scores a CVSS v4.0 vector. The AIVSS specifications take a
-// Base score (v0.5 §4.1, v0.8 §3.1.1); a vector with Threat or
-// Environmental metrics gives its CVSS-BT/BE/BTE score, exactly as a card
-// in the app does, so that the command line and the app always agree.
-func vectorScore(s string) (decimal.Decimal, error) {
-	v, err := cvss4.Parse(s)
-	if err != nil {
-		return 0, &FieldError{Field: "cvss", Err: err}
-	}
-	return v.Score(), nil
 }
 
 func factorIDs(e *aivss.Edition) string {
