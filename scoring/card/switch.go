@@ -1,0 +1,116 @@
+package card
+
+import (
+	"strings"
+
+	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/decimal"
+)
+
+// Switch says what changing a card's edition did to its AIVSS inputs, for
+// the person who changed it.
+type Switch struct {
+	From, To *aivss.Edition
+	Carried  []string // factors whose value carried over, by their name in To
+	Dropped  []string // factors set in From whose value did not, with why
+	ThM, MF  string   // what became of ThM and MF, in words
+}
+
+// SwitchEdition returns in moved to edition to. The CVSS input means the
+// same in every edition and is kept. A factor set in in's edition carries
+// over to the factor of to that means the same (aivss.Edition.Counterpart)
+// when to takes its value; otherwise it is left unset, and Switch says
+// why. ThM carries over by its label (Proof-of-Concept stays
+// Proof-of-Concept, whose value may differ), or by value where to's scale
+// takes it; MF by value; otherwise they take to's defaults. Nothing is
+// guessed: a value that does not carry over is named in Switch.
+func SwitchEdition(in Inputs, to *aivss.Edition) (Inputs, Switch) {
+	from, err := aivss.Lookup(in.Edition)
+	sw := Switch{From: from, To: to}
+	out := Inputs{Edition: to.ID, CVSSVector: in.CVSSVector, CVSSScore: in.CVSSScore}
+	if err != nil {
+		out.ThM = decimal.Some(to.ThM.Default)
+		if to.HasMF {
+			out.MF = decimal.Some(to.MF.Default)
+		}
+		return out, sw
+	}
+	for i, f := range in.Factors {
+		if !f.Set {
+			continue
+		}
+		name := from.Factors[i].Name
+		j, ok := from.Counterpart(i, to)
+		switch {
+		case !ok:
+			sw.Dropped = append(sw.Dropped, name+" (no counterpart in "+to.Called+")")
+		case !to.Levels.Allows(f.Value):
+			sw.Dropped = append(sw.Dropped, name+" "+f.Value.String()+" (not one of "+to.Levels.Values()+")")
+		default:
+			out.Factors[j] = f
+			sw.Carried = append(sw.Carried, to.Factors[j].Name)
+		}
+	}
+	out.ThM, sw.ThM = carryScale(in.ThM, &from.ThM, &to.ThM, "ThM")
+	if to.HasMF {
+		mf := in.MF
+		if !from.HasMF {
+			mf = decimal.Optional{}
+		}
+		out.MF, sw.MF = carryScale(mf, &from.MF, &to.MF, "MF")
+	} else if in.MF.Set {
+		sw.MF = to.Called + " has no MF"
+	}
+	return out, sw
+}
+
+// carryScale carries a ThM or MF from one scale to another: by label
+// where both label their values, else by value; else to's default.
+func carryScale(v decimal.Optional, from, to *aivss.Scale, name string) (decimal.Optional, string) {
+	def := decimal.Some(to.Default)
+	if !v.Set {
+		return def, name + " set to the default, " + to.Describe(to.Default, 2)
+	}
+	label := ""
+	for _, c := range from.Choices {
+		if c.Value == v.Value {
+			label = c.Label
+		}
+	}
+	for _, c := range to.Choices {
+		if label != "" && c.Label == label {
+			return decimal.Some(c.Value), name + " kept as " + to.Describe(c.Value, 2)
+		}
+	}
+	if to.Allows(v.Value) {
+		return v, name + " kept as " + to.Describe(v.Value, 2)
+	}
+	return def, name + " " + from.Describe(v.Value, 2) + " is not taken here; set to the default, " + to.Describe(to.Default, 2)
+}
+
+// Text says the switch in sentences: what carried over and what did not.
+func (s *Switch) Text() string {
+	if s.From == nil {
+		return "Switched to " + s.To.Name + "."
+	}
+	var b strings.Builder
+	b.WriteString("Switched from " + s.From.Name + " to " + s.To.Name + ". The CVSS input is kept. ")
+	switch n := len(s.Carried); {
+	case n == NumFactors:
+		b.WriteString("All 10 factors carried over. ")
+	case n > 0:
+		b.WriteString("Carried over: " + strings.Join(s.Carried, ", ") + ". ")
+	}
+	if len(s.Dropped) > 0 {
+		b.WriteString("Not carried over (set them again): " + strings.Join(s.Dropped, "; ") + ". ")
+	}
+	if len(s.Carried) == 0 && len(s.Dropped) == 0 {
+		b.WriteString("No factors were set. ")
+	}
+	b.WriteString(s.ThM + ".")
+	if s.MF != "" {
+		b.WriteString(" " + s.MF + ".")
+	}
+	b.WriteString(" Switching back to " + s.From.Name + " restores its inputs as you left them.")
+	return b.String()
+}
