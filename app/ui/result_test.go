@@ -113,20 +113,3 @@ func TestResultNotesTheGoCVSSRounding(t *testing.T) {
 	}
 }
 
-func TestMissingTextNamesFactorsOrCountsThem(t *testing.T) {
-	p, _ := openGolden(t, "v08-tool-misuse-scores-only")
-	ed := p.eval.Edition
-	tests := []struct {
-		missing []string
-		want    string
-	}{
-		{[]string{"CVSS", "ThM", "MF"}, "CVSS, ThM, MF"},
-		{[]string{"factor tools", "factor self_mod", "MF"}, "factor External Tool Control Surface, factor Self-Modification, MF"},
-		{[]string{"CVSS", "factor autonomy", "factor tools", "factor language", "factor context"}, "CVSS, 4 of 10 factors"},
-	}
-	for _, tt := range tests {
-		if got := missingText(ed, tt.missing); got != tt.want {
-			t.Errorf("missingText(%q) = %q, want %q", tt.missing, got, tt.want)
-		}
-	}
-}

@@ -101,15 +101,22 @@ func inputsTable(c *card.Card, ev *card.Evaluation) app.UI {
 	cvss := "not set"
 	switch {
 	case ev.Vector != nil:
-		cvss = ev.Vector.Score().Format(1) + " from " + in.CVSSVector
+		cvss = ev.Vector.BaseScore().Format(1) + " from " + in.CVSSVector
 	case in.CVSSScore.Set:
 		cvss = in.CVSSScore.Value.Format(1)
 	}
 	rows := []app.UI{inputRow("CVSS v4.0 base score", cvss)}
+	if name, score, ok := ev.OtherCVSS(); ok {
+		rows = append(rows, inputRow(name+" score (for reference; AIVSS takes the base score)", score.Format(1)))
+	}
 	for i, f := range ed.Factors {
 		rows = append(rows, inputRow(f.Name, scaleText(&ed.Levels, in.Factors[i])))
 	}
-	rows = append(rows, inputRow("Threat multiplier (ThM)", scaleText(&ed.ThM, in.ThM)))
+	thm := scaleText(&ed.ThM, ev.ThM)
+	if src := ev.ThMSource(); src != "" {
+		thm += ", " + src
+	}
+	rows = append(rows, inputRow("Threat multiplier (ThM)", thm))
 	if ed.HasMF {
 		rows = append(rows, inputRow("Mitigation factor (MF)", scaleText(&ed.MF, in.MF)))
 	}

@@ -84,7 +84,7 @@ func TestPrintReportOfAnUntitledAndOfNoCard(t *testing.T) {
 	tree := (&PrintReport{Card: c}).Render()
 	texts(t, tree, []textAt{
 		{[]int{0, 0}, "Untitled card"},
-		{[]int{1, 0}, "AIVSS incomplete, missing factor tools, factor language, factor context, factor opacity, factor persistence, factor identity, factor multi_agent, factor self_mod, MF (OWASP AIVSS v0.8)"},
+		{[]int{1, 0}, "AIVSS incomplete, missing 8 of 10 factors, MF (OWASP AIVSS v0.8)"},
 		{[]int{2, 0}, "AIVSS inputs"}, // no summary paragraph
 	})
 	texts(t, (&PrintReport{}).Render(), []textAt{{[]int{0, 0}, "No card"}})

@@ -2,6 +2,7 @@ package card
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/maestro"
@@ -18,7 +19,23 @@ type FieldError struct {
 }
 
 // Error names the field in a person's words, then says what is wrong.
-func (e *FieldError) Error() string { return e.Loc.Name() + " " + e.Msg }
+func (e *FieldError) Error() string { return e.Loc.Name() + " " + e.Loc.agree(e.Msg) }
+
+// pluralVerbs are the verbs a message starts with, for a field whose name
+// is plural ("the notes of L3 … have").
+var pluralVerbs = map[string]string{"has": "have", "is": "are", "contains": "contain", "lists": "list"}
+
+// agree makes msg's first word agree with the field's name.
+func (l Location) agree(msg string) string {
+	if l.Field != "notes" && l.Field != "mitigations" && l.Field != "layers" {
+		return msg
+	}
+	verb, rest, _ := strings.Cut(msg, " ")
+	if p, ok := pluralVerbs[verb]; ok {
+		return p + " " + rest
+	}
+	return msg
+}
 
 func (e *FieldError) Unwrap() error { return e.Err }
 

@@ -92,3 +92,34 @@ func TestEvaluateCountsExploitMaturityOnce(t *testing.T) {
 		t.Errorf("Evaluate error = %v; want one on ThM naming 0.97 (Proof-of-Concept) and E:U (Unreported)", ev.Err)
 	}
 }
+
+func TestMissingTextNamesFactorsOrCountsThem(t *testing.T) {
+	v08, _ := aivss.Lookup("v0.8")
+	cvss := Location{Section: SectionAIVSS, Input: InputCVSSVector}
+	thm := Location{Section: SectionAIVSS, Input: InputThM}
+	mf := Location{Section: SectionAIVSS, Input: InputMF}
+	factor := func(i int) Location { return Location{Section: SectionAIVSS, Input: InputFactor, Factor: v08.Factors[i]} }
+	tests := []struct {
+		missing []Location
+		want    string
+	}{
+		{[]Location{cvss, thm, mf}, "CVSS, ThM, MF"},
+		{[]Location{factor(1), factor(9), mf}, "External Tool Control Surface, Self-Modification, MF"},
+		{[]Location{cvss, factor(0), factor(1), factor(2), factor(3)}, "CVSS, 4 of 10 factors"},
+	}
+	for _, tt := range tests {
+		ev := Evaluation{Missing: tt.missing}
+		if got := ev.MissingText(); got != tt.want {
+			t.Errorf("MissingText = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestFieldErrorVerbAgreesWithAPluralField(t *testing.T) {
+	c := &Card{AIVSS: Inputs{Edition: "v0.8"}}
+	c.MAESTRO.Layers[2].Notes = strings.Repeat("x", MaxNotes+1)
+	want := "the notes of L3 Agent Frameworks have 4001 characters; the limit is 4000"
+	if err := c.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate = %v; want %q", err, want)
+	}
+}

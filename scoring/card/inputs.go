@@ -144,3 +144,24 @@ func NewCard() *Card {
 	}
 	return c
 }
+
+// OtherCVSS returns the score of the card's vector with its Threat and
+// Environmental metrics, and its nomenclature ("CVSS-BT", "CVSS-BE",
+// "CVSS-BTE"), when the vector has any: shown beside the result for
+// reference, never as the base score, which is what AIVSS takes.
+func (e *Evaluation) OtherCVSS() (nomenclature string, score decimal.Decimal, ok bool) {
+	if e.Vector == nil || !e.Vector.HasMoreThanBase() {
+		return "", 0, false
+	}
+	return e.Vector.Nomenclature(), e.Vector.Score(), true
+}
+
+// ThMSource says where the ThM of the score comes from when it is not the
+// card's own: "set by the CVSS vector's Exploit Maturity E:U"; "" when it
+// is the card's.
+func (e *Evaluation) ThMSource() string {
+	if !e.ThMFromVector || e.Vector == nil {
+		return ""
+	}
+	return "set by the CVSS vector's Exploit Maturity E:" + e.Vector.ExploitMaturity()
+}
