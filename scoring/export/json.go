@@ -49,6 +49,18 @@ type jsonAIVSS struct {
 	Score      *string     `json:"score"`             // informative; null while incomplete
 	Severity   *string     `json:"severity"`          // informative; null while incomplete
 	Missing    []string    `json:"missing,omitempty"` // informative; only while incomplete
+	// Informative, only for a vector with Threat or Environmental metrics:
+	// the base score AIVSS takes, the vector's other score, and the ThM
+	// its Exploit Maturity sets when the card gives none.
+	CVSSBase      *string    `json:"cvss_base,omitempty"`
+	CVSSOther     *jsonOther `json:"cvss_other,omitempty"`
+	ThMFromVector *string    `json:"thm_from_vector,omitempty"`
+}
+
+// jsonOther is a vector's CVSS-BT, -BE or -BTE score, for reference.
+type jsonOther struct {
+	Nomenclature string `json:"nomenclature"`
+	Score        string `json:"score"`
 }
 
 // jsonFactors writes the factors as an object keyed by factor id, in the
@@ -131,6 +143,15 @@ func JSON(c *card.Card) ([]byte, error) {
 	if v, ok := in.CVSSScore.Get(); ok {
 		s := v.Format(1)
 		doc.AIVSS.CVSSScore = &s
+	}
+	if name, score, ok := ev.OtherCVSS(); ok {
+		base := ev.Vector.BaseScore().Format(1)
+		doc.AIVSS.CVSSBase = &base
+		doc.AIVSS.CVSSOther = &jsonOther{Nomenclature: name, Score: score.Format(1)}
+	}
+	if ev.ThMFromVector {
+		thm := ev.ThM.Value.Format(0)
+		doc.AIVSS.ThMFromVector = &thm
 	}
 	if ev.Complete() {
 		sev := string(ev.Result.Severity)

@@ -601,7 +601,7 @@ var badDocuments = []struct {
 	{"control character in title", edit("title", "a\tb"), "title: contains the control character U+0009", true},
 	{"factor of another edition", edit("aivss.factors.tool_use", "1"),
 		"aivss.factors.tool_use: unknown field: v0.8 has no such factor; its factors are autonomy, tools, language, context, non_determinism, opacity, persistence, identity, multi_agent, self_mod", true},
-	{"factor off the grid", edit("aivss.factors.tools", "0.3"), "aivss.factors.tools: has value 0.3, not allowed in v0.8; tools takes 0, 0.5, 1", false},
+	{"factor off the grid", edit("aivss.factors.tools", "0.3"), "aivss.factors.tools: is 0.3; OWASP AIVSS v0.8 takes 0, 0.5 or 1", false},
 	{"factor with an exponent", raw(`{"format":"threatcard/1","aivss":{"edition":"v0.8","factors":{"tools":1e-1}}}`),
 		`aivss.factors.tools: decimal "1e-1": not a plain decimal number (digits, then an optional point and decimals)`, false},
 	{"decimal with a sign", edit("aivss.thm", "-1"), `aivss.thm: decimal "-1": not a plain decimal number (digits, then an optional point and decimals)`, true},
@@ -609,7 +609,7 @@ var badDocuments = []struct {
 	{"thm a boolean", edit("aivss.thm", true), `aivss.thm: is a boolean; want a decimal (a string such as "0.97", or a number) or null`, true},
 	{"mf in v0.5", func() []byte {
 		return bytes.Replace(edit("aivss.mf", "1")(), []byte(`"v0.8"`), []byte(`"v0.5"`), 1)
-	}, "aivss.mf: is set, but v0.5 has no mitigation factor", true},
+	}, "aivss.mf: is set, but OWASP AIVSS v0.5 has no mitigation factor", true},
 	{"empty vector", edit("aivss.cvss_vector", ""), "aivss.cvss_vector: is empty; give null for no vector", true},
 	{"score a number", edit("aivss.score", 9.6), "aivss.score: is a number; want a string or null (the field is informative)", true},
 	{"missing not strings", edit("aivss.missing", []any{1}), "aivss.missing[0]: is a number; want a string (the field is informative)", true},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
@@ -119,7 +120,12 @@ func parseAIVSS(v value, path string, in *card.Inputs) error {
 			case m.val.text == "":
 				err = &ImportError{Path: p, Msg: "is empty; give null for no vector"}
 			default:
+				// A vector that parses is written in its canonical form, as
+				// link.Decode does: one card, one spelling.
 				in.CVSSVector = m.val.text
+				if v, perr := cvss4.Parse(m.val.text); perr == nil {
+					in.CVSSVector = v.String()
+				}
 			}
 		case "cvss_score":
 			in.CVSSScore, err = optDecimal(m.val, p)
@@ -135,6 +141,14 @@ func parseAIVSS(v value, path string, in *card.Inputs) error {
 			}
 		case "missing":
 			err = stringList(m.val, p)
+		case "cvss_base", "thm_from_vector":
+			if m.val.kind != kString {
+				err = typeError(p, m.val, "a string (the field is informative)")
+			}
+		case "cvss_other":
+			if m.val.kind != kObject {
+				err = typeError(p, m.val, "an object (the field is informative)")
+			}
 		default:
 			err = unknown(p)
 		}
