@@ -104,7 +104,7 @@ func parseAIVSS(v value, path string, in *card.Inputs) error {
 		return err
 	}
 	ed, err := aivss.Lookup(in.Edition)
-	if err != nil || in.Edition == "" {
+	if err != nil {
 		return &ImportError{Path: ep, Msg: (&aivss.UnknownEditionError{ID: in.Edition}).Error()}
 	}
 	for _, m := range v.members {
