@@ -37,10 +37,33 @@ import (
 	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
-// Limits applied before any work is done on a link.
+// The lengths of a link, counted in bytes of fragment without '#' (a
+// fragment Encode writes is ASCII, so bytes are characters). README.md,
+// "How long a link may be", gives the evidence behind them.
 const (
-	MaxFragment = 8 << 10  // bytes of fragment, without '#'
-	MaxText     = 64 << 10 // bytes of text after inflating d=
+	// TicketSafe is the length a card's link should stay within to be
+	// pasted whole into the tickets and chats a card is shared in (GitHub,
+	// GitLab, Jira, Slack, Microsoft Teams) and shown whole in a browser's
+	// address bar. A card may grow past it: its link still works, but the
+	// app warns that it may not survive a paste. It is also the old hard
+	// cap, so every link shared before stays within it.
+	TicketSafe = 8 << 10
+
+	// MaxFragment is the longest fragment Decode reads and Encode writes.
+	// It is above the longest link any valid card can need, whatever its
+	// text: text data of at most 242,241 bytes (see MaxText), which DEFLATE
+	// writes in at most 9 bits a byte, as base64url some 364,000
+	// characters (TestLongestCardFitsInALink). So Encode never refuses a
+	// valid card. It is well below the longest URL a browser opens
+	// (Firefox 1 MiB, Chrome 2 MiB).
+	MaxFragment = 384 << 10
+
+	// MaxText is the most text Decode inflates d= to: the text data of
+	// the largest valid card (card.MaxTotalText characters of up to four
+	// UTF-8 bytes, 240,000 bytes, and at most 2,241 bytes of record tags
+	// and lengths), rounded up. It keeps a small link from inflating to a
+	// large allocation.
+	MaxText = 256 << 10
 )
 
 // Version is the format Encode writes.
@@ -50,7 +73,8 @@ var b64 = base64.RawURLEncoding.Strict()
 
 // Encode returns the fragment (without '#') that carries c. It fails only
 // when c breaks a card limit or rule (see card.Validate) or has inputs its
-// edition does not take.
+// edition does not take. A valid card's link is at most MaxFragment bytes;
+// a link longer than TicketSafe is valid, but may not survive a paste.
 func Encode(c *card.Card) (string, error) {
 	if err := c.Validate(); err != nil {
 		return "", err
@@ -98,7 +122,8 @@ func Encode(c *card.Card) (string, error) {
 		sb.WriteString(b64.EncodeToString(deflate(marshalText(c))))
 	}
 	if sb.Len() > MaxFragment {
-		return "", &Error{Part: "link", Pos: -1, Msg: "the card needs a link longer than 8 KiB; shorten its text"}
+		// Not expected: MaxFragment is above the longest link of a valid card.
+		return "", errorf("link", -1, "the card needs a link of %d characters, longer than the %d a link may have; shorten its text", sb.Len(), MaxFragment)
 	}
 	return sb.String(), nil
 }
@@ -138,7 +163,7 @@ func inflate(b []byte) ([]byte, *Error) {
 		return nil, &Error{Part: "d", Pos: -1, Msg: msg, Err: err}
 	}
 	if len(out) > MaxText {
-		return nil, errorf("d", -1, "the text inflates to more than %d KiB", MaxText>>10)
+		return nil, errorf("d", -1, "the text is longer than %d KiB once uncompressed; no card has that much", MaxText>>10)
 	}
 	// DEFLATE data may be followed by bytes the reader never looks at;
 	// a canonical link has none.
@@ -156,7 +181,7 @@ func Decode(fragment string) (*card.Card, error) {
 		fragment = fragment[i+1:]
 	}
 	if len(fragment) > MaxFragment {
-		return nil, errorf("link", -1, "the link is %d bytes; the limit is %d", len(fragment), MaxFragment)
+		return nil, errorf("link", -1, "the link has %d characters; a link has at most %d", len(fragment), MaxFragment)
 	}
 	if fragment == "" {
 		return nil, errorf("link", -1, "empty link: it carries no card")
@@ -288,16 +313,18 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 // partOf names the link part that holds the card field a validation error
 // is about, and says what is wrong in the link's terms.
 func partOf(err error) (part, msg string) {
-	if fe, ok := errors.AsType[*card.FieldError](err); ok {
-		if id, ok := strings.CutPrefix(fe.Field, "aivss.factors."); ok {
-			return "f", "factor " + id + " " + fe.Msg
-		}
-		for prefix, part := range map[string]string{
-			"aivss.edition": "e", "aivss.cvss": "c", "aivss.thm": "thm", "aivss.mf": "mf",
-		} {
-			if strings.HasPrefix(fe.Field, prefix) {
-				return part, err.Error()
-			}
+	if fe, ok := errors.AsType[*card.FieldError](err); ok && fe.Loc.Section == card.SectionAIVSS {
+		switch fe.Loc.Input {
+		case card.InputEdition:
+			return "e", err.Error()
+		case card.InputCVSSVector, card.InputCVSSScore:
+			return "c", err.Error()
+		case card.InputFactor:
+			return "f", err.Error()
+		case card.InputThM:
+			return "thm", err.Error()
+		case card.InputMF:
+			return "mf", err.Error()
 		}
 	}
 	return "d", err.Error()
