@@ -8,6 +8,7 @@ require (
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/pandatix/go-cvss v0.6.4
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	github.com/yuin/goldmark v1.8.7
 )
 
 require (

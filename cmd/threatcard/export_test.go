@@ -121,12 +121,12 @@ func exportMarkdown(link string) string {
 | External Tool Control Surface | 1 (Full) |
 | Natural Language Interface | 1 (Full) |
 | Contextual Awareness | 0.5 (Partial) |
-| Behavioral Non\-Determinism | 0.5 (Partial) |
-| Opacity &amp; Reflexivity | 0.5 (Partial) |
+| Behavioral Non-Determinism | 0.5 (Partial) |
+| Opacity & Reflexivity | 0.5 (Partial) |
 | Persistent State Retention | 0 (None) |
 | Dynamic Identity | 0 (None) |
-| Multi\-Agent Interactions | 0 (None) |
-| Self\-Modification | 0 (None) |
+| Multi-Agent Interactions | 0 (None) |
+| Self-Modification | 0 (None) |
 | Threat multiplier (ThM) | 0.97 (Proof-of-Concept) |
 | Mitigation factor (MF) | 1 (None) |
 

@@ -22,8 +22,10 @@ const UncertainPrefix = "Not certain from the listing — "
 // cross-layer threats.
 //
 // link is the card's link: an http or https URL, or "#" and the fragment;
-// any other link is a *LinkError. The card's text is escaped (see
-// escapeMarkdown), so the link is the only link in the result.
+// any other link is a *LinkError. The card's text is escaped where
+// Markdown would read it as markup (see escapeMarkdown), so it renders and
+// reads as typed and the link is the only link, image or HTML in the
+// result. CVSS vectors, ASI codes and unknown catalog ids are code spans.
 func Markdown(c *card.Card, link string) (string, error) {
 	if err := c.Validate(); err != nil {
 		return "", err
@@ -39,12 +41,12 @@ func Markdown(c *card.Card, link string) (string, error) {
 	var first strings.Builder
 	// Bold text must not start or end with a space, or the ** show.
 	if title := strings.TrimSpace(c.Title); title != "" {
-		first.WriteString("**" + escapeMarkdown(title) + "** — ")
+		first.WriteString("**" + escapeInline(title) + "** — ")
 	}
 	if ev.Complete() {
 		first.WriteString("AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity))
 	} else {
-		first.WriteString("AIVSS incomplete, missing " + escapeMarkdown(strings.Join(ev.Missing, ", ")))
+		first.WriteString("AIVSS incomplete, missing " + escapeInline(ev.MissingText()))
 	}
 	first.WriteString(" (" + ed.Name + ") · [Open the threatcard](" + dest + ")")
 	blocks = append(blocks, first.String())
@@ -57,7 +59,7 @@ func Markdown(c *card.Card, link string) (string, error) {
 		blocks = append(blocks, "#### "+l.Code()+" · "+l.Name()+" — "+statusLabel(e.Status))
 		prefix := ""
 		if e.Status == maestro.Uncertain {
-			prefix = escapeMarkdown(UncertainPrefix)
+			prefix = escapeLine(UncertainPrefix)
 		}
 		blocks = append(blocks, paragraphs(prefix, e.Notes)...)
 		if len(e.Threats) > 0 {
@@ -90,13 +92,13 @@ func inputTable(c *card.Card, ev *card.Evaluation) string {
 	cvss := "not set"
 	switch {
 	case ev.Vector != nil:
-		cvss = ev.Vector.Score().Format(1) + " from " + escapeMarkdown(in.CVSSVector)
+		cvss = ev.Vector.Score().Format(1) + " from " + codeSpan(in.CVSSVector, true)
 	case in.CVSSScore.Set:
 		cvss = in.CVSSScore.Value.Format(1)
 	}
 	rows = append(rows, [2]string{"CVSS v4.0 base score", cvss})
 	for i, f := range ed.Factors {
-		rows = append(rows, [2]string{escapeMarkdown(f.Name), scaleValue(&ed.Levels, in.Factors[i])})
+		rows = append(rows, [2]string{escapeCell(f.Name), scaleValue(&ed.Levels, in.Factors[i])})
 	}
 	rows = append(rows, [2]string{"Threat multiplier (ThM)", scaleValue(&ed.ThM, in.ThM)})
 	if ed.HasMF {
@@ -143,7 +145,7 @@ func threatTable(ts []maestro.Threat, cross bool) string {
 	for i := range ts {
 		t := &ts[i]
 		sb.WriteByte('\n')
-		threat := "**" + escapeMarkdown(strings.TrimSpace(t.Name())) + "**"
+		threat := "**" + threatName(t) + "**"
 		desc := t.Description
 		if desc == "" && t.CatalogID != "" {
 			if e, ok := maestro.LookupThreat(t.CatalogID); ok {
@@ -151,7 +153,7 @@ func threatTable(ts []maestro.Threat, cross bool) string {
 			}
 		}
 		if d := lines(desc); len(d) > 0 {
-			threat += " — " + escapeMarkdown(strings.Join(d, " "))
+			threat += " — " + escapeCell(strings.Join(d, " "))
 		}
 		cells := []string{threat}
 		if cross {
@@ -159,13 +161,26 @@ func threatTable(ts []maestro.Threat, cross bool) string {
 		}
 		asi := "—"
 		if t.ASI != 0 {
-			asi = t.ASI.Code() + " " + escapeMarkdown(t.ASI.Name())
+			asi = codeSpan(t.ASI.Code(), true) + " " + escapeCell(t.ASI.Name())
 		}
 		cells = append(cells, asi, orDash(t.Likelihood.String()), orDash(t.Impact.String()),
 			orDash(t.Risk().String()), t.State.String(), cell(t.Mitigations, "; "))
 		row(cells)
 	}
 	return sb.String()
+}
+
+// threatName is a threat's name for a table cell, to go between "**"
+// (bold text must not start or end with a space, or the ** show): its
+// title, or its catalog entry's name, or, for an id the catalog does not
+// know, the id as a code span.
+func threatName(t *maestro.Threat) string {
+	if t.CatalogID != "" {
+		if _, ok := maestro.LookupThreat(t.CatalogID); !ok {
+			return codeSpan(t.CatalogID, true)
+		}
+	}
+	return escapeCell(strings.TrimSpace(t.Name()))
 }
 
 // layerList is "L2, L4", or a dash for a threat that names no layer.

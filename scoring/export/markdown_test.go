@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,21 +21,21 @@ const wantHandMarkdown = `**Ticket triage bot** — AIVSS 9.6 Critical (OWASP AI
 
 Reads support tickets
 
-and labels them\.
+and labels them.
 
 | AIVSS input | Value |
 | --- | --- |
-| CVSS v4.0 base score | 9.3 from CVSS:4\.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N |
+| CVSS v4.0 base score | 9.3 from ` + "`CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N`" + ` |
 | Execution Autonomy | 1 (Full) |
 | External Tool Control Surface | 1 (Full) |
 | Natural Language Interface | 1 (Full) |
 | Contextual Awareness | 0.5 (Partial) |
-| Behavioral Non\-Determinism | 0.5 (Partial) |
-| Opacity &amp; Reflexivity | 0.5 (Partial) |
+| Behavioral Non-Determinism | 0.5 (Partial) |
+| Opacity & Reflexivity | 0.5 (Partial) |
 | Persistent State Retention | 0 (None) |
 | Dynamic Identity | 0 (None) |
-| Multi\-Agent Interactions | 0 (None) |
-| Self\-Modification | 0 (None) |
+| Multi-Agent Interactions | 0 (None) |
+| Self-Modification | 0 (None) |
 | Threat multiplier (ThM) | 0.97 (Proof-of-Concept) |
 | Mitigation factor (MF) | 1 (None) |
 
@@ -42,16 +43,16 @@ and labels them\.
 
 #### L1 · Foundation Models — ✓ mapped
 
-Reads untrusted ticket text\.
+Reads untrusted ticket text.
 
 | Threat | ASI | Likelihood | Impact | Risk | State | Mitigations |
 | --- | --- | --- | --- | --- | --- | --- |
-| **Prompt Injection and Jailbreaks** — Text in the input overrides the system instructions or slips past the safety filters\. | ASI01 Agent Goal Hijack | High | Medium | High | mitigated | Strip markup; Review labels |
-| **Label flooding** — Many bogus labels\. | — | — | — | — | accepted | — |
+| **Prompt Injection and Jailbreaks** — Text in the input overrides the system instructions or slips past the safety filters. | ` + "`ASI01`" + ` Agent Goal Hijack | High | Medium | High | mitigated | Strip markup; Review labels |
+| **Label flooding** — Many bogus labels. | — | — | — | — | accepted | — |
 
 #### L2 · Data Operations — ⚠ not certain from listing
 
-Not certain from the listing — Ticket storage is not described\.
+Not certain from the listing — Ticket storage is not described.
 
 #### L3 · Agent Frameworks — not assessed
 
@@ -67,7 +68,7 @@ Not certain from the listing — Ticket storage is not described\.
 
 | Threat | Layers | ASI | Likelihood | Impact | Risk | State | Mitigations |
 | --- | --- | --- | --- | --- | --- | --- | --- |
-| **Lateral Movement** — Via the shared queue\. | L2, L4 | — | Low | High | Medium | open | — |
+| **Lateral Movement** — Via the shared queue. | L2, L4 | — | Low | High | Medium | open | — |
 `
 
 func TestMarkdownOfHandCardIsAsWrittenByHand(t *testing.T) {
@@ -86,8 +87,8 @@ func TestMarkdownOfIncompleteCardSaysWhatIsMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"**Ticket triage bot** — AIVSS incomplete, missing factor self\\_mod, ThM (OWASP AIVSS v0.8) · [Open the threatcard](#v1&e=v0.8)\n",
-		"\n| Self\\-Modification | not set |\n",
+		"**Ticket triage bot** — AIVSS incomplete, missing Self-Modification, ThM (OWASP AIVSS v0.8) · [Open the threatcard](#v1&e=v0.8)\n",
+		"\n| Self-Modification | not set |\n",
 		"\n| Threat multiplier (ThM) | not set |\n",
 	} {
 		if !strings.Contains(got, want) {
@@ -159,7 +160,7 @@ func TestMarkdownBoldTextHasNoSpacesInside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"**Spaced bot** — AIVSS", "| **Spaced threat** — Many bogus labels\\. |"} {
+	for _, want := range []string{"**Spaced bot** — AIVSS", "| **Spaced threat** — Many bogus labels. |"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, got)
 		}
@@ -167,30 +168,106 @@ func TestMarkdownBoldTextHasNoSpacesInside(t *testing.T) {
 }
 
 func TestEscapeMarkdown(t *testing.T) {
-	wj := "\u2060"
-	tests := []struct{ in, want string }{
-		{"plain words", "plain words"},
-		{"Ünïcödé 日本語 🛡️", "Ünïcödé 日本語 🛡️"},
-		{`\ ` + "`" + ` * _ { } [ ] ( ) # + - . ! | ~ $ ^ =`, `\\ \` + "`" + ` \* \_ \{ \} \[ \] \( \) \# \+ \- \. \! \| \~ \$ \^ \=`},
-		{"<img src=x onerror=alert(1)>", "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"},
-		{"<script>", "&lt;script&gt;"},
-		{"&amp; &", "&amp;amp; &amp;"},
-		{"[x](javascript:alert(1))", `\[x\]\(javascript:alert\(1\)\)`},
-		{"![i](http://evil/x.png)", `\!\[i\]\(http:` + wj + `//evil/x\.png\)`},
-		{"http://evil.example", "http:" + wj + "//evil\\.example"},
-		{"see www.evil.example", "see ww" + "w" + wj + "\\.evil\\.example"},
-		{"WWW.EVIL", "WWW" + wj + "\\.EVIL"},
-		{"mail a@b.example", "mail a@" + wj + "b\\.example"},
-		{"ping @alice", "ping @" + wj + "alice"},
-		{"issue #12, # heading", "issue \\#" + wj + "12, \\# heading"},
-		{"| pipe |", `\| pipe \|`},
-		{"1. item", `1\. item`},
-		{"line\nbreak", "line break"},
+	const (
+		inline = iota // inside a line
+		line          // a line of its own
+		cell          // in a table cell
+	)
+	tests := []struct {
+		name  string
+		where int
+		in    string
+		want  string
+	}{
+		{"plain words stay", inline, "plain words", "plain words"},
+		{"non-ASCII text stays", inline, "Ünïcödé 日本語 🛡️", "Ünïcödé 日本語 🛡️"},
+		{"harmless punctuation stays", inline, `! ( ) { } . - + = ^ : ; , ? " ' / % #`, `! ( ) { } . - + = ^ : ; , ? " ' / % #`},
+		{"hyphens, periods, parentheses and dollars stay", inline, "Ticket-Triage Agent (low-to-moderate), $500.", "Ticket-Triage Agent (low-to-moderate), $500."},
+		{"ampersand before a space stays", inline, "Opacity & Reflexivity", "Opacity & Reflexivity"},
+		{"entity and references are escaped", inline, "&amp; &#12; &#x1F; &lt;b&gt;", `\&amp; \&#12; \&#x1F; \&lt;b\&gt;`},
+		{"ampersand without a semicolon stays", inline, "a=b&c=d &amp", "a=b&c=d &amp"},
+		{"brackets and backticks are always escaped", inline, "[x] `y`", "\\[x\\] \\`y\\`"},
+		{"link and image are escaped", inline, "![i](x) [x](javascript:alert(1))", `!\[i\](x) \[x\](javascript:alert(1))`},
+		{"tags are escaped", inline, "<img src=x onerror=alert(1)> </b> <!-- c --> <?x",
+			`\<img src=x onerror=alert(1)> \</b> \<!-- c --> \<?x`},
+		{"less-than that opens nothing stays", inline, "a < b, x <= y, <3, <-", "a < b, x <= y, <3, <-"},
+		{"less-than before an e-mail address is escaped", inline, "<a.b@c.example>", `\<a.b\@c.example>`},
+		{"less-than at the end is escaped", inline, "a <", `a \<`},
+		{"URL scheme is escaped", inline, "see http://evil.example and FTP://x", `see http\://evil.example and FTP\://x`},
+		{"www is escaped at a word start only", inline, "www.evil.example WWW.EVIL (www.x) awww.y", `www\.evil.example WWW\.EVIL (www\.x) awww.y`},
+		{"e-mail address is escaped", inline, "mail a@b.example", `mail a\@b.example`},
+		{"mention and issue reference stay", inline, "ping @alice about #12", "ping @alice about #12"},
+		{"emphasis is escaped", inline, "*a* _b_ **c** __d__", `\*a\* \_b\_ \*\*c\*\* \_\_d\_\_`},
+		{"underscore inside a word stays", inline, "self_mod snake_case_name", "self_mod snake_case_name"},
+		{"underscore at a word edge is escaped", inline, "_x y_ z", `\_x y\_ z`},
+		{"asterisk between spaces stays", inline, "2 * 3", "2 * 3"},
+		{"asterisk inside a word is escaped", inline, "a*b", `a\*b`},
+		{"asterisk at an end is escaped", inline, "* a *", `\* a \*`},
+		{"strike-through is escaped", inline, "~~s~~ ~t~ a ~ b", `\~\~s\~\~ \~t\~ a ~ b`},
+		{"math closing dollar is escaped", inline, "$x$ and $$y$$, 5 $ each", `$x\$ and $\$y\$\$, 5 $ each`},
+		{"backslash before punctuation is escaped", inline, `a\*b \\ \[`, `a\\\*b \\\ \\\[`},
+		{"backslash before a letter stays", inline, `C:\Users\x`, `C:\Users\x`},
+		{"backslash at the end is escaped", inline, `trailing \`, `trailing \\`},
+		{"pipes stay outside tables", inline, "| pipe |", "| pipe |"},
+		{"pipes are escaped in a table cell", cell, "| pipe | a\\|b", `\| pipe \| a\\\|b`},
+		{"line breaks become spaces", inline, "line\nbreak", "line break"},
+		{"heading is escaped at a line start", line, "# heading", `\# heading`},
+		{"heading without text is escaped", line, "###", `\###`},
+		{"hash without a space stays at a line start", line, "#12 is open", "#12 is open"},
+		{"seven hashes stay", line, "####### x", "####### x"},
+		{"heading stays inside a line", inline, "# heading", "# heading"},
+		{"bullet items are escaped", line, "- a", `\- a`},
+		{"plus item is escaped", line, "+ a", `\+ a`},
+		{"asterisk item is escaped", line, "* a", `\* a`},
+		{"empty item is escaped", line, "-", `\-`},
+		{"hyphenated word at a line start stays", line, "low-to-moderate", "low-to-moderate"},
+		{"ordered item is escaped", line, "1. item", `1\. item`},
+		{"ordered item with parenthesis is escaped", line, "12) item", `12\) item`},
+		{"year at a line start is escaped", line, "2024. A year", `2024\. A year`},
+		{"number with a decimal stays", line, "1.5 points", "1.5 points"},
+		{"ten digits are no item", line, "1234567890. x", "1234567890. x"},
+		{"quote is escaped", line, "> quote", `\> quote`},
+		{"thematic break is escaped", line, "---", `\---`},
+		{"spaced thematic break is escaped", line, "- - -", `\- - -`},
+		{"underscore break is escaped", line, "___", `\_\_\_`},
+		{"setext underline is escaped", line, "===", `\===`},
+		{"equals sign in text stays", line, "= 5", "= 5"},
+		{"fence is escaped", line, "```go", "\\`\\`\\`go"},
+		{"tilde fence is escaped", line, "~~~", `\~\~\~`},
+		{"HTML block is escaped", line, "<div>", `\<div>`},
+		{"display math is broken", line, "$$", `$\$`},
 	}
 	for _, tt := range tests {
-		if got := escapeMarkdown(tt.in); got != tt.want {
-			t.Errorf("escapeMarkdown(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			got := escapeMarkdown(tt.in, tt.where == line, tt.where == cell)
+			if got != tt.want {
+				t.Errorf("escapeMarkdown(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCodeSpan(t *testing.T) {
+	tests := []struct {
+		name, in string
+		table    bool
+		want     string
+	}{
+		{"plain code", "CVSS:4.0/AV:N", false, "`CVSS:4.0/AV:N`"},
+		{"backticks inside get a longer fence", "a`b``c", false, "```a`b``c```"},
+		{"backtick at an end is padded", "`x", false, "`` `x ``"},
+		{"spaces at both ends are padded", " x ", false, "`  x  `"},
+		{"only spaces stay", "  ", false, "`  `"},
+		{"space at one end stays", " x", false, "` x`"},
+		{"pipes are escaped in a table", "a|b", true, "`a\\|b`"},
+		{"pipes stay outside a table", "a|b", false, "`a|b`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codeSpan(tt.in, tt.table); got != tt.want {
+				t.Errorf("codeSpan(%q, %v) = %q; want %q", tt.in, tt.table, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -228,24 +305,36 @@ func hostileCard(s string) *card.Card {
 // checkInert fails if md, apart from the card's link, holds anything a
 // Markdown renderer would turn into a link, an image or HTML, a line of
 // the card's text that starts a block, or a table row with more cells than
-// its header.
+// its header. (checkRendered asks a renderer; this reads the text.)
 func checkInert(t *testing.T, md, link string) {
 	t.Helper()
 	own := "[Open the threatcard](" + link + ")"
 	if n := strings.Count(md, own); n != 1 {
 		t.Fatalf("Markdown has the card's link %d times; want once:\n%s", n, md)
 	}
-	body := strings.Replace(md, own, "", 1)
-	lower := strings.ToLower(body)
-	for _, bad := range []string{"<", ">", "](", "://", "www.", "javascript:alert(1))"} {
-		if strings.Contains(lower, bad) {
-			t.Errorf("Markdown holds %q:\n%s", bad, md)
-		}
+	body := withoutCodeSpans(strings.Replace(md, own, "", 1))
+	if strings.Contains(strings.ToLower(body), "www.") {
+		t.Errorf("Markdown holds an unescaped www.:\n%s", md)
 	}
-	for i, r := range body {
-		if (r == '[' || r == ']') && (i == 0 || body[i-1] != '\\') {
-			t.Errorf("Markdown holds an unescaped %q at byte %d:\n%s", r, i, md)
-			break
+	for _, bad := range []struct {
+		what string
+		re   *regexp.Regexp // the first character of a match must be escaped
+	}{
+		{"bracket", regexp.MustCompile(`[\[\]]`)},
+		{"URL scheme", regexp.MustCompile(`:\\?//`)},
+		{"tag or autolink", regexp.MustCompile(`<[A-Za-z/!?]`)},
+		{"entity", regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)},
+		{"e-mail address", regexp.MustCompile(`@[A-Za-z0-9]`)},
+	} {
+		for _, m := range bad.re.FindAllStringIndex(body, -1) {
+			i := m[0]
+			if bad.what == "e-mail address" && (i == 0 || !isASCIIAlnum(rune(body[i-1]))) {
+				continue // a mention
+			}
+			if !escapedAt(body, i) {
+				t.Errorf("Markdown holds an unescaped %s %q at byte %d:\n%s", bad.what, body[i:m[1]], i, md)
+				break
+			}
 		}
 	}
 	for _, line := range strings.Split(md, "\n") {
@@ -254,11 +343,60 @@ func checkInert(t *testing.T, md, link string) {
 				t.Errorf("a line starts a block with %q: %q", start, line)
 			}
 		}
-		if strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "### MAESTRO threat model") && !strings.HasPrefix(line, "#### L") && line != "#### Cross-Layer" {
+		if atxHeading.MatchString(line) && !strings.HasPrefix(line, "### MAESTRO threat model") && !strings.HasPrefix(line, "#### L") && line != "#### Cross-Layer" {
 			t.Errorf("a line of the card's text is a heading: %q", line)
 		}
 	}
 	checkTables(t, md)
+}
+
+// withoutCodeSpans is md without its code spans: the runs of unescaped
+// backticks and what is between them. (The card's own backticks are all
+// escaped, so only the export's code spans remain.)
+func withoutCodeSpans(md string) string {
+	var sb strings.Builder
+	for i := 0; i < len(md); {
+		if md[i] != '`' || escapedAt(md, i) {
+			sb.WriteByte(md[i])
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(md) && md[i+n] == '`' {
+			n++
+		}
+		fence := md[i : i+n]
+		end := i + n
+		for {
+			k := strings.Index(md[end:], fence)
+			if k < 0 {
+				return sb.String() + md[i:] // no closing fence: not a code span
+			}
+			end += k
+			m := len(fence)
+			for end+m < len(md) && md[end+m] == '`' {
+				m++
+			}
+			if m == len(fence) {
+				break
+			}
+			end += m
+		}
+		i = end + n
+	}
+	return sb.String()
+}
+
+// atxHeading is a line that starts a heading ("#12" does not).
+var atxHeading = regexp.MustCompile(`^#{1,6}([ \t]|$)`)
+
+// escapedAt reports whether s[i] follows an odd number of backslashes.
+func escapedAt(s string, i int) bool {
+	n := 0
+	for i-n-1 >= 0 && s[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }
 
 // checkTables checks that every table row has as many unescaped '|' as the
@@ -346,13 +484,13 @@ func TestExportsRefuseAnInvalidCard(t *testing.T) {
 	c := handCard()
 	c.Title = strings.Repeat("x", card.MaxTitle+1)
 	var fe *card.FieldError
-	if _, err := Markdown(c, "#x"); !errors.As(err, &fe) || fe.Field != "title" {
+	if _, err := Markdown(c, "#x"); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
 		t.Errorf("Markdown: error %v; want a *card.FieldError on title", err)
 	}
-	if _, err := JSON(c); !errors.As(err, &fe) || fe.Field != "title" {
+	if _, err := JSON(c); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
 		t.Errorf("JSON: error %v; want a *card.FieldError on title", err)
 	}
-	if _, err := Badge(c); !errors.As(err, &fe) || fe.Field != "title" {
+	if _, err := Badge(c); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
 		t.Errorf("Badge: error %v; want a *card.FieldError on title", err)
 	}
 }
