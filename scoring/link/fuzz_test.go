@@ -6,15 +6,18 @@ import (
 )
 
 // FuzzDecode: no input panics; whatever decodes is a valid card that
-// encodes, and the encoding decodes back to the same card.
+// encodes, and the encoding decodes back to the same card and is what
+// Canonical gives, for the input and for itself. Every error is an *Error.
 func FuzzDecode(f *testing.F) {
 	if s, err := Encode(handCard()); err == nil {
 		f.Add(s)
+		f.Add(s[:len(s)-7])
 	}
 	for _, s := range []string{
 		"", "v1", "v1&e=v0.8", "v1&e=card&c=7.5&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&thm=1&mf=0.85",
 		"v1&e=v0.5&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N&thm=0.91",
 		"v1&e=v0.8&d=AAAA", "v1&e=v0.8&c=%43VSS:4.0", "v2&e=v0.8",
+		"v1&e=v0%2E8&c=9.30&mf=1.00", "v1&mf=1&c=9&e=v0.8", "v1&e=v0.8&d=", "v1&e=v0.8&thm=0.97&d=YhT0SMxJ00",
 	} {
 		f.Add(s)
 	}
@@ -23,6 +26,9 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			if c != nil {
 				t.Fatal("card returned with an error")
+			}
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is %T, not *Error", err, err)
 			}
 			return
 		}
@@ -36,6 +42,11 @@ func FuzzDecode(f *testing.F) {
 		back, err := Decode(enc)
 		if err != nil || !reflect.DeepEqual(back, c) {
 			t.Fatalf("re-encoded link %q decodes to %+v, %v", enc, back, err)
+		}
+		for _, in := range []string{s, enc} {
+			if canon, err := Canonical(in); err != nil || canon != enc {
+				t.Fatalf("Canonical(%q) = %q, %v; want %q", in, canon, err, enc)
+			}
 		}
 	})
 }

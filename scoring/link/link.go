@@ -2,8 +2,8 @@
 // back. A link holds the whole card, so it needs no server, works offline
 // and never sends the card anywhere: browsers do not send fragments.
 //
-// Format 1 is a version mark and key=value fields joined by '&', in this
-// fixed order, each present only when the card has it:
+// Format 1 is a version mark and key=value parts joined by '&'. Encode
+// writes them in this order, each present only when the card has it:
 //
 //	v1                 the format version; always first
 //	e=v0.8             the AIVSS edition id
@@ -14,10 +14,24 @@
 //	d=…                the text (title, summary, layers, threats): DEFLATE with
 //	                   the format's preset dictionary, then unpadded base64url
 //
-// The scoring fields stay readable in a ticket. Decimals are written in
-// their shortest form ("0.5", "1", "0.97"). Encode always writes exactly
-// this form, so Encode(Decode(s)) == s for every link Encode wrote. A new
-// layout is a new version; old versions keep decoding.
+// The scoring parts stay readable in a ticket. Decimals are written in their shortest form ("0.5",
+// "1", "0.97").
+//
+// One card, one link: Encode writes exactly one fragment for a card, so
+// Encode(Decode(s)) == s for every link Encode wrote. Decode also reads the
+// other spellings of a card that a person or a tool may produce, as long
+// as they mean one card and no other: the parts after v1 in any order
+// (each at most once); any character of e, c, f, thm and mf
+// percent-escaped ("v0%2E8"); numbers with more digits than needed ("1.00",
+// "09.3", and "9" for the CVSS score 9.0); a CVSS vector with Not Defined
+// (X) metrics written out; f= with every entry empty (no factors). Names
+// are what their specifications make them, case included: "V1", "E=",
+// "V0.8" and "cvss:4.0/" are refused, and so are CVSS metrics out of the
+// CVSS v4.0 order, as everywhere in threatcard. A caller that decodes a
+// link it did not write should put Canonical's fragment in its place at
+// once, so that every copy of a card is the same link.
+//
+// A new layout is a new version; old versions keep decoding.
 package link
 
 import (
@@ -25,6 +39,7 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"strconv"
@@ -128,6 +143,23 @@ func Encode(c *card.Card) (string, error) {
 	return sb.String(), nil
 }
 
+// Canonical returns the fragment (without '#') that Encode writes for the
+// card fragment carries: the one spelling of that card. fragment is read
+// as Decode reads it (a bare fragment, with '#', or a whole URL), so every
+// spelling Decode accepts gives the same result, and Canonical(l) == l for
+// every link Encode wrote. A link opened from elsewhere should be
+// replaced with this fragment at once; a program comparing links should
+// compare these.
+//
+// The error is Decode's.
+func Canonical(fragment string) (string, error) {
+	c, err := Decode(fragment)
+	if err != nil {
+		return "", err
+	}
+	return Encode(c)
+}
+
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
 	w, _ := deflaters.Get().(*flate.Writer)
@@ -152,15 +184,15 @@ func deflate(b []byte) []byte {
 var deflaters sync.Pool
 
 // inflate decompresses d=, refusing more than MaxText bytes of output.
-func inflate(b []byte) ([]byte, *Error) {
+func inflate(b []byte) (out []byte, _ *Error) {
 	r := flate.NewReaderDict(bytes.NewReader(b), dictionaryV1)
 	out, err := io.ReadAll(io.LimitReader(r, MaxText+1))
 	if err != nil {
 		msg := "the compressed text is corrupt"
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			msg = "truncated data: the compressed text ends early"
+			msg = "the compressed text stops before its end"
 		}
-		return nil, &Error{Part: "d", Pos: -1, Msg: msg, Err: err}
+		return out, &Error{Part: "d", Pos: -1, Msg: msg, Err: err}
 	}
 	if len(out) > MaxText {
 		return nil, errorf("d", -1, "the text is longer than %d KiB once uncompressed; no card has that much", MaxText>>10)
@@ -173,9 +205,16 @@ func inflate(b []byte) ([]byte, *Error) {
 	return out, nil
 }
 
+// parts lists the parts after the version mark in the order Encode writes
+// them.
+var parts = []string{"e", "c", "f", "thm", "mf", "d"}
+
 // Decode returns the card that fragment carries. fragment may start with
-// '#', or be a whole URL, whose fragment is then used. On error the card
-// is nil and the error is an *Error naming the part that is wrong.
+// '#', or be a whole URL, whose fragment is then used; it may be any
+// spelling of a card the package documentation lists.
+//
+// On error the card is nil and the error is an *Error naming the part that
+// is wrong.
 func Decode(fragment string) (*card.Card, error) {
 	if i := strings.IndexByte(fragment, '#'); i >= 0 {
 		fragment = fragment[i+1:]
@@ -186,7 +225,9 @@ func Decode(fragment string) (*card.Card, error) {
 	if fragment == "" {
 		return nil, errorf("link", -1, "empty link: it carries no card")
 	}
-	fields := strings.Split(fragment, "&")
+	// A link has at most 1+len(parts) fields; anything after them is
+	// left in the last, which is then a repeated or unknown part.
+	fields := strings.SplitN(fragment, "&", len(parts)+2)
 	if v := fields[0]; v != "v1" {
 		if len(v) > 1 && v[0] == 'v' && strings.Trim(v[1:], "0123456789") == "" {
 			return nil, errorf("version", -1, "unknown link format version %s; this threatcard reads version 1", v[1:])
@@ -194,30 +235,27 @@ func Decode(fragment string) (*card.Card, error) {
 		return nil, errorf("version", 0, "a threatcard link starts with its version, v1; this one starts %q", clip(v))
 	}
 	c := &card.Card{}
-	order := []string{"e", "c", "f", "thm", "mf", "d"}
-	next := 0
 	pos := len(fields[0]) + 1
 	values := map[string]string{}
 	for _, f := range fields[1:] {
 		key, val, ok := strings.Cut(f, "=")
 		if !ok {
-			return nil, errorf("link", pos, "field %q has no '='", clip(f))
+			return nil, errorf("link", pos, "part %q has no '='; the parts after v1 are name=value", clip(f))
 		}
-		k := indexOf(order, key)
-		switch {
-		case k < 0:
-			return nil, errorf("link", pos, "unknown field %q; fields are e, c, f, thm, mf, d", clip(key))
-		case k < next:
-			if _, dup := values[key]; dup {
-				return nil, errorf(key, -1, "field %s appears twice", key)
-			}
-			return nil, errorf(key, -1, "field %s is out of order; the order is e, c, f, thm, mf, d", key)
+		if indexOf(parts, key) < 0 {
+			return nil, errorf("link", pos, "unknown part %q; the parts are e, c, f, thm, mf and d", clip(key))
 		}
-		next = k + 1
+		if _, dup := values[key]; dup {
+			return nil, errorf(key, -1, "part %s appears twice", key)
+		}
 		if key != "d" && strings.Contains(val, "%") {
 			u, err := url.PathUnescape(val)
 			if err != nil {
-				return nil, &Error{Part: key, Pos: -1, Msg: "bad percent-escape", Err: err}
+				msg := "a '%' not followed by two hexadecimal digits"
+				if ee, ok := errors.AsType[url.EscapeError](err); ok {
+					msg = quote(string(ee)) + " is not a percent-escape: '%' is followed by two hexadecimal digits"
+				}
+				return nil, &Error{Part: key, Pos: -1, Msg: msg, Err: err}
 			}
 			val = u
 		}
@@ -237,19 +275,8 @@ func Decode(fragment string) (*card.Card, error) {
 		return nil, err
 	}
 	if d, ok := values["d"]; ok {
-		raw, err := b64.DecodeString(d)
-		if err != nil {
-			if ce, ok := errors.AsType[base64.CorruptInputError](err); ok {
-				return nil, &Error{Part: "d", Pos: int(ce), Msg: "bad base64url", Err: err}
-			}
-			return nil, &Error{Part: "d", Pos: -1, Msg: "bad base64url", Err: err}
-		}
-		text, lerr := inflate(raw)
-		if lerr != nil {
-			return nil, lerr
-		}
-		if lerr := unmarshalText(text, c); lerr != nil {
-			return nil, lerr
+		if err := decodeText(d, c); err != nil {
+			return nil, err
 		}
 	}
 	if err := c.Validate(); err != nil {
@@ -259,35 +286,66 @@ func Decode(fragment string) (*card.Card, error) {
 	return c, nil
 }
 
-// decodeInputs reads the scoring fields into in.
+// decodeText reads part d into c's text fields.
+func decodeText(d string, c *card.Card) *Error {
+	raw, err := b64.DecodeString(d)
+	if err != nil {
+		at := -1
+		msg := "not base64url"
+		if ce, ok := errors.AsType[base64.CorruptInputError](err); ok {
+			at = int(ce)
+			if at < len(d) && !isBase64URL(d[at]) {
+				msg = fmt.Sprintf("%q is not a base64url character (A–Z, a–z, 0–9, '-' and '_' are)", d[at:at+1])
+			} else {
+				msg = "the base64url text ends in a broken group of characters"
+			}
+		}
+		return &Error{Part: "d", Pos: at, Msg: msg, Err: err}
+	}
+	text, lerr := inflate(raw)
+	if lerr != nil {
+		return lerr
+	}
+	return unmarshalText(text, c)
+}
+
+func isBase64URL(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+}
+
+// decodeInputs reads the scoring parts into in.
 func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) error {
 	if v, ok := values["c"]; ok {
-		if strings.HasPrefix(v, "CVSS:") {
+		switch {
+		case v == "":
+			return errorf("c", -1, "c= has no value; a card without CVSS has no c= part")
+		case len(v) >= 5 && strings.EqualFold(v[:5], "CVSS:"):
 			vec, err := cvss4.Parse(v)
 			if err != nil {
 				return &Error{Part: "c", Pos: -1, Msg: err.Error(), Err: err}
 			}
 			in.CVSSVector = vec.String()
-		} else {
+		default:
 			d, err := decimal.Parse(v)
 			if err != nil {
-				return &Error{Part: "c", Pos: -1, Msg: "neither a CVSS v4.0 vector nor a score: " + err.Error(), Err: err}
+				return &Error{Part: "c", Pos: -1, Err: err,
+					Msg: "CVSS " + quote(v) + " is neither a CVSS v4.0 vector (CVSS:4.0/…) nor a score (0.0 to 10.0): " + numberProblem(err)}
 			}
 			in.CVSSScore = decimal.Some(d)
 		}
 	}
 	if v, ok := values["f"]; ok {
-		parts := strings.Split(v, ",")
-		if len(parts) != card.NumFactors {
-			return errorf("f", -1, "has %d factor values; %s takes %d, comma-separated", len(parts), ed.ID, card.NumFactors)
+		vals := strings.Split(v, ",")
+		if len(vals) != card.NumFactors {
+			return errorf("f", -1, "has %d factor values; %s takes %d, comma-separated", len(vals), ed.ID, card.NumFactors)
 		}
-		for i, p := range parts {
+		for i, p := range vals {
 			if p == "" {
 				continue
 			}
 			d, err := decimal.Parse(p)
 			if err != nil {
-				return &Error{Part: "f", Pos: -1, Msg: "factor " + ed.Factors[i].ID + ": " + err.Error(), Err: err}
+				return &Error{Part: "f", Pos: -1, Msg: "factor " + ed.Factors[i].ID + " " + quote(p) + ": " + numberProblem(err), Err: err}
 			}
 			in.Factors[i] = decimal.Some(d)
 		}
@@ -297,9 +355,13 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 		if !ok {
 			continue
 		}
+		name := PartName(k)
+		if v == "" {
+			return errorf(k, -1, "%s= has no value; a card without %s has no %s= part", k, name, k)
+		}
 		d, err := decimal.Parse(v)
 		if err != nil {
-			return &Error{Part: k, Pos: -1, Msg: err.Error(), Err: err}
+			return &Error{Part: k, Pos: -1, Msg: name + " " + quote(v) + ": " + numberProblem(err), Err: err}
 		}
 		if k == "thm" {
 			in.ThM = decimal.Some(d)
@@ -308,6 +370,14 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 		}
 	}
 	return nil
+}
+
+// numberProblem says what is wrong with a number decimal.Parse refused.
+func numberProblem(err error) string {
+	if se, ok := errors.AsType[*decimal.SyntaxError](err); ok {
+		return se.Msg
+	}
+	return err.Error()
 }
 
 // partOf names the link part that holds the card field a validation error

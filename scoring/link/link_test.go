@@ -1,7 +1,6 @@
 package link
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,25 +119,41 @@ func TestDecodeRejectsBadLinks(t *testing.T) {
 		{"empty", "", "link", "empty link"},
 		{"no version", "e=v0.8", "version", "starts with its version"},
 		{"wrong version", "v7&e=v0.8", "version", "unknown link format version 7"},
+		{"version in capitals", "V1&e=v0.8", "version", `this one starts "V1"`},
 		{"oversize", "v1&e=v0.8&d=" + strings.Repeat("A", MaxFragment), "link", "the link has 393228 characters; a link has at most 393216"},
-		{"unknown key", "v1&e=v0.8&zz=1", "link", `unknown field "zz"`},
-		{"duplicate key", "v1&e=v0.8&e=v0.8", "e", "appears twice"},
-		{"out of order", "v1&c=5.0&e=v0.8", "e", "out of order"},
+		{"unknown key", "v1&e=v0.8&zz=1", "link", `position 10: unknown part "zz"`},
+		{"key in capitals", "v1&E=v0.8", "link", `unknown part "E"`},
+		{"duplicate key", "v1&e=v0.8&e=v0.8", "e", "part e appears twice"},
+		{"duplicate key out of order", "v1&e=v0.8&c=5.0&thm=1&c=5.0", "c", "part c appears twice"},
+		{"trailing '&'", "v1&e=v0.8&", "link", `position 10: part "" has no '='`},
 		{"no equals", "v1&e", "link", "has no '='"},
 		{"no edition", "v1&c=5.0", "e", "names no AIVSS edition"},
 		{"unknown edition", "v1&e=v9", "e", `unknown AIVSS edition "v9"`},
+		{"edition in capitals", "v1&e=V0.8", "e", `unknown AIVSS edition "V0.8"`},
+		{"bad percent-escape", "v1&e=v0%2", "e", `"%2" is not a percent-escape`},
 		{"bad vector", "v1&e=v0.8&c=CVSS:4.0/AV:X/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "c", "AV:X is not allowed; AV takes N, A, L, P"},
+		{"vector prefix in lower case", "v1&e=v0.8&c=cvss:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "c", `must be written "CVSS:4.0" (upper case)`},
+		{"vector metrics out of order", "v1&e=v0.8&c=CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "c", "mandatory Base metric AV is missing"},
+		{"vector cut short", "v1&e=v0.8&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA", "c", "VA has no"},
+		{"neither vector nor score", "v1&e=v0.8&c=high", "c", `CVSS "high" is neither a CVSS v4.0 vector (CVSS:4.0/…) nor a score (0.0 to 10.0): not a plain decimal number`},
+		{"empty score", "v1&e=v0.8&c=", "c", "c= has no value"},
 		{"bad score", "v1&e=v0.8&c=11.0", "c", "0.0 to 10.0"},
 		{"factor off grid", "v1&e=v0.8&f=0,0.7,0,0,0,0,0,0,0,0", "f", "0.7"},
 		{"nine factors", "v1&e=v0.8&f=0,0,0,0,0,0,0,0,0", "f", "has 9 factor values"},
+		{"factors cut short", "v1&e=v0.8&f=0.5,1,0,0", "f", "has 4 factor values; v0.8 takes 10"},
+		{"factor not a number", "v1&e=v0.8&f=0,x,0,0,0,0,0,0,0,0", "f", `factor tools "x": not a plain decimal number`},
 		{"thm off choices", "v1&e=v0.8&thm=0.9", "thm", "0.9"},
+		{"thm with three decimals", "v1&e=v0.8&thm=0.975", "thm", `ThM "0.975": more than two decimals`},
+		{"empty thm", "v1&e=v0.8&thm=", "thm", "thm= has no value; a card without ThM has no thm= part"},
+		{"empty mf", "v1&e=v0.8&mf=", "mf", "mf= has no value"},
 		{"mf in v0.5", "v1&e=v0.5&mf=1", "mf", "no mitigation factor"},
-		{"bad base64", head + "&d=ab*d", "d", "position 2: bad base64url"},
-		{"truncated", head + "&d=" + d[:len(d)/8*4], "d", "truncated data"},
+		{"bad base64", head + "&d=ab*d", "d", `position 2: "*" is not a base64url character`},
+		{"broken last base64 group, then another part", "v1&e=v0.8&d=" + d[:len(d)/4*4-3] + "&c=9.0", "d", "the base64url text ends in a broken group of characters"},
+		{"text that ends early, then another part", "v1&e=v0.8&d=" + d[:len(d)/8*4] + "&c=9.0", "d", "the compressed text stops before its end"},
 		{"bit flipped", head + "&d=" + b64.EncodeToString(flipped), "d", ""},
 		{"zip bomb", "v1&e=v0.8&d=" + zipBomb, "d", "the text is longer than 256 KiB once uncompressed"},
 		{"invalid utf-8", script(func(c *card.Card) { c.Title = "a\xffb" }), "d", "title is not valid UTF-8"},
-		{"over limit", script(func(c *card.Card) { c.Title = strings.Repeat("x", card.MaxTitle+1) }), "d", "title has 201 characters; the limit is 200"},
+		{"over limit", script(func(c *card.Card) { c.Title = strings.Repeat("x", card.MaxTitle+1) }), "d", "has 201 characters; the limit is 200"},
 		{"empty text", head + "&d=" + b64.EncodeToString(deflate(nil)), "d", "empty text data"},
 	}
 	for _, tt := range tests {
@@ -150,8 +165,8 @@ func TestDecodeRejectsBadLinks(t *testing.T) {
 			if c != nil {
 				t.Fatalf("Decode returned a card with its error")
 			}
-			var le *Error
-			if !errors.As(err, &le) {
+			le, ok := err.(*Error)
+			if !ok {
 				t.Fatalf("error %v is %T, not *link.Error", err, err)
 			}
 			if le.Part != tt.part {

@@ -2,6 +2,7 @@ package link
 
 import (
 	"encoding/binary"
+	"io"
 	"unicode/utf8"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -109,9 +110,17 @@ func (r *textReader) fail(format string, args ...any) *Error {
 	return errorf("d", -1, "text data, byte %d: "+format, append([]any{r.pos}, args...)...)
 }
 
+// short is fail for text data that ends before what it announces: the
+// error wraps io.ErrUnexpectedEOF.
+func (r *textReader) short(format string, args ...any) *Error {
+	e := r.fail(format, args...)
+	e.Err = io.ErrUnexpectedEOF
+	return e
+}
+
 func (r *textReader) byte(what string) (byte, *Error) {
 	if r.pos >= len(r.b) {
-		return 0, r.fail("truncated data: %s missing", what)
+		return 0, r.short("the data ends where the %s should be", what)
 	}
 	c := r.b[r.pos]
 	r.pos++
@@ -131,19 +140,24 @@ func (r *textReader) small(what string, max byte) (byte, *Error) {
 	return c, nil
 }
 
-func (r *textReader) string(what string) (string, *Error) {
+// string reads a string of at most max characters.
+func (r *textReader) string(what string, max int) (string, *Error) {
 	at := r.pos
 	n, k := binary.Uvarint(r.b[r.pos:])
-	if k <= 0 {
-		return "", r.fail("truncated data: length of %s missing or malformed", what)
-	}
-	if k != len(binary.AppendUvarint(nil, n)) {
-		return "", r.fail("length of %s is not in its shortest form", what)
+	switch {
+	case k == 0:
+		return "", r.short("the data ends inside the length of the %s", what)
+	case k < 0:
+		return "", r.fail("the length of the %s is malformed", what)
+	case k != len(binary.AppendUvarint(nil, n)):
+		return "", r.fail("the length of the %s is not in its shortest form", what)
+	case n > uint64(utf8.UTFMax*max):
+		return "", r.fail("the %s has %d bytes, more than %d characters can take", what, n, max)
 	}
 	r.pos += k
-	if n > uint64(len(r.b)-r.pos) {
+	if rest := r.b[r.pos:]; n > uint64(len(rest)) {
 		r.pos = at
-		return "", r.fail("truncated data: %s says %d bytes but %d remain", what, n, len(r.b)-r.pos-k)
+		return "", r.short("the %s has %d bytes but the data ends after %d", what, n, len(rest))
 	}
 	s := string(r.b[r.pos : r.pos+int(n)])
 	if !utf8.ValidString(s) {
@@ -156,16 +170,16 @@ func (r *textReader) string(what string) (string, *Error) {
 func (r *textReader) threat(section int) (maestro.Threat, *Error) {
 	var t maestro.Threat
 	var err *Error
-	if t.CatalogID, err = r.string("threat catalog id"); err != nil {
+	if t.CatalogID, err = r.string("threat catalog id", card.MaxCatalogID); err != nil {
 		return t, err
 	}
-	if t.Title, err = r.string("threat title"); err != nil {
+	if t.Title, err = r.string("threat title", card.MaxTitle); err != nil {
 		return t, err
 	}
-	if t.Description, err = r.string("threat description"); err != nil {
+	if t.Description, err = r.string("threat description", card.MaxDescription); err != nil {
 		return t, err
 	}
-	if t.Mitigations, err = r.string("threat mitigations"); err != nil {
+	if t.Mitigations, err = r.string("threat mitigations", card.MaxMitigations); err != nil {
 		return t, err
 	}
 	var c byte
@@ -207,6 +221,12 @@ func unmarshalText(b []byte, c *card.Card) *Error {
 	if len(b) == 0 {
 		return r.fail("empty text data; a link without text has no d= part")
 	}
+	return r.records(c)
+}
+
+// records reads the records of r's data into c.
+func (r *textReader) records(c *card.Card) *Error {
+	b := r.b
 	lastTag, lastLayer, lastSection := byte(0), 0, 0
 	for r.pos < len(b) {
 		at := r.pos
@@ -219,12 +239,12 @@ func unmarshalText(b []byte, c *card.Card) *Error {
 		var err *Error
 		switch tag {
 		case tagTitle:
-			if c.Title, err = r.string("title"); err == nil && c.Title == "" {
+			if c.Title, err = r.string("title", card.MaxTitle); err == nil && c.Title == "" {
 				r.pos = at
 				return r.fail("empty title record; an empty title has no record")
 			}
 		case tagSummary:
-			if c.Summary, err = r.string("summary"); err == nil && c.Summary == "" {
+			if c.Summary, err = r.string("summary", card.MaxSummary); err == nil && c.Summary == "" {
 				r.pos = at
 				return r.fail("empty summary record; an empty summary has no record")
 			}
@@ -243,7 +263,7 @@ func unmarshalText(b []byte, c *card.Card) *Error {
 			}
 			e := c.MAESTRO.Layer(maestro.Layer(l))
 			e.Status = maestro.Status(s)
-			if e.Notes, err = r.string("layer notes"); err != nil {
+			if e.Notes, err = r.string("layer notes", card.MaxNotes); err != nil {
 				return err
 			}
 			if e.Status == maestro.NotAssessed && e.Notes == "" {
