@@ -1,13 +1,17 @@
 package link
 
 import (
+	"errors"
 	"reflect"
+	"slices"
 	"testing"
 )
 
 // FuzzDecode: no input panics; whatever decodes is a valid card that
 // encodes, and the encoding decodes back to the same card and is what
-// Canonical gives, for the input and for itself. Every error is an *Error.
+// Canonical gives, for the input and for itself. A link reported cut short
+// carries a valid card of scores alone, which itself encodes and decodes;
+// every other error is an *Error.
 func FuzzDecode(f *testing.F) {
 	if s, err := Encode(handCard()); err == nil {
 		f.Add(s)
@@ -27,8 +31,10 @@ func FuzzDecode(f *testing.F) {
 			if c != nil {
 				t.Fatal("card returned with an error")
 			}
-			if _, ok := err.(*Error); !ok {
-				t.Fatalf("error %v is %T, not *Error", err, err)
+			if te, ok := errors.AsType[*TruncatedError](err); ok {
+				checkTruncated(t, s, te)
+			} else if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is %T, neither *Error nor *TruncatedError", err, err)
 			}
 			return
 		}
@@ -49,4 +55,33 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func checkTruncated(t *testing.T, s string, te *TruncatedError) {
+	t.Helper()
+	c := te.Card
+	switch {
+	case c == nil:
+		t.Fatalf("%q: cut short, but no card", s)
+	case c.Validate() != nil:
+		t.Fatalf("%q: cut short, and the card is invalid: %v", s, c.Validate())
+	case hasText(c):
+		t.Fatalf("%q: cut short, and the card has text", s)
+	case te.Err == nil || te.Err.Part != "d":
+		t.Fatalf("%q: cut short, and the error is %+v", s, te.Err)
+	case len(te.Intact) == 0 || te.Intact[0] != "e":
+		t.Fatalf("%q: cut short, and the intact parts %q lack e", s, te.Intact)
+	}
+	for i, p := range te.Intact {
+		if k := slices.Index(parts, p); k < 0 || k == len(parts)-1 || i > 0 && k <= slices.Index(parts, te.Intact[i-1]) {
+			t.Fatalf("%q: intact parts %q", s, te.Intact)
+		}
+	}
+	enc, err := Encode(c)
+	if err != nil {
+		t.Fatalf("%q: the scores of a cut link do not encode: %v", s, err)
+	}
+	if back, err := Decode(enc); err != nil || !reflect.DeepEqual(back, c) {
+		t.Fatalf("%q: the scores' link %q decodes to %+v, %v", s, enc, back, err)
+	}
 }

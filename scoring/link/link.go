@@ -14,7 +14,9 @@
 //	d=…                the text (title, summary, layers, threats): DEFLATE with
 //	                   the format's preset dictionary, then unpadded base64url
 //
-// The scoring parts stay readable in a ticket. Decimals are written in their shortest form ("0.5",
+// The scoring parts stay readable in a ticket, and come before the text, so
+// that a link cut short in a ticket loses text, never a score (see
+// TruncatedError). Decimals are written in their shortest form ("0.5",
 // "1", "0.97").
 //
 // One card, one link: Encode writes exactly one fragment for a card, so
@@ -151,7 +153,8 @@ func Encode(c *card.Card) (string, error) {
 // replaced with this fragment at once; a program comparing links should
 // compare these.
 //
-// The error is Decode's.
+// The error is Decode's, a *TruncatedError included: a cut link has no
+// canonical form, since the text it carried is lost.
 func Canonical(fragment string) (string, error) {
 	c, err := Decode(fragment)
 	if err != nil {
@@ -184,6 +187,8 @@ func deflate(b []byte) []byte {
 var deflaters sync.Pool
 
 // inflate decompresses d=, refusing more than MaxText bytes of output.
+// When the compressed data stops before its end, the error wraps
+// io.ErrUnexpectedEOF and out holds the text inflated until then.
 func inflate(b []byte) (out []byte, _ *Error) {
 	r := flate.NewReaderDict(bytes.NewReader(b), dictionaryV1)
 	out, err := io.ReadAll(io.LimitReader(r, MaxText+1))
@@ -213,8 +218,10 @@ var parts = []string{"e", "c", "f", "thm", "mf", "d"}
 // '#', or be a whole URL, whose fragment is then used; it may be any
 // spelling of a card the package documentation lists.
 //
-// On error the card is nil and the error is an *Error naming the part that
-// is wrong.
+// On error the card is nil. The error is a *TruncatedError when the link
+// was cut short inside its text (the error then holds the card of its
+// intact scoring parts), and otherwise an *Error naming the part that is
+// wrong.
 func Decode(fragment string) (*card.Card, error) {
 	if i := strings.IndexByte(fragment, '#'); i >= 0 {
 		fragment = fragment[i+1:]
@@ -237,6 +244,7 @@ func Decode(fragment string) (*card.Card, error) {
 	c := &card.Card{}
 	pos := len(fields[0]) + 1
 	values := map[string]string{}
+	last := ""
 	for _, f := range fields[1:] {
 		key, val, ok := strings.Cut(f, "=")
 		if !ok {
@@ -260,6 +268,7 @@ func Decode(fragment string) (*card.Card, error) {
 			val = u
 		}
 		values[key] = val
+		last = key
 		pos += len(f) + 1
 	}
 	e, ok := values["e"]
@@ -276,6 +285,9 @@ func Decode(fragment string) (*card.Card, error) {
 	}
 	if d, ok := values["d"]; ok {
 		if err := decodeText(d, c); err != nil {
+			if last == "d" && cutShort(d, ed.ID) {
+				return nil, truncated(c.AIVSS, values)
+			}
 			return nil, err
 		}
 	}
@@ -284,6 +296,27 @@ func Decode(fragment string) (*card.Card, error) {
 		return nil, &Error{Part: part, Pos: -1, Msg: msg, Err: err}
 	}
 	return c, nil
+}
+
+// truncated returns the error for a link cut short inside d=, whose
+// scoring parts gave in: a *TruncatedError, or the *Error of a scoring
+// part that is wrong after all (the cut does not excuse it).
+func truncated(in card.Inputs, values map[string]string) error {
+	c := &card.Card{AIVSS: in}
+	if err := c.Validate(); err != nil {
+		part, msg := partOf(err)
+		return &Error{Part: part, Pos: -1, Msg: msg, Err: err}
+	}
+	var intact []string
+	for _, p := range parts[:len(parts)-1] {
+		if _, ok := values[p]; ok {
+			intact = append(intact, p)
+		}
+	}
+	return &TruncatedError{Card: c, Intact: intact, Err: &Error{
+		Part: "d", Pos: -1, Err: io.ErrUnexpectedEOF,
+		Msg: "the link is cut short inside its text, which is lost",
+	}}
 }
 
 // decodeText reads part d into c's text fields.
@@ -307,6 +340,39 @@ func decodeText(d string, c *card.Card) *Error {
 		return lerr
 	}
 	return unmarshalText(text, c)
+}
+
+// cutShort reports whether d is what a cut leaves of the text part of a
+// card of the given edition: base64url characters only, whose bytes (every
+// whole group of four characters, and the whole bytes of a last group of
+// two or three) are the beginning of a DEFLATE stream that stops before
+// its end, and whose text, as far as it goes, is the beginning of the text
+// data of a valid card. A stream corrupt in the middle may also stop
+// early, but seldom with text that passes the last check.
+func cutShort(d, edition string) bool {
+	for i := range len(d) {
+		if !isBase64URL(d[i]) {
+			return false
+		}
+	}
+	n := len(d) / 4 * 4
+	raw, err := b64.DecodeString(d[:n])
+	if err != nil {
+		return false
+	}
+	if len(d)-n >= 2 {
+		// Not strict: the bits left over belong to a byte the cut split.
+		b, err := base64.RawURLEncoding.DecodeString(d[n:])
+		if err != nil {
+			return false
+		}
+		raw = append(raw, b...)
+	}
+	text, lerr := inflate(raw)
+	if lerr == nil || !errors.Is(lerr, io.ErrUnexpectedEOF) {
+		return false
+	}
+	return textBeginning(text, edition)
 }
 
 func isBase64URL(c byte) bool {

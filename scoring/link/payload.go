@@ -2,7 +2,9 @@ package link
 
 import (
 	"encoding/binary"
+	"errors"
 	"io"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -104,6 +106,10 @@ func marshalText(c *card.Card) []byte {
 type textReader struct {
 	b   []byte
 	pos int
+	// partial is set to read what a cut link left of the text data: the
+	// data may then end anywhere, but the string it ends in must look like
+	// text as far as it goes (see plausibleText).
+	partial bool
 }
 
 func (r *textReader) fail(format string, args ...any) *Error {
@@ -111,7 +117,8 @@ func (r *textReader) fail(format string, args ...any) *Error {
 }
 
 // short is fail for text data that ends before what it announces: the
-// error wraps io.ErrUnexpectedEOF.
+// error wraps io.ErrUnexpectedEOF, which tells a cut link (whose text,
+// as far as it goes, may end anywhere) from a corrupt one.
 func (r *textReader) short(format string, args ...any) *Error {
 	e := r.fail(format, args...)
 	e.Err = io.ErrUnexpectedEOF
@@ -157,6 +164,9 @@ func (r *textReader) string(what string, max int) (string, *Error) {
 	r.pos += k
 	if rest := r.b[r.pos:]; n > uint64(len(rest)) {
 		r.pos = at
+		if r.partial && !plausibleText(rest) {
+			return "", r.fail("the %s is not text", what)
+		}
 		return "", r.short("the %s has %d bytes but the data ends after %d", what, n, len(rest))
 	}
 	s := string(r.b[r.pos : r.pos+int(n)])
@@ -222,6 +232,36 @@ func unmarshalText(b []byte, c *card.Card) *Error {
 		return r.fail("empty text data; a link without text has no d= part")
 	}
 	return r.records(c)
+}
+
+// textBeginning reports whether b, the text data a cut link left, is the
+// beginning of the text data of a valid card of the given edition: its
+// records, as far as they go, break no rule of the format or of a card,
+// and the one it ends in looks like text.
+func textBeginning(b []byte, edition string) bool {
+	c := &card.Card{AIVSS: card.Inputs{Edition: edition}}
+	r := &textReader{b: b, partial: true}
+	if err := r.records(c); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return false
+	}
+	return c.Validate() == nil
+}
+
+// plausibleText reports whether b can begin a string of a valid card:
+// UTF-8 (its last character may be cut) without control characters but
+// the newline.
+func plausibleText(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			return !utf8.FullRune(b)
+		}
+		if unicode.IsControl(r) && r != '\n' {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }
 
 // records reads the records of r's data into c.
