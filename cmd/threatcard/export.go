@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,13 +42,29 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c, err := link.Decode(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "threatcard export: %v\n", err)
+		fmt.Fprintf(stderr, "threatcard export: %s\n", decodeProblem(err))
 		return 1
 	}
 	if *base == "" {
 		*base = linkBase(pos[0])
 	}
 	return writeExport(c, *format, *base, stdout, stderr, "export")
+}
+
+// decodeProblem says why link.Decode refused a link. A link cut short
+// inside its text is not exported at all, but the message says what is
+// left of it and what to do.
+func decodeProblem(err error) string {
+	te, ok := errors.AsType[*link.TruncatedError](err)
+	if !ok {
+		return err.Error()
+	}
+	names := make([]string, len(te.Intact))
+	for i, p := range te.Intact {
+		names[i] = link.PartName(p)
+	}
+	return "the link was cut short inside its text (part d); intact: " + strings.Join(names, ", ") +
+		" — copy the whole link again"
 }
 
 // checkExportFlags checks --format and --base, and says what is wrong.

@@ -13,6 +13,10 @@ import (
 // 0.30555, AIVSS = 9.60555 → 9.6 Critical.
 const exportLink = "v1&e=v0.8&c=9.3&f=1,1,1,0.5,0.5,0.5,0,0,0,0&thm=0.97&mf=1"
 
+// cutLink is the golden link v08-incomplete (scoring/link/testdata/links)
+// cut short 12 characters into its text.
+const cutLink = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003L"
+
 // exportJSON is exportLink's card as JSON, written by hand.
 const exportJSON = `{
   "format": "threatcard/1",
@@ -182,6 +186,12 @@ func TestExportCommand(t *testing.T) {
 		{"link of another edition", []string{"v1&e=v9", "--format", "json"}, "", "threatcard export: ", 1},
 		{"link with a value off the grid", []string{"v1&e=v0.8&f=0.3,,,,,,,,,", "--format", "svg"}, "", "0.3", 1},
 		{"empty link", []string{"", "--format", "json"}, "", "threatcard export: ", 1},
+		{"link cut short inside its text", []string{app + "#" + cutLink, "--format", "json"}, "",
+			"threatcard export: the link was cut short inside its text (part d); intact: edition, CVSS, factors, ThM — copy the whole link again\n", 1},
+		{"link cut right after d=", []string{"v1&e=v0.5&d=", "--format", "markdown"}, "",
+			"threatcard export: the link was cut short inside its text (part d); intact: edition — copy the whole link again\n", 1},
+		{"link cut before its text", []string{"v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.", "--format", "json"}, "",
+			`threatcard export: link part thm: ThM "0.": not a plain decimal number`, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
