@@ -43,9 +43,12 @@ func Markdown(c *card.Card, link string) (string, error) {
 	if title := strings.TrimSpace(c.Title); title != "" {
 		first.WriteString("**" + escapeInline(title) + "** — ")
 	}
-	if ev.Complete() {
+	switch {
+	case ev.Err != nil:
+		first.WriteString("AIVSS not scored: " + escapeInline(ev.Err.Error()))
+	case ev.Complete():
 		first.WriteString("AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity))
-	} else {
+	default:
 		first.WriteString("AIVSS incomplete, missing " + escapeInline(ev.MissingText()))
 	}
 	first.WriteString(" (" + ed.Name + ") · [Open the threatcard](" + dest + ")")
@@ -92,15 +95,22 @@ func inputTable(c *card.Card, ev *card.Evaluation) string {
 	cvss := "not set"
 	switch {
 	case ev.Vector != nil:
-		cvss = ev.Vector.Score().Format(1) + " from " + codeSpan(in.CVSSVector, true)
+		cvss = ev.Vector.BaseScore().Format(1) + " from " + codeSpan(in.CVSSVector, true)
 	case in.CVSSScore.Set:
 		cvss = in.CVSSScore.Value.Format(1)
 	}
 	rows = append(rows, [2]string{"CVSS v4.0 base score", cvss})
+	if name, score, ok := ev.OtherCVSS(); ok {
+		rows = append(rows, [2]string{name + " score (for reference; AIVSS takes the base score)", score.Format(1)})
+	}
 	for i, f := range ed.Factors {
 		rows = append(rows, [2]string{escapeCell(f.Name), scaleValue(&ed.Levels, in.Factors[i])})
 	}
-	rows = append(rows, [2]string{"Threat multiplier (ThM)", scaleValue(&ed.ThM, in.ThM)})
+	thm := scaleValue(&ed.ThM, ev.ThM)
+	if src := ev.ThMSource(); src != "" {
+		thm += ", " + src
+	}
+	rows = append(rows, [2]string{"Threat multiplier (ThM)", thm})
 	if ed.HasMF {
 		rows = append(rows, [2]string{"Mitigation factor (MF)", scaleValue(&ed.MF, in.MF)})
 	}

@@ -197,9 +197,12 @@ func wantBlocks(c *card.Card) []string {
 	if norm(c.Title) != "" {
 		first = mStrong + norm(c.Title) + mStrongEnd + " — "
 	}
-	if ev.Complete() {
+	switch {
+	case ev.Err != nil:
+		first += "AIVSS not scored:" + anyText + "("
+	case ev.Complete():
 		first += "AIVSS " + ev.Result.Score + " " + string(ev.Result.Severity) + " ("
-	} else {
+	default:
 		// What is missing is in the edition's words, not the card's text.
 		first += "AIVSS incomplete, missing" + anyText + "("
 	}
@@ -210,15 +213,22 @@ func wantBlocks(c *card.Card) []string {
 	cvss := "not set"
 	switch {
 	case ev.Vector != nil:
-		cvss = ev.Vector.Score().Format(1) + " from " + mCode + in.CVSSVector + mCodeEnd
+		cvss = ev.Vector.BaseScore().Format(1) + " from " + mCode + in.CVSSVector + mCodeEnd
 	case in.CVSSScore.Set:
 		cvss = in.CVSSScore.Value.Format(1)
 	}
 	add("td", "CVSS v4.0 base score", cvss)
+	if name, score, ok := ev.OtherCVSS(); ok {
+		add("td", name+" score (for reference; AIVSS takes the base score)", score.Format(1))
+	}
 	for i, f := range ed.Factors {
 		add("td", f.Name, scaleValue(&ed.Levels, in.Factors[i]))
 	}
-	add("td", "Threat multiplier (ThM)", scaleValue(&ed.ThM, in.ThM))
+	thm := scaleValue(&ed.ThM, ev.ThM)
+	if src := ev.ThMSource(); src != "" {
+		thm += ", " + src
+	}
+	add("td", "Threat multiplier (ThM)", thm)
 	if ed.HasMF {
 		add("td", "Mitigation factor (MF)", scaleValue(&ed.MF, in.MF))
 	}
