@@ -64,14 +64,21 @@ func (c *MaestroEditor) Render() app.UI {
 
 	return el("section", "id", "maestro", "class", "tc-maestro", "aria-labelledby", "maestro-title").Body(
 		textEl("h2", "MAESTRO threat model", "id", "maestro-title"),
-		textEl("p", "The seven MAESTRO layers, L1 at the bottom, and the threats that span them. "+
-			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down "+
-			"and your notes are general.", "class", "tc-maestro-intro"),
+		textEl("p", maestroIntro, "class", "tc-maestro-intro"),
 		overview,
 		textEl("p", c.status, "id", "maestro-status", "class", "tc-maestro-status", "role", "status", "aria-live", "polite"),
 		el("div", "class", "tc-layers").Body(children...),
 	)
 }
+
+// maestroIntro introduces the editor. The framework numbers its layers
+// from the base of the stack up; the page lists them in that order, L1
+// first, so the words say "first" and "last", not "bottom" and "top".
+var maestroIntro = "The seven MAESTRO layers from the base of the stack up, " +
+	maestro.FoundationModels.String() + " first and " + maestro.AgentEcosystem.String() + " last, then " +
+	maestro.CrossLayerName() + " for the threats that span them. " +
+	"Mark a layer “not certain from listing” when what you know of the agent does not pin it down " +
+	"and your notes are general."
 
 // overview is the overview's input for model m.
 func (c *MaestroEditor) overview(m *maestro.Model) *LayerOverview {

@@ -285,6 +285,9 @@ func TestMaestroEditorLayout(t *testing.T) {
 	checks := []maestroCheck{
 		{"section", app.Elem("section").ID("maestro").Class("tc-maestro").Aria("labelledby", "maestro-title"), []int{0}},
 		{"heading", app.Text("MAESTRO threat model"), []int{0, 0, 0}},
+		{"the intro names the layers in the order the page lists them", app.Text("The seven MAESTRO layers from the base of the stack up, " +
+			"L1 Foundation Models first and L7 Agent Ecosystem last, then Cross-Layer for the threats that span them. " +
+			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."), []int{0, 1, 0}},
 		{"overview", &LayerOverview{Statuses: [7]maestro.Status{maestro.Mapped}, Counts: [8]int{1, 7: 1}, Editor: ed}, []int{0, 2}},
 		{"status line", app.Elem("p").ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 3}},
 		{"L1 section with its part of the card", &LayerSection{Layer: 1, Entry: maestro.LayerEntry{Status: maestro.Mapped,
