@@ -88,6 +88,7 @@ func (c *MaestroEditor) overview(m *maestro.Model) *LayerOverview {
 		o.Counts[i] = len(m.Layers[i].Threats)
 	}
 	o.Counts[maestro.NumLayers] = len(m.CrossLayer)
+	o.Touching = crossTouching(m)
 	return o
 }
 

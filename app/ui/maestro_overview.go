@@ -15,7 +15,25 @@ type LayerOverview struct {
 
 	Statuses [maestro.NumLayers]maestro.Status // L1 first
 	Counts   [maestro.NumLayers + 1]int        // threats per layer, L1 first, Cross-Layer last
+	Touching [maestro.NumLayers]int            // cross-layer threats that touch each layer, L1 first
 	Editor   *MaestroEditor                    // guards the links' handler; may be nil
+}
+
+// crossTouching counts, for each layer, the cross-layer threats of m that
+// name it among the layers they touch. A layer named twice by one threat
+// counts once.
+func crossTouching(m *maestro.Model) [maestro.NumLayers]int {
+	var n [maestro.NumLayers]int
+	for i := range m.CrossLayer {
+		var seen [maestro.NumLayers + 1]bool
+		for _, l := range m.CrossLayer[i].Layers {
+			if l.Valid() && !seen[l] {
+				seen[l] = true
+				n[l-1]++
+			}
+		}
+	}
+	return n
 }
 
 func (c *LayerOverview) Render() app.UI {
@@ -37,7 +55,7 @@ func (c *LayerOverview) Render() app.UI {
 					app.Text(" "+s.Label()),
 				),
 				textEl("span", ", ", "class", "tc-sep"),
-				textEl("span", threatCount(c.Counts[l-1]), "class", "tc-overview-count"),
+				textEl("span", layerThreatCount(c.Counts[l-1], c.Touching[l-1]), "class", "tc-overview-count"),
 			),
 		))
 	}

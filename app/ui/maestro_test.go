@@ -34,6 +34,7 @@ func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
 	o := &LayerOverview{
 		Statuses: [7]maestro.Status{maestro.Mapped, maestro.Uncertain, maestro.NotAssessed, 5: maestro.Mapped},
 		Counts:   [8]int{2, 0, 0, 0, 0, 1, 0, 3},
+		Touching: [7]int{1, 0, 2, 0, 0, 0, 0},
 	}
 	matchMaestro(t, o.Render(), []maestroCheck{
 		{"a navigation landmark", app.Elem("nav").ID("maestro-overview").Class("tc-overview").Aria("label", "MAESTRO layers at a glance"), nil},
@@ -45,7 +46,7 @@ func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
 		{"L1 icon, hidden from screen readers", app.Elem("span").Class("tc-status-icon").Aria("hidden", "true"), []int{0, 0, 0, 4, 0}},
 		{"L1 icon", app.Text("✓"), []int{0, 0, 0, 4, 0, 0}},
 		{"L1 status word", app.Text(" mapped"), []int{0, 0, 0, 4, 1}},
-		{"L1 count", app.Text("2 threats"), []int{0, 0, 0, 6, 0}},
+		{"L1 counts its own threats and the cross-layer one that touches it", app.Text("2 threats and 1 cross-layer threat"), []int{0, 0, 0, 6, 0}},
 		{"L2 item", app.Elem("li").Class("tc-overview-item tc-status-uncertain"), []int{0, 1}},
 		{"L2 icon", app.Text("⚠"), []int{0, 1, 0, 4, 0, 0}},
 		{"L2 status word", app.Text(" not certain from listing"), []int{0, 1, 0, 4, 1}},
@@ -53,6 +54,7 @@ func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
 		{"L3 item", app.Elem("li").Class("tc-overview-item tc-status-not-assessed"), []int{0, 2}},
 		{"L3 icon", app.Text("○"), []int{0, 2, 0, 4, 0, 0}},
 		{"L3 status word", app.Text(" not assessed"), []int{0, 2, 0, 4, 1}},
+		{"L3 has only cross-layer threats", app.Text("2 cross-layer threats"), []int{0, 2, 0, 6, 0}},
 		{"L6 name", app.Text("Security and Compliance"), []int{0, 5, 0, 2, 0}},
 		{"L6 count", app.Text("1 threat"), []int{0, 5, 0, 6, 0}},
 		{"L7 links to its section", app.Elem("a").Attr("href", "#layer-7").OnClick(maestroHandler), []int{0, 6, 0}},
@@ -61,6 +63,32 @@ func TestLayerOverviewShowsEveryLayersStatusAndThreats(t *testing.T) {
 		{"Cross-Layer links to its section", app.Elem("a").Attr("href", "#layer-cross").OnClick(maestroHandler), []int{0, 7, 0}},
 		{"Cross-Layer name", app.Text("Cross-Layer"), []int{0, 7, 0, 0, 0}},
 		{"Cross-Layer count", app.Text("3 threats"), []int{0, 7, 0, 2, 0}},
+	})
+}
+
+func TestTheOverviewCountsCrossLayerThreatsUnderEachLayerTheyTouch(t *testing.T) {
+	m := maestro.Model{
+		Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "a"}}}},
+		CrossLayer: []maestro.Threat{
+			{Title: "x", Layers: []maestro.Layer{1, 3}},
+			{Title: "y", Layers: []maestro.Layer{3, 7}},
+			{Title: "named twice", Layers: []maestro.Layer{5, 5}},
+			{Title: "no layer named"},
+		},
+	}
+	o := (&MaestroEditor{}).overview(&m)
+	if want := [8]int{1, 0, 0, 0, 0, 0, 0, 4}; o.Counts != want {
+		t.Errorf("Counts %v, want %v", o.Counts, want)
+	}
+	if want := [7]int{1, 0, 2, 0, 1, 0, 1}; o.Touching != want {
+		t.Errorf("Touching %v, want %v", o.Touching, want)
+	}
+	matchMaestro(t, o.Render(), []maestroCheck{
+		{"L1: its own threat and a cross-layer one", app.Text("1 threat and 1 cross-layer threat"), []int{0, 0, 0, 6, 0}},
+		{"L2: none", app.Text("no threats"), []int{0, 1, 0, 6, 0}},
+		{"L3: two cross-layer threats", app.Text("2 cross-layer threats"), []int{0, 2, 0, 6, 0}},
+		{"L5: a layer named twice by one threat counts once", app.Text("1 cross-layer threat"), []int{0, 4, 0, 6, 0}},
+		{"Cross-Layer: all four", app.Text("4 threats"), []int{0, 7, 0, 2, 0}},
 	})
 }
 
@@ -448,6 +476,11 @@ func TestMaestroWords(t *testing.T) {
 		{threatCount(0), "no threats"},
 		{threatCount(1), "1 threat"},
 		{threatCount(12), "12 threats"},
+		{layerThreatCount(0, 0), "no threats"},
+		{layerThreatCount(3, 0), "3 threats"},
+		{layerThreatCount(0, 1), "1 cross-layer threat"},
+		{layerThreatCount(1, 1), "1 threat and 1 cross-layer threat"},
+		{layerThreatCount(2, 5), "2 threats and 5 cross-layer threats"},
 		{charsLeft("héllo", 10), "5 of 10 characters left"},
 		{layerList([]maestro.Layer{2}), "L2"},
 		{layerList([]maestro.Layer{2, 5}), "L2 and L5"},

@@ -278,6 +278,9 @@ func TestTickingLayersMovesAThreatToCrossLayerAndBack(t *testing.T) {
 		}
 	}
 	wantText(t, "#maestro-status", "Tool abuse touches L3 and L5: moved to Cross-Layer.")
+	wantText(t, "#maestro-overview li:nth-child(3) .tc-overview-count", "1 cross-layer threat")
+	wantText(t, "#maestro-overview li:nth-child(5) .tc-overview-count", "1 cross-layer threat")
+	wantText(t, "#maestro-overview li:nth-child(8) .tc-overview-count", "1 threat")
 	if got := focused(); got != "layer-cross-threat-0-touches-5" {
 		t.Errorf("focus on #%s, want the box just ticked, now in Cross-Layer", got)
 	}

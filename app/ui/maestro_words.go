@@ -74,6 +74,27 @@ func threatCount(n int) string {
 	return strconv.Itoa(n) + " threats"
 }
 
+// layerThreatCount is a layer's threats in words: its own, and the
+// cross-layer threats that touch it. "2 threats", "1 cross-layer threat",
+// "2 threats and 1 cross-layer threat", "no threats".
+func layerThreatCount(own, cross int) string {
+	switch {
+	case cross == 0:
+		return threatCount(own)
+	case cross == 1:
+		return withOwnThreats(own, "1 cross-layer threat")
+	}
+	return withOwnThreats(own, strconv.Itoa(cross)+" cross-layer threats")
+}
+
+// withOwnThreats puts a layer's own threats, if any, before its cross-layer ones.
+func withOwnThreats(own int, cross string) string {
+	if own == 0 {
+		return cross
+	}
+	return threatCount(own) + " and " + cross
+}
+
 // charsLeft says how much more text a field with limit max takes; limits
 // count characters (code points), as card.Validate does.
 func charsLeft(s string, max int) string {
