@@ -95,13 +95,15 @@ func (c *MaestroEditor) overview(m *maestro.Model) *LayerOverview {
 // sections are the sections' inputs for model m: each holds only its own
 // part of the model, so that go-app redraws only the sections that changed.
 func (c *MaestroEditor) sections(m *maestro.Model) []*LayerSection {
+	touching := crossTouching(m)
 	out := make([]*LayerSection, 0, maestro.NumLayers+1)
 	for _, l := range maestro.Layers() {
 		out = append(out, &LayerSection{
-			Layer:   l,
-			Entry:   m.Layers[l-1],
-			Picking: c.picking && c.pickFor == l,
-			Editor:  c,
+			Layer:    l,
+			Entry:    m.Layers[l-1],
+			Touching: touching[l-1],
+			Picking:  c.picking && c.pickFor == l,
+			Editor:   c,
 		})
 	}
 	return append(out, &LayerSection{

@@ -18,10 +18,11 @@ var statusChoices = []maestro.Status{maestro.NotAssessed, maestro.Mapped, maestr
 type LayerSection struct {
 	app.Compo
 
-	Layer   maestro.Layer      // 1…7, or 0 for Cross-Layer
-	Entry   maestro.LayerEntry // the layer's part of the card; Cross-Layer uses only Threats
-	Picking bool               // the catalog picker is open in this section
-	Editor  *MaestroEditor     // where edits go; the same for the editor's life
+	Layer    maestro.Layer      // 1…7, or 0 for Cross-Layer
+	Entry    maestro.LayerEntry // the layer's part of the card; Cross-Layer uses only Threats
+	Touching int                // the cross-layer threats that touch this layer; 0 for Cross-Layer
+	Picking  bool               // the catalog picker is open in this section
+	Editor   *MaestroEditor     // where edits go; the same for the editor's life
 
 	message string // why the last edit was refused
 }
@@ -83,6 +84,7 @@ func (c *LayerSection) renderLayerHead(id string) []app.UI {
 				OnChange(c.Editor.guard("setting a layer's status", c.onStatus)).Body(options...),
 			textEl("span", statusIcon(c.Entry.Status), "class", "tc-status-icon", "aria-hidden", "true"),
 		),
+		c.renderAssessNote(id),
 		el("div", "class", "tc-field tc-layer-notes").Body(
 			textEl("label", "Notes", "for", id+"-notes"),
 			el("textarea", "id", id+"-notes", "rows", "4", "aria-describedby", id+"-notes-count").
@@ -90,6 +92,25 @@ func (c *LayerSection) renderLayerHead(id string) []app.UI {
 			textEl("p", charsLeft(c.Entry.Notes, card.MaxNotes), "id", id+"-notes-count", "class", "tc-count"),
 		),
 	}
+}
+
+// renderAssessNote offers to mark the layer mapped when threats are filed
+// under it or touch it while it is still marked not assessed: adding them
+// is assessing it, and the overview would otherwise show the layer as
+// untouched. Otherwise the note's place is drawn empty, so that the notes
+// field after it stays the same element.
+func (c *LayerSection) renderAssessNote(id string) app.UI {
+	note := el("div", "id", id+"-assess", "class", "tc-assess-note")
+	own := len(c.Entry.Threats)
+	if c.Entry.Status != maestro.NotAssessed || own+c.Touching == 0 {
+		return note
+	}
+	return note.Body(
+		textEl("p", notAssessedNote(sectionName(c.Layer), own, c.Touching), "id", id+"-assess-text"),
+		el("button", "id", id+"-mark-mapped", "class", "tc-mark-mapped", "type", "button",
+			"aria-describedby", id+"-assess-text").
+			OnClick(c.Editor.guard("marking a layer mapped", c.onMarkMapped)).Text("Mark it mapped"),
+	)
 }
 
 // OnUpdate brings the status menu and the notes in line with the card, as
@@ -118,6 +139,16 @@ func (c *LayerSection) onStatus(ctx app.Context, e app.Event) {
 		el.Set("value", c.Entry.Status.String())
 	}
 	c.Editor.resyncValue(el, func() string { return c.Entry.Status.String() })
+}
+
+// onMarkMapped sets the layer's status to mapped; the note goes, so the
+// focus moves to the status menu, which now says so.
+func (c *LayerSection) onMarkMapped(ctx app.Context, e app.Event) {
+	if c.message = c.Editor.apply(ctx, editStatus(c.Layer, maestro.Mapped)); c.message != "" {
+		return
+	}
+	c.Editor.announce("Marked " + sectionName(c.Layer) + " " + maestro.Mapped.Label() + ".")
+	c.Editor.focusAfterRender(sectionID(c.Layer) + "-status")
 }
 
 func (c *LayerSection) onNotes(ctx app.Context, e app.Event) {

@@ -92,6 +92,43 @@ func TestTheOverviewCountsCrossLayerThreatsUnderEachLayerTheyTouch(t *testing.T)
 	})
 }
 
+func TestANotAssessedLayerWithThreatsOffersToMarkItMapped(t *testing.T) {
+	tests := []struct {
+		name     string
+		status   maestro.Status
+		threats  int
+		touching int
+		want     string // the note's words; "" for no note
+	}{
+		{"not assessed, no threats", maestro.NotAssessed, 0, 0, ""},
+		{"not assessed, a threat", maestro.NotAssessed, 1, 0, "L4 Deployment and Infrastructure is still marked not assessed, though it has 1 threat."},
+		{"not assessed, touched by cross-layer threats only", maestro.NotAssessed, 0, 2, "L4 Deployment and Infrastructure is still marked not assessed, though 2 cross-layer threats touch it."},
+		{"not assessed, both", maestro.NotAssessed, 2, 1, "L4 Deployment and Infrastructure is still marked not assessed, though it has 2 threats and 1 cross-layer threat touches it."},
+		{"mapped, with threats", maestro.Mapped, 2, 1, ""},
+		{"not certain from listing, with threats", maestro.Uncertain, 1, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &LayerSection{Layer: 4, Touching: tt.touching, Entry: maestro.LayerEntry{Status: tt.status, Threats: make([]maestro.Threat, tt.threats)}}
+			tree := s.Render()
+			matchMaestro(t, tree, []maestroCheck{{"the note's place", app.Elem("div").ID("layer-4-assess").Class("tc-assess-note"), []int{1, 1}}})
+			hasNote := app.Match(app.Elem("p"), tree, 1, 1, 0) == nil
+			if tt.want == "" {
+				if hasNote {
+					t.Error("a note is shown")
+				}
+				return
+			}
+			matchMaestro(t, tree, []maestroCheck{
+				{"the note", app.Elem("p").ID("layer-4-assess-text"), []int{1, 1, 0}},
+				{"the note's words", app.Text(tt.want), []int{1, 1, 0, 0}},
+				{"the button, described by the note", app.Elem("button").ID("layer-4-mark-mapped").Class("tc-mark-mapped").Attr("type", "button").Aria("describedby", "layer-4-assess-text").OnClick(maestroHandler), []int{1, 1, 1}},
+				{"the button's words", app.Text("Mark it mapped"), []int{1, 1, 1, 0}},
+			})
+		})
+	}
+}
+
 func TestLayerSectionWithThreats(t *testing.T) {
 	s := &LayerSection{Layer: 2, Entry: maestro.LayerEntry{
 		Status: maestro.Mapped,
@@ -113,9 +150,10 @@ func TestLayerSectionWithThreats(t *testing.T) {
 		{"third status", app.Elem("option").Attr("value", "uncertain").Attr("selected", false), []int{1, 0, 1, 2}},
 		{"third status's words", app.Text("not certain from listing"), []int{1, 0, 1, 2, 0}},
 		{"status icon next to the menu", app.Text("✓"), []int{1, 0, 2, 0}},
-		{"notes label", app.Elem("label").Attr("for", "layer-2-notes"), []int{1, 1, 0}},
-		{"notes", app.Elem("textarea").ID("layer-2-notes").Attr("rows", 4).Aria("describedby", "layer-2-notes-count").OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 1, 1}},
-		{"characters left", app.Text("3967 of 4000 characters left"), []int{1, 1, 2, 0}},
+		{"a mapped layer has no note about its status", app.Elem("div").ID("layer-2-assess").Class("tc-assess-note"), []int{1, 1}},
+		{"notes label", app.Elem("label").Attr("for", "layer-2-notes"), []int{1, 2, 0}},
+		{"notes", app.Elem("textarea").ID("layer-2-notes").Attr("rows", 4).Aria("describedby", "layer-2-notes-count").OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 2, 1}},
+		{"characters left", app.Text("3967 of 4000 characters left"), []int{1, 2, 2, 0}},
 		{"message line for refused edits", app.Elem("p").ID("layer-2-message").Class("tc-refusal").Role("alert"), []int{2}},
 		{"threats heading", app.Text("Threats in L2 Data Operations"), []int{3, 0}},
 		{"threat list", app.Elem("ol").Class("tc-threats").Aria("labelledby", "layer-2-threats-title"), []int{4}},
@@ -135,8 +173,9 @@ func TestLayerSixSaysItIsVertical(t *testing.T) {
 		{"name", app.Text("L6 Security and Compliance"), []int{0, 0}},
 		{"vertical note", app.Text("A vertical layer: its controls cut across the other six."), []int{1, 0, 0}},
 		{"status menu after it", app.Elem("select").ID("layer-6-status").Class("tc-status-not-assessed").OnChange(maestroHandler), []int{1, 1, 1}},
-		{"empty notes", app.Elem("textarea").ID("layer-6-notes").Attr("rows", 4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 2, 1}},
-		{"all characters left", app.Text("4000 of 4000 characters left"), []int{1, 2, 2, 0}},
+		{"no threats, no note about its status", app.Elem("div").ID("layer-6-assess").Class("tc-assess-note"), []int{1, 2}},
+		{"empty notes", app.Elem("textarea").ID("layer-6-notes").Attr("rows", 4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 3, 1}},
+		{"all characters left", app.Text("4000 of 4000 characters left"), []int{1, 3, 2, 0}},
 		{"no threats", app.Elem("p").Class("tc-empty"), []int{4}},
 	})
 }
@@ -351,7 +390,9 @@ func TestAnEditRedrawsOnlyTheSectionsItChanges(t *testing.T) {
 		{"L5's status", editStatus(5, maestro.Uncertain), []int{4}, true},
 		{"a threat's field in L3", editThreat(3, 1, func(t *maestro.Threat) { t.Description = "d" }), []int{2}, false},
 		{"a threat added to Cross-Layer", editAddThreat(0, maestro.Threat{Title: "y"}), []int{7}, true},
-		{"a threat moved from L1 to Cross-Layer", editTouches(1, 0, 2, true, maestro.Threat{Title: "a"}), []int{0, 7}, true},
+		// L2 now counts a cross-layer threat that touches it.
+		{"a threat moved from L1 to Cross-Layer", editTouches(1, 0, 2, true, maestro.Threat{Title: "a"}), []int{0, 1, 7}, true},
+		{"L5 ticked on a cross-layer threat", editTouches(0, 0, 5, true, maestro.Threat{Title: "x", Layers: []maestro.Layer{1, 3}}), []int{4, 7}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -334,3 +334,29 @@ func TestAThreatsTitleCannotBeEmptied(t *testing.T) {
 	}
 	wantText(t, "#layer-1-threat-0-message", "Not changed: the threat needs a catalog id or a title.")
 }
+
+func TestMarkALayerWithThreatsMappedFromItsNote(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{})
+	if n := maestroCount("#layer-4-mark-mapped"); n != 0 {
+		t.Fatal("a layer without threats offers to be marked mapped")
+	}
+	maestroClick(t, e, "#layer-4-add-threat")
+	maestroSet(t, e, "#catalog-search", "resource hijacking", "input")
+	maestroClick(t, e, `#catalog-results button[value="l4-resource-hijacking"]`)
+	wantText(t, "#layer-4-assess-text", "L4 Deployment and Infrastructure is still marked not assessed, though it has 1 threat.")
+
+	maestroClick(t, e, "#layer-4-mark-mapped")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{3: {Status: maestro.Mapped,
+		Threats: []maestro.Threat{{CatalogID: "l4-resource-hijacking"}}}}})
+	if n := maestroCount("#layer-4-mark-mapped"); n != 0 {
+		t.Error("the note is still there once the layer is mapped")
+	}
+	if got := maestroQuery(t, "#layer-4-status").Get("value").String(); got != "mapped" {
+		t.Errorf("the status menu shows %q", got)
+	}
+	wantText(t, "#maestro-overview li:nth-child(4) .tc-status", "✓ mapped")
+	wantText(t, "#maestro-status", "Marked L4 Deployment and Infrastructure mapped.")
+	if got := focused(); got != "layer-4-status" {
+		t.Errorf("focus on #%s, want the status menu #layer-4-status", got)
+	}
+}

@@ -95,6 +95,25 @@ func withOwnThreats(own int, cross string) string {
 	return threatCount(own) + " and " + cross
 }
 
+// notAssessedNote says that the layer named name, with own threats of its
+// own and cross cross-layer threats touching it, is still marked not
+// assessed.
+func notAssessedNote(name string, own, cross int) string {
+	var why string
+	switch {
+	case cross == 0:
+		why = "it has " + threatCount(own)
+	case cross == 1:
+		why = "1 cross-layer threat touches it"
+	default:
+		why = strconv.Itoa(cross) + " cross-layer threats touch it"
+	}
+	if own > 0 && cross > 0 {
+		why = "it has " + threatCount(own) + " and " + why
+	}
+	return name + " is still marked not assessed, though " + why + "."
+}
+
 // charsLeft says how much more text a field with limit max takes; limits
 // count characters (code points), as card.Validate does.
 func charsLeft(s string, max int) string {
