@@ -60,7 +60,7 @@ func (c *CatalogPicker) Render() app.UI {
 		items[i] = c.renderResult(ct, target, g)
 	}
 	return el("div", "id", "catalog-picker", "class", "tc-catalog", "role", "group",
-		"aria-labelledby", "catalog-title").Body(
+		"aria-labelledby", "catalog-title").OnKeyDown(g("closing the catalog", c.onKeyDown)).Body(
 		textEl("h4", "Add a threat to "+target, "id", "catalog-title"),
 		el("div", "class", "tc-field").Body(
 			textEl("label", "Search the MAESTRO catalog", "for", "catalog-search"),
@@ -123,6 +123,17 @@ func (c *CatalogPicker) onCustom(ctx app.Context, e app.Event) {
 }
 
 func (c *CatalogPicker) onClose(ctx app.Context, e app.Event) {
+	c.Editor.closePicker()
+}
+
+// onKeyDown closes the catalog on Esc from anywhere in it, as a dialog
+// closes, and gives the focus back to the button that opened it. Esc in
+// the search field would otherwise only empty the field.
+func (c *CatalogPicker) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Escape" || e.Get("isComposing").Bool() {
+		return
+	}
+	e.PreventDefault()
 	c.Editor.closePicker()
 }
 

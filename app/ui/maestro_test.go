@@ -285,7 +285,7 @@ func TestCatalogPickerSearchResults(t *testing.T) {
 	p := &CatalogPicker{Target: 3, Existing: []string{"l2-memory-poisoning"}, query: "poison L2"}
 	tree := p.Render()
 	matchMaestro(t, tree, []maestroCheck{
-		{"a group named by its heading", app.Elem("div").ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title"), nil},
+		{"a group named by its heading, listening for Esc", app.Elem("div").ID("catalog-picker").Class("tc-catalog").Role("group").Aria("labelledby", "catalog-title").On("keydown", maestroHandler), nil},
 		{"heading names the target", app.Text("Add a threat to L3 Agent Frameworks"), []int{0, 0}},
 		{"search label", app.Elem("label").Attr("for", "catalog-search"), []int{1, 0}},
 		{"search field", app.ElemSelfClosing("input").ID("catalog-search").Attr("type", "search").Attr("autocomplete", "off").Aria("describedby", "catalog-count").Aria("controls", "catalog-results").Attr("value", "poison L2").OnInput(maestroHandler), []int{1, 1}},

@@ -335,6 +335,51 @@ func TestAThreatsTitleCannotBeEmptied(t *testing.T) {
 	wantText(t, "#layer-1-threat-0-message", "Not changed: the threat needs a catalog id or a title.")
 }
 
+func TestEscClosesTheCatalogAndGivesTheFocusBack(t *testing.T) {
+	tests := []struct {
+		name  string
+		focus string // where the focus is when Esc is pressed
+	}{
+		{"from the search field, with a search typed", "#catalog-search"},
+		{"from the title of a threat being written", "#catalog-custom-title"},
+		{"from a result's add button", "#catalog-results button.tc-catalog-add"},
+		{"from the close button", "#catalog-close"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, e := loadMaestro(t, maestro.Model{})
+			maestroClick(t, e, "#layer-3-add-threat")
+			maestroSet(t, e, "#catalog-search", "tool", "input")
+			maestroQuery(t, tt.focus).Call("focus")
+
+			maestroKey(t, e, tt.focus, "a")
+			if n := maestroCount("#catalog-picker"); n != 1 {
+				t.Fatal("a key other than Esc closed the catalog")
+			}
+			maestroKey(t, e, tt.focus, "Escape")
+			if n := maestroCount("#catalog-picker"); n != 0 {
+				t.Error("the catalog is still open after Esc")
+			}
+			if got := focused(); got != "layer-3-add-threat" {
+				t.Errorf("focus on #%s after Esc, want the button that opened the catalog, #layer-3-add-threat", got)
+			}
+			if got := maestroQuery(t, "#layer-3-add-threat").Call("getAttribute", "aria-expanded").String(); got != "false" {
+				t.Errorf("the button says aria-expanded=%s", got)
+			}
+			wantModel(t, h, maestro.Model{})
+		})
+	}
+}
+
+// maestroKey presses key (a KeyboardEvent key) in the element the selector
+// finds: keydown, as the browser sends it, bubbling.
+func maestroKey(t *testing.T, e app.TestEngine, selector, key string) {
+	t.Helper()
+	init := map[string]any{"key": key, "bubbles": true, "cancelable": true}
+	maestroQuery(t, selector).Call("dispatchEvent", app.Window().Get("KeyboardEvent").New("keydown", init))
+	e.ConsumeAll()
+}
+
 func TestMarkALayerWithThreatsMappedFromItsNote(t *testing.T) {
 	h, e := loadMaestro(t, maestro.Model{})
 	if n := maestroCount("#layer-4-mark-mapped"); n != 0 {
