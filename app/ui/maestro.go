@@ -106,12 +106,23 @@ func (c *MaestroEditor) sections(m *maestro.Model) []*LayerSection {
 			Editor:   c,
 		})
 	}
-	return append(out, &LayerSection{
+	out = append(out, &LayerSection{
 		Layer:   0,
 		Entry:   maestro.LayerEntry{Threats: m.CrossLayer},
 		Picking: c.picking && c.pickFor == 0,
 		Editor:  c,
 	})
+	// Only the section with the picker learns which catalog threats the
+	// whole model has: the picker files a threat where the catalog does,
+	// which may be another section.
+	if c.picking {
+		for _, s := range out {
+			if s.Picking {
+				s.Filed = filedCatalogIDs(m)
+			}
+		}
+	}
+	return out
 }
 
 // apply passes e to OnEdit unless the card would then break one of

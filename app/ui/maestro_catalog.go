@@ -13,11 +13,20 @@ import (
 // CatalogPicker adds a threat to a section: one of the MAESTRO catalog's,
 // found by searching it, or one written by hand. With an empty search it
 // lists the catalog's threats for the section.
+//
+// A search lists the whole catalog, so it can offer, under L1, a threat the
+// catalog files under L3. Such a threat goes where the catalog files it (L3,
+// or Cross-Layer with the layers it usually spans), and the picker says so
+// next to it before it is added and in the status line after: someone who
+// found "Data Poisoning" while looking at L1 expects the L2 threat they
+// read about, described as the catalog describes it, not a copy filed under
+// L1 whose description names L2. A threat that does concern L1 as well is
+// made cross-layer by ticking L1 among the layers it touches.
 type CatalogPicker struct {
 	app.Compo
 
-	Target   maestro.Layer  // the section the threat goes to: 1…7, or 0 for Cross-Layer
-	Existing []string       // catalog ids already in that section
+	Target   maestro.Layer  // the section whose button opened it: 1…7, or 0 for Cross-Layer
+	Existing []string       // catalog ids already filed in their own section (filedCatalogIDs)
 	Editor   *MaestroEditor // where edits go
 
 	query   string // the search as typed
@@ -88,15 +97,27 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 	if ct.Layer != 0 {
 		where = ct.Layer.Code()
 	}
+	dest := sectionName(ct.Layer)
+	// The note's id is the result's: go-app may reuse the element at a
+	// place in the list for another result, and its id changes with it.
+	noteID := "catalog-where-" + ct.ID
+	var note app.UI
+	if ct.Layer != c.Target {
+		note = textEl("p", filedThere(ct), "id", noteID, "class", "tc-catalog-where")
+	}
 	var action app.UI
 	if slices.Contains(c.Existing, ct.ID) {
-		action = textEl("span", "Already in "+target, "class", "tc-catalog-added")
+		action = textEl("span", "Already in "+dest, "class", "tc-catalog-added")
 	} else {
 		// The handler reads the id from the button's value: go-app keeps
 		// the handler first drawn at a place in the list, whatever the
 		// search shows there later.
-		action = el("button", "class", "tc-catalog-add", "type", "button", "value", ct.ID,
-			"aria-label", "Add "+ct.Name+" to "+target).OnClick(g("adding a threat", c.onAddCatalog)).Text("Add")
+		b := el("button", "class", "tc-catalog-add", "type", "button", "value", ct.ID,
+			"aria-label", "Add "+ct.Name+" to "+dest)
+		if note != nil {
+			b = b.Aria("describedby", noteID)
+		}
+		action = b.OnClick(g("adding a threat", c.onAddCatalog)).Text("Add")
 	}
 	return el("li", "class", "tc-catalog-result").Body(
 		el("div", "class", "tc-catalog-head").Body(
@@ -108,8 +129,33 @@ func (c *CatalogPicker) renderResult(ct maestro.CatalogThreat, target string, g 
 			}),
 		),
 		textEl("p", ct.Description, "class", "tc-catalog-description"),
+		note,
 		action,
 	)
+}
+
+// filedThere says, next to a result from another section, where adding it
+// files it.
+func filedThere(ct maestro.CatalogThreat) string {
+	if ct.Layer == 0 {
+		return "This threat spans layers; it is filed under " + maestro.CrossLayerName() + "."
+	}
+	return "This threat belongs to " + ct.Layer.String() + "; it is filed there."
+}
+
+// filedCatalogIDs are the catalog ids of m's threats that sit in the
+// section the catalog files them under, the picker's "already in".
+func filedCatalogIDs(m *maestro.Model) []string {
+	var ids []string
+	layers := maestro.Layers()
+	for _, sec := range append(layers[:], 0) {
+		for _, t := range threatsIn(m, sec) {
+			if ct, ok := maestro.LookupThreat(t.CatalogID); ok && ct.Layer == sec {
+				ids = append(ids, t.CatalogID)
+			}
+		}
+	}
+	return ids
 }
 
 func (c *CatalogPicker) onSearch(ctx app.Context, e app.Event) {
@@ -137,18 +183,19 @@ func (c *CatalogPicker) onKeyDown(ctx app.Context, e app.Event) {
 	c.Editor.closePicker()
 }
 
-// onAddCatalog adds the catalog threat named by the button's value, with
-// the catalog's ASI code and, in Cross-Layer, the layers it usually spans.
+// onAddCatalog adds the catalog threat named by the button's value where
+// the catalog files it (see CatalogPicker), with the catalog's ASI code
+// and, in Cross-Layer, the layers it usually spans.
 func (c *CatalogPicker) onAddCatalog(ctx app.Context, e app.Event) {
 	ct, ok := maestro.LookupThreat(ctx.JSSrc().Get("value").String())
 	if !ok {
 		return
 	}
 	t := maestro.Threat{CatalogID: ct.ID, ASI: ct.ASI}
-	if c.Target == 0 && len(ct.Layers) >= 2 {
+	if ct.Layer == 0 && len(ct.Layers) >= 2 {
 		t.Layers = slices.Clone(ct.Layers)
 	}
-	if c.add(ctx, t) {
+	if c.add(ctx, ct.Layer, t) {
 		c.Editor.focusAfterRender("catalog-search")
 	}
 }
@@ -161,19 +208,24 @@ func (c *CatalogPicker) onAddCustom(ctx app.Context, e app.Event) {
 		c.Editor.focusAfterRender("catalog-custom-title")
 		return
 	}
-	if c.add(ctx, maestro.Threat{Title: title}) {
+	if c.add(ctx, c.Target, maestro.Threat{Title: title}) {
 		c.custom = ""
 		syncValue("catalog-custom-title", "") // go-app leaves a field it draws empty as it was
 		c.Editor.focusAfterRender("catalog-custom-title")
 	}
 }
 
-// add appends t to the target section and says so; it reports whether the
-// editor took it.
-func (c *CatalogPicker) add(ctx app.Context, t maestro.Threat) bool {
-	if c.message = c.Editor.apply(ctx, editAddThreat(c.Target, t)); c.message != "" {
+// add appends t to section sec and says so, and where, when that is not
+// the section the picker was opened for; it reports whether the editor took
+// it.
+func (c *CatalogPicker) add(ctx app.Context, sec maestro.Layer, t maestro.Threat) bool {
+	if c.message = c.Editor.apply(ctx, editAddThreat(sec, t)); c.message != "" {
 		return false
 	}
-	c.Editor.announce("Added " + threatName(&t) + " to " + sectionName(c.Target) + ".")
+	msg := "Added " + threatName(&t) + " to " + sectionName(sec)
+	if sec != c.Target {
+		msg += ", where the catalog files it"
+	}
+	c.Editor.announce(msg + ".")
 	return true
 }

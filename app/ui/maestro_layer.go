@@ -22,6 +22,7 @@ type LayerSection struct {
 	Entry    maestro.LayerEntry // the layer's part of the card; Cross-Layer uses only Threats
 	Touching int                // the cross-layer threats that touch this layer; 0 for Cross-Layer
 	Picking  bool               // the catalog picker is open in this section
+	Filed    []string           // while Picking: the catalog threats filed in their own section (filedCatalogIDs)
 	Editor   *MaestroEditor     // where edits go; the same for the editor's life
 
 	message string // why the last edit was refused
@@ -39,12 +40,8 @@ func (c *LayerSection) Render() app.UI {
 	}
 
 	threats := make([]app.UI, len(c.Entry.Threats))
-	existing := make([]string, 0, len(c.Entry.Threats))
 	for i, t := range c.Entry.Threats {
 		threats[i] = &ThreatEditor{Layer: c.Layer, Index: i, Count: len(c.Entry.Threats), Threat: t, Editor: c.Editor}
-		if t.CatalogID != "" {
-			existing = append(existing, t.CatalogID)
-		}
 	}
 
 	return el("section", "id", id, "class", "tc-layer", "aria-labelledby", id+"-title").Body(
@@ -61,7 +58,7 @@ func (c *LayerSection) Render() app.UI {
 			"aria-expanded", strconv.FormatBool(c.Picking), "aria-label", "Add a threat to "+name).
 			OnClick(c.Editor.guard("opening the catalog", c.onAdd)).Text("Add a threat"),
 		app.If(c.Picking, func() app.UI {
-			return &CatalogPicker{Target: c.Layer, Existing: existing, Editor: c.Editor}
+			return &CatalogPicker{Target: c.Layer, Existing: c.Filed, Editor: c.Editor}
 		}),
 	)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,7 +182,7 @@ func TestLayerSixSaysItIsVertical(t *testing.T) {
 }
 
 func TestCrossLayerSectionWithThePickerOpen(t *testing.T) {
-	s := &LayerSection{Layer: 0, Picking: true, Entry: maestro.LayerEntry{Threats: []maestro.Threat{
+	s := &LayerSection{Layer: 0, Picking: true, Filed: []string{"l1-model-stealing", "x-data-leakage"}, Entry: maestro.LayerEntry{Threats: []maestro.Threat{
 		{CatalogID: "x-data-leakage", Layers: []maestro.Layer{2, 5, 7}},
 		{Title: "Confused deputy"},
 	}}}
@@ -192,7 +193,7 @@ func TestCrossLayerSectionWithThePickerOpen(t *testing.T) {
 		{"message line", app.Elem("p").ID("layer-cross-message").Class("tc-refusal").Role("alert"), []int{2}},
 		{"first threat", &ThreatEditor{Layer: 0, Index: 0, Count: 2, Threat: maestro.Threat{CatalogID: "x-data-leakage", Layers: []maestro.Layer{2, 5, 7}}}, []int{4, 0}},
 		{"add button tells it is expanded", app.Elem("button").ID("layer-cross-add-threat").Class("tc-add-threat").Attr("type", "button").Aria("expanded", "true").Aria("label", "Add a threat to Cross-Layer").OnClick(maestroHandler), []int{5}},
-		{"picker for Cross-Layer, knowing the catalog threats already there", &CatalogPicker{Target: 0, Existing: []string{"x-data-leakage"}}, []int{6}},
+		{"picker for Cross-Layer, knowing the catalog threats already filed", &CatalogPicker{Target: 0, Existing: []string{"l1-model-stealing", "x-data-leakage"}}, []int{6}},
 	})
 }
 
@@ -298,11 +299,13 @@ func TestCatalogPickerSearchResults(t *testing.T) {
 		{"first ASI, its name as a tooltip", app.Elem("span").Class("tc-catalog-asi").Title("Memory & Context Poisoning"), []int{3, 0, 0, 3}},
 		{"first ASI code", app.Text(" ASI06"), []int{3, 0, 0, 3, 0}},
 		{"first description", app.Text("Manipulated data in the stores the agent learns from or works with corrupts what it does."), []int{3, 0, 1, 0}},
-		{"first add button, named", app.Elem("button").Class("tc-catalog-add").Attr("type", "button").Attr("value", "l2-data-poisoning").Aria("label", "Add Data Poisoning to L3 Agent Frameworks").OnClick(maestroHandler), []int{3, 0, 2}},
+		{"first: an L2 threat under L3, where it is filed", app.Elem("p").ID("catalog-where-l2-data-poisoning").Class("tc-catalog-where"), []int{3, 0, 2}},
+		{"first: where it is filed, in words", app.Text("This threat belongs to L2 Data Operations; it is filed there."), []int{3, 0, 2, 0}},
+		{"first add button, named with where it goes", app.Elem("button").Class("tc-catalog-add").Attr("type", "button").Attr("value", "l2-data-poisoning").Aria("label", "Add Data Poisoning to L2 Data Operations").Aria("describedby", "catalog-where-l2-data-poisoning").OnClick(maestroHandler), []int{3, 0, 3}},
 		{"second name", app.Text("Memory Poisoning"), []int{3, 1, 0, 0, 0}},
 		{"second description", app.Text("False entries written into the agent's memory or shared knowledge sway its later decisions."), []int{3, 1, 1, 0}},
-		{"second already there, no button", app.Elem("span").Class("tc-catalog-added"), []int{3, 1, 2}},
-		{"second already there", app.Text("Already in L3 Agent Frameworks"), []int{3, 1, 2, 0}},
+		{"second already filed, no button", app.Elem("span").Class("tc-catalog-added"), []int{3, 1, 3}},
+		{"second already filed, where", app.Text("Already in L2 Data Operations"), []int{3, 1, 3, 0}},
 		{"own threat form", app.Elem("form").ID("catalog-custom").Class("tc-catalog-custom").OnSubmit(maestroHandler), []int{4}},
 		{"own threat label", app.Elem("label").Attr("for", "catalog-custom-title"), []int{4, 0}},
 		{"own threat title", app.ElemSelfClosing("input").ID("catalog-custom-title").Attr("type", "text").OnInput(maestroHandler), []int{4, 1}},
@@ -336,6 +339,64 @@ func TestCatalogPickerWithoutSearchListsTheSectionsCatalog(t *testing.T) {
 	matchMaestro(t, tree, []maestroCheck{{"no match", app.Text("No catalog threat matches “qqqq”"), []int{2, 0}}})
 	if err := app.Match(app.Elem("li"), tree, 3, 0); err == nil {
 		t.Error("a result listed for “qqqq”")
+	}
+}
+
+// A search lists the whole catalog. A threat that the catalog files under
+// another section than the picker's says, before it is added, where it goes.
+func TestCatalogPickerSaysWhereAThreatOfAnotherSectionIsFiled(t *testing.T) {
+	tests := []struct {
+		name   string
+		target maestro.Layer
+		query  string
+		id     string // the first result's catalog id
+		where  string // the words next to it; "" for none
+		label  string // the add button's name
+	}{
+		{"an L1 threat under L1", 1, "model stealing", "l1-model-stealing", "", "Add Model Stealing to L1 Foundation Models"},
+		{"an L3 threat under L1", 1, "insecure tool integration", "l3-insecure-tool-integration",
+			"This threat belongs to L3 Agent Frameworks; it is filed there.", "Add Insecure Tool Integration to L3 Agent Frameworks"},
+		{"a cross-layer threat under L1", 1, "goal misalignment", "x-goal-misalignment",
+			"This threat spans layers; it is filed under Cross-Layer.", "Add Goal Misalignment Cascades to Cross-Layer"},
+		{"an L7 threat under Cross-Layer", 0, "agent impersonation", "l7-agent-impersonation",
+			"This threat belongs to L7 Agent Ecosystem; it is filed there.", "Add Agent Impersonation to L7 Agent Ecosystem"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := (&CatalogPicker{Target: tt.target, query: tt.query}).Render()
+			button := app.Elem("button").Class("tc-catalog-add").Attr("type", "button").Attr("value", tt.id).Aria("label", tt.label)
+			at := 2
+			if tt.where != "" {
+				matchMaestro(t, tree, []maestroCheck{
+					{"the note", app.Elem("p").ID("catalog-where-" + tt.id).Class("tc-catalog-where"), []int{3, 0, 2}},
+					{"the note's words", app.Text(tt.where), []int{3, 0, 2, 0}},
+				})
+				button = button.Aria("describedby", "catalog-where-"+tt.id)
+				at = 3
+			}
+			matchMaestro(t, tree, []maestroCheck{{"the add button", button.OnClick(maestroHandler), []int{3, 0, at}}})
+		})
+	}
+}
+
+func TestFiledCatalogIDsAreTheCatalogThreatsInTheirOwnSection(t *testing.T) {
+	m := maestro.Model{
+		Layers: [7]maestro.LayerEntry{
+			0: {Threats: []maestro.Threat{{CatalogID: "l1-model-stealing"}, {CatalogID: "l2-data-poisoning"}, {Title: "own"}}},
+			6: {Threats: []maestro.Threat{{CatalogID: "l7-repudiation"}}},
+		},
+		CrossLayer: []maestro.Threat{{CatalogID: "x-data-leakage"}, {CatalogID: "l3-tool-misuse", Layers: []maestro.Layer{3, 7}}, {CatalogID: "l9-unknown"}},
+	}
+	got := filedCatalogIDs(&m)
+	want := []string{"l1-model-stealing", "l7-repudiation", "x-data-leakage"}
+	if !slices.Equal(got, want) {
+		t.Errorf("filedCatalogIDs = %q, want %q (an L2 threat under L1 and an L3 one in Cross-Layer are not where the catalog files them)", got, want)
+	}
+	ed := &MaestroEditor{picking: true, pickFor: 5}
+	for i, s := range ed.sections(&m) {
+		if wantFiled := i == 4; (s.Filed != nil) != wantFiled {
+			t.Errorf("section %d: Filed %q; only the section with the picker (L5) gets it", i, s.Filed)
+		}
 	}
 }
 

@@ -380,6 +380,59 @@ func maestroKey(t *testing.T, e app.TestEngine, selector, key string) {
 	e.ConsumeAll()
 }
 
+func TestACatalogThreatOfAnotherSectionIsFiledWhereTheCatalogFilesIt(t *testing.T) {
+	tests := []struct {
+		name   string
+		search string
+		id     string
+		where  string // the words at the result before it is added
+		status string // the status line after
+		want   maestro.Model
+		shown  string // the threat's element, once added
+	}{
+		{
+			name: "an L3 threat found under L1", search: "insecure tool integration", id: "l3-insecure-tool-integration",
+			where:  "This threat belongs to L3 Agent Frameworks; it is filed there.",
+			status: "Added Insecure Tool Integration to L3 Agent Frameworks, where the catalog files it.",
+			want:   maestro.Model{Layers: [7]maestro.LayerEntry{2: {Threats: []maestro.Threat{{CatalogID: "l3-insecure-tool-integration", ASI: 2}}}}},
+			shown:  "#layer-3-threat-0-name",
+		},
+		{
+			name: "a cross-layer threat found under L1", search: "goal misalignment", id: "x-goal-misalignment",
+			where:  "This threat spans layers; it is filed under Cross-Layer.",
+			status: "Added Goal Misalignment Cascades to Cross-Layer, where the catalog files it.",
+			want:   maestro.Model{CrossLayer: []maestro.Threat{{CatalogID: "x-goal-misalignment", ASI: 1, Layers: []maestro.Layer{2, 3, 7}}}},
+			shown:  "#layer-cross-threat-0-name",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, e := loadMaestro(t, maestro.Model{})
+			maestroClick(t, e, "#layer-1-add-threat")
+			maestroSet(t, e, "#catalog-search", tt.search, "input")
+			wantText(t, "#catalog-where-"+tt.id, tt.where)
+
+			maestroClick(t, e, `#catalog-results button[value="`+tt.id+`"]`)
+			wantModel(t, h, tt.want)
+			wantText(t, "#maestro-status", tt.status)
+			if n := maestroCount("#layer-1 li.tc-threat"); n != 0 {
+				t.Errorf("%d threats under L1", n)
+			}
+			if maestroCount(tt.shown) != 1 {
+				t.Errorf("no %s", tt.shown)
+			}
+			dest := "L3 Agent Frameworks"
+			if tt.want.CrossLayer != nil {
+				dest = "Cross-Layer"
+			}
+			wantText(t, "#catalog-results .tc-catalog-added", "Already in "+dest)
+			if got := focused(); got != "catalog-search" {
+				t.Errorf("focus on #%s after adding, want #catalog-search", got)
+			}
+		})
+	}
+}
+
 func TestMarkALayerWithThreatsMappedFromItsNote(t *testing.T) {
 	h, e := loadMaestro(t, maestro.Model{})
 	if n := maestroCount("#layer-4-mark-mapped"); n != 0 {
