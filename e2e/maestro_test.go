@@ -3,8 +3,11 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // threatNames lists the names of the threats in a section, in order.
@@ -58,3 +61,79 @@ func TestMaestroEditorAddsAndRemovesAThreatThroughTheLink(t *testing.T) {
 		waitEq(t, tb, "the address", fragmentNow, original)
 	})
 }
+
+// The widths the layout tests look at: a desktop window and a phone.
+var layoutWidths = []int64{1280, 390}
+
+// asiShownInFull is "" when the ASI menu with the given id shows its
+// choice in full, or says what is cut. A menu draws its choice on one line
+// and cuts it at its edge, before its arrow. A menu drawn unseen over the
+// words of its choice (ThreatEditor.asiField) leaves them to wrap: they
+// must then fit inside it, and a click on them must reach the menu.
+func asiShownInFull(id string) string {
+	return fmt.Sprintf(`(() => {
+  const menu = document.getElementById(%s);
+  if (!menu) return "no #%s";
+  const text = menu.selectedOptions[0].text;
+  menu.scrollIntoView({block: "center"});
+  const box = menu.getBoundingClientRect();
+  if (box.right > document.documentElement.clientWidth + 0.5) return "the menu's right edge is at " + box.right + " px, off the page";
+  const cs = getComputedStyle(menu);
+  if (cs.opacity !== "0") {
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = cs.font;
+    const need = ctx.measureText(text).width;
+    const room = menu.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20; // 20 px for the arrow
+    return need <= room ? "" : "the menu draws " + JSON.stringify(text) + " on one line: it needs " + Math.ceil(need) + " px and has " + Math.floor(room) + " px";
+  }
+  const shown = [...menu.parentElement.children].find((e) => e !== menu && e.textContent === text);
+  if (!shown) return "the menu is unseen and nothing beside it says " + JSON.stringify(text);
+  const r = shown.getBoundingClientRect();
+  if (getComputedStyle(shown).visibility !== "visible" || r.width === 0) return JSON.stringify(text) + " is not visible";
+  if (shown.scrollWidth > shown.clientWidth + 0.5) return JSON.stringify(text) + " is cut: " + shown.scrollWidth + " px wide in " + shown.clientWidth + " px";
+  if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) return JSON.stringify(text) + " runs out of the menu over it";
+  if (document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) !== menu) return "a click on " + JSON.stringify(text) + " does not reach the menu";
+  return "";
+})()`, js(id), id)
+}
+
+// choose picks value in the menu with the given id, as a person does: the
+// menu's value changes, then a change event.
+func choose(t *testing.T, tb *tab, id, value string) {
+	t.Helper()
+	eval[bool](t, tb, fmt.Sprintf(`(() => {
+  const el = document.getElementById(%s);
+  el.focus();
+  el.value = %s;
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+  return true;
+})()`, js(id), js(value)))
+}
+
+func TestTheASIMenuShowsEveryEntryInFull(t *testing.T) {
+	original, _ := golden(t, "card-edition-full-model")
+	s := serve(t, rootSite.dir, "/")
+	const id = "layer-1-threat-0-asi"
+	for _, width := range layoutWidths {
+		t.Run(fmt.Sprintf("%d px wide", width), func(t *testing.T) {
+			tb := newTab(t)
+			if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			open(t, tb, s, "/#"+original)
+			waitForEditor(t, tb)
+			values := eval[[]string](t, tb, `[...document.getElementById(`+js(id)+`).options].map((o) => o.value)`)
+			if len(values) != 11 {
+				t.Fatalf("the menu offers %d entries, want None and ASI01 … ASI10", len(values))
+			}
+			for _, v := range values {
+				choose(t, tb, id, v)
+				waitEq(t, tb, "the ASI menu with "+v+" chosen", asiShownInFull(id), "")
+			}
+			if w := eval[float64](t, tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+				t.Errorf("the page is %v px wider than the window", w)
+			}
+		})
+	}
+}
+

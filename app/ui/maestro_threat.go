@@ -64,7 +64,7 @@ func (c *ThreatEditor) Render() app.UI {
 			c.textArea(id+"-description", "Description", t.Description, card.MaxDescription, 2,
 				g("editing a threat's description", c.onDescription)),
 			el("div", "class", "tc-threat-ratings").Body(
-				c.selectField(id+"-asi", "OWASP Agentic Top 10", asiOptions(t.ASI), g("setting a threat's ASI code", c.onASI)),
+				c.asiField(id+"-asi", t.ASI, g("setting a threat's ASI code", c.onASI)),
 				c.selectField(id+"-likelihood", "Likelihood", levelOptions(t.Likelihood), g("setting a threat's likelihood", c.onLikelihood)),
 				c.selectField(id+"-impact", "Impact", levelOptions(t.Impact), g("setting a threat's impact", c.onImpact)),
 				el("div", "class", "tc-field tc-threat-risk").Body(
@@ -121,6 +121,33 @@ func (c *ThreatEditor) selectField(id, label string, options []app.UI, h app.Eve
 	)
 }
 
+// asiField is the menu of Agentic Top 10 entries. A menu shows its choice
+// on one line and cuts what does not fit ("ASI04 Agentic Supply Chain
+// Vulnerab"), and the longest entries do not fit a phone's width. So the
+// choice is drawn as text that wraps, and the menu lies over it, unseen
+// (web/threatcard.css): a click or tap anywhere on the text opens it, the
+// keyboard and screen readers use it as any menu, and its focus ring is
+// drawn around the text. The text is hidden from screen readers, which
+// read the menu's own choice.
+func (c *ThreatEditor) asiField(id string, selected maestro.ASI, h app.EventHandler) app.UI {
+	return el("div", "class", "tc-field tc-threat-asi").Body(
+		textEl("label", "OWASP Agentic Top 10", "for", id),
+		el("div", "class", "tc-select-wrap").Body(
+			textEl("span", asiLabel(selected), "id", id+"-shown", "class", "tc-select-shown", "aria-hidden", "true"),
+			el("select", "id", id, "class", "tc-select-over").OnChange(h).Body(asiOptions(selected)...),
+		),
+	)
+}
+
+// asiLabel is an Agentic Top 10 entry as the menu words it: "ASI02 Tool
+// Misuse & Exploitation", or "None".
+func asiLabel(a maestro.ASI) string {
+	if a == 0 {
+		return "None"
+	}
+	return a.Code() + " " + a.Name()
+}
+
 // The menus' values for "none" and "not rated", which the model writes as
 // "". An option needs a value that is not empty: go-app drops an empty
 // value attribute, and the option's value would then be its text.
@@ -164,10 +191,10 @@ func parseLevelValue(field, v string) (maestro.Level, error) {
 }
 
 func asiOptions(selected maestro.ASI) []app.UI {
-	opts := []app.UI{textEl("option", "None", "value", noASI, "selected", strconv.FormatBool(selected == 0))}
-	for a := maestro.ASI(1); a <= maestro.NumASI; a++ {
-		opts = append(opts, textEl("option", a.Code()+" "+a.Name(),
-			"value", a.Code(), "selected", strconv.FormatBool(a == selected)))
+	opts := make([]app.UI, 0, maestro.NumASI+1)
+	for a := maestro.ASI(0); a <= maestro.NumASI; a++ {
+		opts = append(opts, textEl("option", asiLabel(a),
+			"value", asiValue(a), "selected", strconv.FormatBool(a == selected)))
 	}
 	return opts
 }

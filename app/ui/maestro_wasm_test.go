@@ -458,3 +458,19 @@ func TestMarkALayerWithThreatsMappedFromItsNote(t *testing.T) {
 		t.Errorf("focus on #%s, want the status menu #layer-4-status", got)
 	}
 }
+
+func TestTheASIMenusChoiceIsShownInFull(t *testing.T) {
+	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{{Title: "Leaky tool"}}}}})
+	const id = "#layer-2-threat-0-asi"
+	wantText(t, id+"-shown", "None")
+	maestroSet(t, e, id, "ASI04", "change")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{1: {Threats: []maestro.Threat{{Title: "Leaky tool", ASI: 4}}}}})
+	wantText(t, id+"-shown", "ASI04 Agentic Supply Chain Vulnerabilities")
+
+	h.refuse = true
+	maestroSet(t, e, id, "ASI07", "change")
+	wantText(t, id+"-shown", "ASI04 Agentic Supply Chain Vulnerabilities")
+	if got := maestroQuery(t, id).Get("value").String(); got != "ASI04" {
+		t.Errorf("the menu shows %q after a refused change, want the card's ASI04", got)
+	}
+}
