@@ -137,3 +137,51 @@ func TestTheASIMenuShowsEveryEntryInFull(t *testing.T) {
 	}
 }
 
+// metricTagProblems lists, for each CVSS metric that is not set, what is
+// wrong with its name and its "not set" tag: the tag over a line of the
+// name, or the two drawn across the box's border (a legend on the border
+// is cut by it between its lines once the name wraps).
+const metricTagProblems = `(() => {
+  const problems = [];
+  for (const box of document.querySelectorAll("fieldset.tc-metric.tc-unset")) {
+    const legend = box.querySelector("legend");
+    const tag = legend.querySelector(".tc-unset-mark");
+    if (!tag) { problems.push(box.id + ": no not-set tag"); continue; }
+    const name = document.createRange();
+    name.setStartBefore(legend.firstChild);
+    name.setEndBefore(tag);
+    const lines = [...name.getClientRects()].filter((r) => r.width > 0);
+    const t = tag.getBoundingClientRect();
+    if (lines.some((l) => l.left < t.right && t.left < l.right && l.top < t.bottom && t.top < l.bottom)) {
+      problems.push(box.id + ": the tag covers the name");
+    }
+    const b = box.getBoundingClientRect(), l = legend.getBoundingClientRect(), cs = getComputedStyle(box);
+    const inside = {top: b.top + parseFloat(cs.borderTopWidth), left: b.left + parseFloat(cs.borderLeftWidth), right: b.right - parseFloat(cs.borderRightWidth)};
+    if (l.top < inside.top - 0.5) {
+      const firstBottom = Math.min(...lines.map((r) => r.bottom));
+      const wraps = lines.some((r) => r.top >= firstBottom - 1) || t.top >= firstBottom - 1;
+      problems.push(box.id + ": the name" + (wraps ? ", wrapped," : "") + " and its tag lie across the box's border");
+    }
+    if (t.right > inside.right + 0.5 || t.left < inside.left - 0.5) problems.push(box.id + ": the tag sticks out of the box");
+    const choices = box.querySelector(".tc-choices").getBoundingClientRect();
+    if (Math.max(l.bottom, t.bottom) > choices.top + 0.5) problems.push(box.id + ": the name or its tag covers the buttons");
+  }
+  return problems;
+})()`
+
+func TestACVSSMetricsNotSetTagNeverOverlapsItsName(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	for _, width := range layoutWidths {
+		t.Run(fmt.Sprintf("%d px wide", width), func(t *testing.T) {
+			tb := newTab(t)
+			if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			open(t, tb, s, "/")
+			waitEq(t, tb, "the Base metrics not set", `document.querySelectorAll("fieldset.tc-metric.tc-unset").length`, 11)
+			for _, p := range eval[[]string](t, tb, metricTagProblems) {
+				t.Error(p)
+			}
+		})
+	}
+}
