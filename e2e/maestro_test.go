@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // threatNames lists the names of the threats in a section, in order.
@@ -183,5 +184,23 @@ func TestACVSSMetricsNotSetTagNeverOverlapsItsName(t *testing.T) {
 				t.Error(p)
 			}
 		})
+	}
+}
+
+func TestEscClosesTheCatalogAndTheFocusGoesBackToItsButton(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/")
+	waitForEditor(t, tb)
+	click(t, tb, "#layer-3-add-threat")
+	waitEq(t, tb, "the focus once the catalog is open", `document.activeElement.id`, "catalog-search")
+	typeInto(t, tb, "#catalog-search", "tool")
+	waitUntil(t, tb, "the search lists threats", `!!document.querySelector("#catalog-results button.tc-catalog-add")`)
+
+	press(t, tb, kb.Escape)
+	waitEq(t, tb, "the catalog after Esc", `String(!!document.getElementById("catalog-picker"))`, "false")
+	waitEq(t, tb, "the focus after Esc", `document.activeElement.id`, "layer-3-add-threat")
+	if got := eval[string](t, tb, `document.getElementById("layer-3-add-threat").getAttribute("aria-expanded")`); got != "false" {
+		t.Errorf("the button says aria-expanded=%s", got)
 	}
 }
