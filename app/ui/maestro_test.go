@@ -497,19 +497,19 @@ func TestMaestroEditorRefusesEditsThatBreakTheCardsRules(t *testing.T) {
 	}{
 		{"notes at the limit", maestro.Model{}, editNotes(2, strings.Repeat("é", 4000)), ""},
 		{"notes over the limit", maestro.Model{}, editNotes(2, strings.Repeat("é", 4001)),
-			"Not changed: the notes field has 4001 characters; the limit is 4000."},
+			"Not changed: the notes of L2 Data Operations have 4001 characters; the limit is 4000."},
 		{"a tab in a title", maestro.Model{Layers: [7]maestro.LayerEntry{3: {Threats: []maestro.Threat{{Title: "a"}}}}},
 			editThreat(4, 0, func(t *maestro.Threat) { t.Title = "a\tb" }),
-			"Not changed: the title field contains the control character U+0009."},
+			"Not changed: the title of threat 1 of L4 Deployment and Infrastructure contains the control character U+0009."},
 		{"a title emptied", maestro.Model{Layers: [7]maestro.LayerEntry{3: {Threats: []maestro.Threat{{Title: "a"}}}}},
 			editThreat(4, 0, func(t *maestro.Threat) { t.Title = " " }),
-			"Not changed: the threat needs a catalog id or a title."},
+			"Not changed: threat 1 of L4 Deployment and Infrastructure needs a catalog id or a title."},
 		{"the 101st threat", maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: hundred}}},
 			editAddThreat(0, maestro.Threat{Title: "one more"}),
 			"Not changed: the threat model has 101 threats; the limit is 100."},
 		{"mitigations over the limit", maestro.Model{CrossLayer: []maestro.Threat{{Title: "a"}}},
 			editThreat(0, 0, func(t *maestro.Threat) { t.Mitigations = strings.Repeat("m", 2001) }),
-			"Not changed: the mitigations field has 2001 characters; the limit is 2000."},
+			"Not changed: the mitigations of cross-layer threat 1 have 2001 characters; the limit is 2000."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -561,10 +561,14 @@ func TestRefusalWords(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&card.FieldError{Field: "L3.notes", Msg: "has 4001 characters; the limit is 4000"}, "Not changed: the notes field has 4001 characters; the limit is 4000."},
-		{&card.FieldError{Field: "cross_layer.threats[2].catalog_id", Msg: "is not valid UTF-8"}, "Not changed: the catalog id field is not valid UTF-8."},
-		{&card.FieldError{Field: "L1.threats[0].layers", Msg: "must be empty"}, "Not changed: the threat's layers must be empty."},
-		{&card.FieldError{Field: "card", Msg: "has 60001 characters of text in all; the limit is 60000"}, "Not changed: the card has 60001 characters of text in all; the limit is 60000."},
+		{&card.FieldError{Loc: card.Location{Section: card.SectionLayer, Layer: 3, Field: "notes"}, Msg: "has 4001 characters; the limit is 4000"},
+			"Not changed: the notes of L3 Agent Frameworks have 4001 characters; the limit is 4000."},
+		{&card.FieldError{Loc: card.Location{Section: card.SectionCrossLayer, Threat: 3, Field: "catalog_id"}, Msg: "is not valid UTF-8"},
+			"Not changed: the catalog id of cross-layer threat 3 is not valid UTF-8."},
+		{&card.FieldError{Loc: card.Location{Section: card.SectionLayer, Layer: 1, Threat: 1, Field: "layers"}, Msg: "must be empty"},
+			"Not changed: the layers of threat 1 of L1 Foundation Models must be empty."},
+		{&card.FieldError{Loc: card.Location{Section: card.SectionCard}, Msg: "has 60001 characters of text in all; the limit is 60000"},
+			"Not changed: the card has 60001 characters of text in all; the limit is 60000."},
 	}
 	for _, tt := range tests {
 		if got := maestroRefusal(tt.err); got != tt.want {

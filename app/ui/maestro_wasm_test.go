@@ -224,7 +224,7 @@ func TestNotesUpdateAsTypedAndStopAtTheLimit(t *testing.T) {
 	if got := maestroQuery(t, "#layer-3-notes").Get("value").String(); got != "Runs tools" {
 		t.Errorf("refused notes: field shows %d characters, want the card's %q", len(got), "Runs tools")
 	}
-	wantText(t, "#layer-3-message", "Not changed: the notes field has 4001 characters; the limit is 4000.")
+	wantText(t, "#layer-3-message", "Not changed: the notes of L3 Agent Frameworks have 4001 characters; the limit is 4000.")
 
 	maestroSet(t, e, "#layer-3-notes", "", "input")
 	wantModel(t, h, maestro.Model{})
@@ -332,7 +332,7 @@ func TestAThreatsTitleCannotBeEmptied(t *testing.T) {
 	if got := maestroQuery(t, "#layer-1-threat-0-title").Get("value").String(); got != "Jailbreak" {
 		t.Errorf("title field shows %q, want the card's title", got)
 	}
-	wantText(t, "#layer-1-threat-0-message", "Not changed: the threat needs a catalog id or a title.")
+	wantText(t, "#layer-1-threat-0-message", "Not changed: threat 1 of L1 Foundation Models needs a catalog id or a title.")
 }
 
 func TestEscClosesTheCatalogAndGivesTheFocusBack(t *testing.T) {

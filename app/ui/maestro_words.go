@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
@@ -140,27 +138,8 @@ func layerList(ls []maestro.Layer) string {
 	return strings.Join(codes[:len(codes)-1], ", ") + " and " + codes[len(codes)-1]
 }
 
-// maestroRefusal tells why an edit was not made, from the rule of card.Validate it
-// would have broken.
+// maestroRefusal tells why an edit was not made, from the rule of
+// card.Validate it would have broken, naming the field in words.
 func maestroRefusal(err error) string {
-	fe, ok := errors.AsType[*card.FieldError](err)
-	if !ok {
-		return "Not changed: " + err.Error() + "."
-	}
-	what := fe.Field
-	switch {
-	case fe.Field == "maestro":
-		what = "the threat model"
-	case fe.Field == "card":
-		what = "the card"
-	case strings.HasSuffix(fe.Field, ".layers"):
-		what = "the threat's layers"
-	case strings.HasSuffix(fe.Field, "]"):
-		what = "the threat"
-	default:
-		if i := strings.LastIndexByte(fe.Field, '.'); i >= 0 {
-			what = "the " + strings.ReplaceAll(fe.Field[i+1:], "_", " ") + " field"
-		}
-	}
-	return "Not changed: " + what + " " + fe.Msg + "."
+	return "Not changed: " + err.Error() + "."
 }
