@@ -7,7 +7,6 @@ import (
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
 // Calculator is the AIVSS part of the card: the edition, the CVSS v4.0
@@ -17,10 +16,11 @@ import (
 type Calculator struct {
 	app.Compo
 
-	Editor editor
-	Inputs card.Inputs     // the card's AIVSS inputs
-	Eval   card.Evaluation // card.Evaluate of the card
-	Later  bool            // draw only the edition and the result: the inputs follow in the page's next frame (see Page.painted)
+	Editor  editor
+	Inputs  card.Inputs       // the card's AIVSS inputs
+	Eval    card.Evaluation   // card.Evaluate of the card
+	Invalid map[string]string // fields holding text the card did not take, by element id (see editor.invalid)
+	Later   bool              // draw only the edition and the result: the inputs follow in the page's next frame (see Page.painted)
 
 	note    string                 // what the last switch of edition did, for a person
 	noteFor string                 // the edition the note is about
@@ -40,19 +40,25 @@ func (c *Calculator) Render() (ui app.UI) {
 	form := []app.UI{
 		el("div", "class", "tc-field tc-edition").Body(
 			textEl("label", "AIVSS edition", "for", "edition"),
-			el("select", "id", "edition", "aria-describedby", "edition-about").
+			el("select", "id", "edition", "aria-describedby", "edition-about edition-note").
 				OnChange(c.onEdition).Body(options...),
 			textEl("p", ed.Source, "id", "edition-about", "class", "tc-hint"),
-			app.If(c.note != "" && c.noteFor == ed.ID, func() app.UI {
-				return textEl("p", c.note, "id", "edition-note", "class", "tc-note", "role", "status")
-			}),
+			// Always there (empty without a note), so that the live
+			// region exists before the text it announces.
+			textEl("p", c.editionNote(ed), "id", "edition-note", "class", "tc-note", "role", "status"),
 		),
 	}
 	if !c.Later {
+		var factorsInvalid [card.NumFactors]bool
+		for i, f := range ed.Factors {
+			factorsInvalid[i] = c.Invalid[factorFieldID(f.ID)] != ""
+		}
 		form = append(form,
-			&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
-			&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors},
-			&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF},
+			&CVSSInput{Editor: c.Editor, Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore,
+				VectorInvalid: c.Invalid[vectorFieldID] != "", ScoreInvalid: c.Invalid[scoreFieldID] != ""},
+			&FactorsPanel{Editor: c.Editor, Edition: ed.ID, Factors: c.Inputs.Factors, Invalid: factorsInvalid},
+			&Multipliers{Editor: c.Editor, Edition: ed.ID, ThM: c.Inputs.ThM, MF: c.Inputs.MF,
+				ThMInvalid: c.Invalid["thm"] != "", MFInvalid: c.Invalid["mf"] != "", Vector: vectorThM(ed, &c.Eval)},
 		)
 	}
 	return el("section", "id", "calculator", "class", "tc-calculator",
@@ -60,9 +66,48 @@ func (c *Calculator) Render() (ui app.UI) {
 		textEl("h2", "AIVSS score", "id", "calculator-title"),
 		el("div", "class", "tc-calc").Body(
 			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(form...),
-			&Result{Inputs: c.Inputs, Eval: c.Eval},
+			&Result{Inputs: c.Inputs, Eval: c.Eval, Invalid: c.invalidTexts(ed)},
 		),
 	)
+}
+
+// editionNote is the note about the last switch of edition, while the
+// card is in the edition it switched to.
+func (c *Calculator) editionNote(ed *aivss.Edition) string {
+	if c.noteFor != ed.ID {
+		return ""
+	}
+	return c.note
+}
+
+// The ids of the CVSS fields, which are also their keys among the page's
+// invalid fields; a factor's is factorFieldID, ThM's and MF's "thm" and
+// "mf".
+const (
+	vectorFieldID = "cvss-vector"
+	scoreFieldID  = "cvss-score"
+)
+
+func factorFieldID(id string) string { return "factor-" + id }
+
+// invalidTexts lists what the result says of the fields holding text the
+// card did not take, in the order of the calculator.
+func (c *Calculator) invalidTexts(ed *aivss.Edition) []string {
+	if len(c.Invalid) == 0 {
+		return nil
+	}
+	order := []string{vectorFieldID, scoreFieldID}
+	for _, f := range ed.Factors {
+		order = append(order, factorFieldID(f.ID))
+	}
+	order = append(order, "thm", "mf")
+	var out []string
+	for _, id := range order {
+		if msg := c.Invalid[id]; msg != "" {
+			out = append(out, msg)
+		}
+	}
+	return out
 }
 
 func (c *Calculator) onEdition(ctx app.Context, e app.Event) {
@@ -70,52 +115,78 @@ func (c *Calculator) onEdition(ctx app.Context, e app.Event) {
 	c.switchEdition(ctx, ctx.JSSrc().Get("value").String())
 }
 
-// switchEdition changes the card's edition. The CVSS input means the same
-// in every edition and is kept. The factors are not: each edition has its
-// own list, order and values, so they are cleared, and ThM and MF take the
-// new edition's defaults; going back to an edition left earlier brings back
-// what was set there.
+// switchEdition changes the card's edition. What carries over is
+// card.SwitchEdition's: the CVSS input, each factor to the factor of the
+// new edition that means the same where that takes its value, ThM by its
+// label and MF by value, or the new edition's defaults; the note says
+// what did and what did not. Going back to an edition left earlier brings
+// back what was set there.
 func (c *Calculator) switchEdition(ctx app.Context, id string) {
 	ed, err := aivss.Lookup(id)
-	if err != nil || id == "" || ed.ID == c.Inputs.Edition {
+	before := c.Editor.inputs()
+	if err != nil || id == "" || ed.ID == before.Edition {
 		return
 	}
-	before := c.Inputs
 	back, restore := c.left[ed.ID]
+	next, sw := card.SwitchEdition(before, ed)
+	if restore {
+		next.Factors, next.ThM, next.MF = back.Factors, back.ThM, back.MF
+	}
 	err = c.Editor.edit(ctx, func(cd *card.Card) {
 		in := &cd.AIVSS
-		in.Edition = ed.ID
-		if restore {
-			in.Factors, in.ThM, in.MF = back.Factors, back.ThM, back.MF
-			return
-		}
-		in.Factors = [card.NumFactors]decimal.Optional{}
-		in.ThM = decimal.Some(ed.ThM.Default)
-		in.MF = decimal.Optional{}
-		if ed.HasMF {
-			in.MF = decimal.Some(ed.MF.Default)
-		}
+		in.Edition, in.Factors, in.ThM, in.MF = next.Edition, next.Factors, next.ThM, next.MF
 	})
+	c.noteFor = ed.ID
 	if err != nil {
-		c.note, c.noteFor = err.Error(), ed.ID
+		c.note = err.Error()
 		return
 	}
+	// The fields of factors, ThM and MF are the new edition's now.
+	for _, f := range sw.From.Factors {
+		c.Editor.invalid(factorFieldID(f.ID), "")
+	}
+	c.Editor.invalid("thm", "")
+	c.Editor.invalid("mf", "")
 	if c.left == nil {
 		c.left = map[string]card.Inputs{}
 	}
 	c.left[before.Edition] = before
-	c.noteFor = ed.ID
 	if restore {
-		c.note = "Switched to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF you had set in " + ed.ID + " are back."
+		c.note = "Switched back from " + sw.From.Name + " to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF are as you left them in " + ed.Called + "."
 		return
 	}
-	c.note = "Switched to " + ed.Name + ". The CVSS input is kept. The factors are cleared, as each edition has its own list; " +
-		"ThM is set to " + ed.ID + "'s default, " + ed.ThM.Describe(ed.ThM.Default, 2)
-	if ed.HasMF {
-		c.note += ", and MF to " + ed.MF.Describe(ed.MF.Default, 2) + "."
-	} else {
-		c.note += "; " + ed.ID + " has no MF."
+	c.note = sw.Text()
+}
+
+// inputs returns the card's AIVSS inputs as they are now (see editor).
+func (p *Page) inputs() card.Inputs {
+	if p.card == nil {
+		return card.Inputs{}
 	}
+	return p.card.AIVSS
+}
+
+// invalid records what the result says of a calculator field holding text
+// the card did not take, or with msg "" that it holds none (see editor).
+// The map is replaced, never changed: the calculator compares it with the
+// one it drew.
+func (p *Page) invalid(field, msg string) {
+	if p.invalidFields[field] == msg {
+		return
+	}
+	next := make(map[string]string, len(p.invalidFields)+1)
+	for k, v := range p.invalidFields {
+		if k != field {
+			next[k] = v
+		}
+	}
+	if msg != "" {
+		next[field] = msg
+	}
+	if len(next) == 0 {
+		next = nil
+	}
+	p.invalidFields = next
 }
 
 // preventSubmit keeps Enter in a field from submitting the form, which
@@ -185,12 +256,4 @@ func syncControls(ctx app.Context, values map[string]string, checked map[string]
 // without a message), so that the field's aria-describedby finds it.
 func fieldError(id, msg string) app.UI {
 	return textEl("p", msg, "id", id, "class", "tc-field-error", "aria-live", "polite")
-}
-
-// refusedMsg is the message for an edit the page refused.
-func refusedMsg(err error) string {
-	if r, ok := err.(*EditRefusedError); ok {
-		return "Not accepted: " + r.Msg + "."
-	}
-	return err.Error()
 }

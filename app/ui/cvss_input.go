@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -24,24 +25,40 @@ const numBase = 11
 // clears the other (a vector's score is carried over as the bare score).
 //
 // While the Base metrics are not all chosen, the card has no CVSS input and
-// the choices wait here. Text in the vector field that is not a vector is
-// explained next to it, and the card keeps its last valid vector.
+// the choices wait here. The vector field and the score field follow the
+// rule of numberField: what is typed is taken as soon as it is a vector
+// (a score), and text that is not puts the card back to what it held when
+// the edit began, is explained next to the field, and keeps the result
+// from showing a score.
 type CVSSInput struct {
 	app.Compo
 
-	Editor editor
-	Vector string           // the card's canonical vector, or ""
-	Score  decimal.Optional // the card's bare score; unset when Vector is set
+	Editor        editor
+	Vector        string           // the card's canonical vector, or ""
+	Score         decimal.Optional // the card's bare score; unset when Vector is set
+	VectorInvalid bool             // the page knows the vector field holds text the card did not take
+	ScoreInvalid  bool             // the same of the score field
 
 	byScore bool                         // score entry chosen while the card has neither
 	picked  map[string]string            // metric values chosen; the vector's, once complete
-	text    string                       // the vector field's text, while it is not the card's vector
+	text    string                       // the vector field's text, while an edit of it is under way
 	textSet bool                         // text is what the field shows
-	textErr string                       // why text is not a vector
+	textErr string                       // why text is not taken, with what the card keeps
+	before  vectorEdit                   // the card when the edit of the vector field began
+	thmNote string                       // what the last change of the CVSS input did to ThM, for a person
 	score   numberField                  // the score field
 	seen    string                       // Vector at the last render, to tell when it changes from outside
 	keep    bool                         // keep picked through the next change of Vector (a switch to a bare score)
 	opened  [cvss4.Supplemental + 1]bool // folded metric groups open, by cvss4.Group
+}
+
+// vectorEdit is what the vector field puts back when its text is not a
+// vector: the card's vector and ThM (which a vector's E may clear), and
+// the metric buttons, as they were when the edit began.
+type vectorEdit struct {
+	vector string
+	thm    decimal.Optional
+	picked map[string]string
 }
 
 // onToggle notes that folded group g was opened or closed.
@@ -56,20 +73,26 @@ func (c *CVSSInput) onToggle(g cvss4.Group) app.EventHandler {
 // outside (another card, back/forward), unless it is what was typed.
 func (c *CVSSInput) OnUpdate(ctx app.Context) {
 	if c.Vector != c.seen {
-		if c.textSet {
-			if v, err := cvss4.Parse(strings.TrimSpace(c.text)); err != nil || v.String() != c.Vector {
-				c.textSet, c.textErr = false, ""
+		if c.textSet && c.textErr == "" {
+			if v, err := cvss4.ParseTyped(c.text); err != nil || v.String() != c.Vector {
+				c.textSet = false
 			}
+		}
+		if c.textSet && c.textErr != "" && c.Vector != c.before.vector {
+			c.textSet, c.textErr = false, ""
 		}
 		if !c.keep {
 			c.picked = nil
 		}
 		c.keep = false
 	}
+	if c.textSet && c.textErr != "" && !c.VectorInvalid {
+		c.textSet, c.textErr = false, "" // the page forgot it: another card
+	}
 	defer func() {
-		syncControls(ctx, map[string]string{"cvss-vector": c.vectorShown(), "cvss-score": c.scoreShown()}, nil)
+		syncControls(ctx, map[string]string{vectorFieldID: c.vectorShown(), scoreFieldID: c.scoreShown()}, nil)
 	}()
-	c.score.follow(c.Score)
+	c.score.follow(c.Score, c.ScoreInvalid)
 }
 
 // byScoreMode reports whether the score field is shown.
@@ -142,7 +165,7 @@ func (c *CVSSInput) vectorShown() string {
 }
 
 func (c *CVSSInput) renderScore() app.UI {
-	field := decimalField("cvss-score", c.scoreShown(), "0.0 to 10.0").
+	field := decimalField(scoreFieldID, c.scoreShown(), "0.0 to 10.0").
 		OnInput(c.onScoreInput).
 		OnChange(c.onScoreChange)
 	if c.score.msg != "" {
@@ -152,12 +175,20 @@ func (c *CVSSInput) renderScore() app.UI {
 		textEl("label", "CVSS v4.0 base score", "for", "cvss-score"),
 		field,
 		fieldError("cvss-score-error", c.score.msg),
+		c.renderThMNote(),
 	)
+}
+
+// renderThMNote says what the last change of the CVSS input did to ThM;
+// it is always there (empty without a note), a live region that
+// announces the note when it comes.
+func (c *CVSSInput) renderThMNote() app.UI {
+	return textEl("p", c.thmNote, "id", "cvss-thm-note", "class", "tc-note", "role", "status")
 }
 
 func (c *CVSSInput) renderMetrics() []app.UI {
 	vals := c.values()
-	field := voidEl("input", "type", "text", "id", "cvss-vector", "value", c.vectorShown(),
+	field := voidEl("input", "type", "text", "id", vectorFieldID, "value", c.vectorShown(),
 		"class", "tc-vector", "autocomplete", "off", "autocapitalize", "characters",
 		"spellcheck", "false",
 		"placeholder", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
@@ -212,6 +243,7 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 			field,
 			fieldError("cvss-vector-error", c.textErr),
 			textEl("p", hint, "id", "cvss-vector-hint", "class", "tc-hint"),
+			c.renderThMNote(),
 		),
 	}, groups...)
 }
@@ -247,36 +279,46 @@ func (c *CVSSInput) onMode(ctx app.Context, e app.Event) {
 	c.setMode(ctx, ctx.JSSrc().Get("value").String() == "score")
 }
 
-// setMode switches between the metrics and a bare score.
+// setMode switches between the metrics and a bare score. It ends the
+// edits of both fields: each shows the card's value when drawn again.
 func (c *CVSSInput) setMode(ctx app.Context, byScore bool) {
 	if byScore == c.byScoreMode() {
 		return
 	}
 	c.byScore = byScore
 	c.textSet, c.textErr, c.score = false, "", numberField{}
+	c.Editor.invalid(vectorFieldID, "")
+	c.Editor.invalid(scoreFieldID, "")
+	in := c.Editor.inputs()
 	switch {
-	case byScore && c.Vector != "":
-		v, err := cvss4.Parse(c.Vector)
+	case byScore && in.CVSSVector != "":
+		v, err := cvss4.Parse(in.CVSSVector)
 		if err != nil {
 			return
 		}
 		c.picked, c.keep = valuesOf(v), true
-		c.edit(ctx, "", decimal.Some(v.Score()), &c.score.msg)
-	case !byScore && c.Score.Set:
+		if err := c.setCVSS(ctx, "", decimal.Some(v.BaseScore())); err != nil {
+			c.score.msg = refusedMsg(err)
+		}
+	case !byScore && in.CVSSScore.Set:
 		vector := ""
 		if v, err := cvss4.Build(c.picked); err == nil {
 			vector = v.String()
 		}
-		c.edit(ctx, vector, decimal.Optional{}, &c.textErr)
+		if err := c.setCVSS(ctx, vector, decimal.Optional{}); err != nil {
+			c.textErr = refusedMsg(err)
+		}
 	}
 }
 
-// pick chooses one metric's value.
+// pick chooses one metric's value. It ends an edit of the vector field:
+// the field shows the vector the buttons make.
 func (c *CVSSInput) pick(ctx app.Context, metric, value string) {
 	vals := c.values()
 	vals[metric] = value
 	c.picked = vals
 	c.textSet, c.textErr = false, ""
+	c.Editor.invalid(vectorFieldID, "")
 	for _, m := range cvssMetrics()[:numBase] {
 		if vals[m.Abbrev] == "" {
 			return // the vector is not complete yet
@@ -287,43 +329,70 @@ func (c *CVSSInput) pick(ctx app.Context, metric, value string) {
 		c.textErr = err.Error()
 		return
 	}
-	if s := v.String(); s != c.Vector {
-		c.edit(ctx, s, decimal.Optional{}, &c.textErr)
+	if s := v.String(); s != c.Editor.inputs().CVSSVector {
+		if err := c.setCVSS(ctx, s, decimal.Optional{}); err != nil {
+			c.textErr = refusedMsg(err)
+		}
 	}
 }
 
 func (c *CVSSInput) onVectorInput(ctx app.Context, e app.Event) {
 	defer c.Editor.catch("reading the CVSS vector")
-	c.typeVector(ctx, ctx.JSSrc().Get("value").String())
+	c.typeVector(ctx, ctx.JSSrc().Get("value").String(), false)
 }
 
-// typeVector reads the vector field. A vector is taken as soon as it is
-// one (surrounding white space, as pasting brings, is ignored); anything
-// else is explained, and the card keeps its vector.
-func (c *CVSSInput) typeVector(ctx app.Context, s string) {
+// typeVector reads the vector field after a keystroke, or, with done,
+// when it is left. A vector is taken as soon as it is one, as a person
+// writes it (cvss4.ParseTyped: any case and order, spaces as pasting
+// brings); anything else puts the card back to the vector it had when
+// the edit began, and is explained. Leaving the field with a vector shows
+// the vector in its canonical form.
+func (c *CVSSInput) typeVector(ctx app.Context, s string, done bool) {
+	in := c.Editor.inputs()
+	if !c.textSet {
+		c.before = vectorEdit{vector: in.CVSSVector, thm: in.ThM, picked: c.picked}
+	}
 	c.text, c.textSet = s, true
-	v, err := cvss4.Parse(strings.TrimSpace(s))
+	why := ""
+	v, err := cvss4.ParseTyped(s)
 	if err != nil {
-		c.textErr = "Not a CVSS v4.0 vector: " + err.Error() + "."
-		if c.Vector != "" {
-			c.textErr += " The card keeps " + c.Vector + "."
+		why = "not a CVSS v4.0 vector: " + strings.TrimSuffix(err.Error(), ".")
+	} else if canon := v.String(); canon != in.CVSSVector {
+		if err := c.setCVSS(ctx, canon, decimal.Optional{}); err != nil {
+			why = refusedWhat(err)
+		}
+	}
+	if why == "" {
+		c.textErr = ""
+		c.picked = valuesOf(v)
+		c.Editor.invalid(vectorFieldID, "")
+		if done {
+			c.textSet = false // the vector in its canonical form
 		}
 		return
 	}
-	c.textErr = ""
-	c.picked = valuesOf(v)
-	if s := v.String(); s != c.Vector {
-		c.edit(ctx, s, decimal.Optional{}, &c.textErr)
+	b := c.before
+	if now := c.Editor.inputs(); now.CVSSVector != b.vector || now.ThM != b.thm {
+		c.Editor.edit(ctx, func(cd *card.Card) {
+			cd.AIVSS.CVSSVector, cd.AIVSS.ThM = b.vector, b.thm
+		})
+		c.thmNote = ""
 	}
+	c.picked = b.picked
+	c.textErr = capitalSentence(why)
+	keeps := "has no vector"
+	if b.vector != "" {
+		c.textErr += " The card keeps " + b.vector + "."
+		keeps = "keeps " + b.vector
+	}
+	c.Editor.invalid(vectorFieldID, "the CVSS vector is "+why+"; the card "+keeps)
 }
 
 // onVectorChange, when the field is left, shows a taken vector in its
 // canonical form.
 func (c *CVSSInput) onVectorChange(ctx app.Context, e app.Event) {
 	defer c.Editor.catch("reading the CVSS vector")
-	if c.textErr == "" {
-		c.textSet = false
-	}
+	c.typeVector(ctx, ctx.JSSrc().Get("value").String(), true)
 }
 
 func (c *CVSSInput) onScoreInput(ctx app.Context, e app.Event) {
@@ -336,47 +405,64 @@ func (c *CVSSInput) onScoreChange(ctx app.Context, e app.Event) {
 	c.typeScore(ctx, ctx.JSSrc().Get("value").String(), true)
 }
 
-// typeScore reads the score field. An empty field unsets the score. Text
-// that is not a number is only explained when the field is left (done):
-// "7." on the way to "7.5" is not a mistake.
+// typeScore reads the score field after a keystroke, or, with done, when
+// it is left (see numberField). An empty field unsets the score.
 func (c *CVSSInput) typeScore(ctx app.Context, s string, done bool) {
-	c.score.text, c.score.textSet = s, true
-	t := strings.TrimSpace(s)
-	if t == "" {
-		c.score.msg = ""
-		if c.Score.Set {
-			c.edit(ctx, "", decimal.Optional{}, &c.score.msg)
-		}
-		return
-	}
-	d, err := decimal.Parse(t)
-	if err != nil {
-		if done {
-			c.score.msg = "Not a score: write it like 7.5 (0.0 to 10.0)."
-			if c.Score.Set {
-				c.score.msg += " The card keeps " + c.Score.Value.Format(1) + "."
-			}
-		}
-		return
-	}
-	c.score.msg = ""
-	if !c.Score.Set || d != c.Score.Value {
-		c.edit(ctx, "", decimal.Some(d), &c.score.msg)
-	}
-	if done && c.score.msg == "" {
-		c.score.textSet = false // show the score as the card holds it
-	}
+	c.byScore = true // an emptied field stays the score field
+	sp := numberSpec{id: scoreFieldID, name: "the CVSS score", example: "7.5", places: 1}
+	c.score.key(c.Editor, sp, c.Editor.inputs().CVSSScore, s, done, func(v decimal.Optional) error {
+		return c.setCVSS(ctx, "", v)
+	})
 }
 
-// edit sets the card's CVSS input; a refusal goes into *msg.
-func (c *CVSSInput) edit(ctx app.Context, vector string, score decimal.Optional, msg *string) {
+// setCVSS sets the card's CVSS input: a vector, or a bare score. Exploit
+// maturity counts once: where the edition's ThM is CVSS's Exploit
+// Maturity, a vector whose E this edit changes sets ThM, and a ThM of the
+// card's own that would contradict it is cleared in the same edit; a bare
+// score taking the place of a vector whose E set ThM keeps that ThM, as
+// the card's own. thmNote says what was done, for a person.
+func (c *CVSSInput) setCVSS(ctx app.Context, vector string, score decimal.Optional) error {
+	note := ""
 	err := c.Editor.edit(ctx, func(cd *card.Card) {
-		cd.AIVSS.CVSSVector = vector
-		cd.AIVSS.CVSSScore = score
+		in := &cd.AIVSS
+		oldE, newE := exploitMaturityOf(in.CVSSVector), exploitMaturityOf(vector)
+		in.CVSSVector, in.CVSSScore = vector, score
+		ed, err := aivss.Lookup(in.Edition)
+		if err != nil || oldE == newE {
+			return
+		}
+		if vector == "" {
+			if ch, ok := ed.ThMOfExploitMaturity(oldE); ok && !in.ThM.Set {
+				in.ThM = decimal.Some(ch.Value)
+				note = "ThM stays " + ed.ThM.Describe(ch.Value, 2) + ", which the vector's Exploit Maturity E:" + oldE +
+					" set; a bare score has no Exploit Maturity, so the card now holds it as its own."
+			}
+			return
+		}
+		if ch, ok := ed.ThMOfExploitMaturity(newE); ok && in.ThM.Set && in.ThM.Value != ch.Value {
+			note = "The vector's Exploit Maturity E:" + newE + " (" + ch.Label + ") sets ThM to " + ch.Value.Format(2) +
+				" in " + ed.Called + ", so the ThM set before, " + ed.ThM.Describe(in.ThM.Value, 2) +
+				", is cleared: exploit maturity counts once."
+			in.ThM = decimal.Optional{}
+		}
 	})
-	if err != nil {
-		*msg = refusedMsg(err)
+	if err == nil {
+		c.thmNote = note
 	}
+	return err
+}
+
+// exploitMaturityOf returns the Exploit Maturity of a canonical vector
+// ("A", "P", "U"), or "X" for none and for no vector.
+func exploitMaturityOf(vector string) string {
+	if vector == "" {
+		return "X"
+	}
+	v, err := cvss4.Parse(vector)
+	if err != nil {
+		return "X"
+	}
+	return v.ExploitMaturity()
 }
 
 // metricChoice is one metric's buttons: a fieldset with a radio button per

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -35,13 +37,33 @@ type Edit func(c *card.Card)
 type editor interface {
 	edit(ctx app.Context, e Edit) error
 	catch(during string)
+	// inputs returns the card's AIVSS inputs as they are now. A component's
+	// own inputs are a frame behind within a burst of keystrokes: go-app
+	// redraws once a frame, and events may come several to a frame.
+	inputs() card.Inputs
+	// invalid records that the field with the given element id holds text
+	// the card did not take, and why, in the words the result shows
+	// ("the CVSS score is 11; …; the card keeps 9.3"); msg "" clears it.
+	// While a field holds such text the result shows no score.
+	invalid(field, msg string)
 }
 
 // EditRefusedError is returned for an edit the page did not apply, because
 // the card would then break one of its limits or rules.
 type EditRefusedError struct {
-	Field string // the card field at fault, as card.FieldError names it: "title", "aivss.factors.tools"
-	Msg   string // what is wrong with it, for a person
+	Field *card.FieldError // the field at fault and what is wrong with it; nil when it is the card as a whole
+	Msg   string           // when Field is nil: what is wrong, as a clause ("the card needs a link of …")
 }
 
-func (e *EditRefusedError) Error() string { return "not changed: " + e.Field + " " + e.Msg }
+// What says what is wrong, naming the field in a person's words: "the
+// title has 201 characters; the limit is 200".
+func (e *EditRefusedError) What() string {
+	if e.Field != nil {
+		return e.Field.Loc.Name() + " " + e.Field.Msg
+	}
+	return e.Msg
+}
+
+func (e *EditRefusedError) Error() string {
+	return "Not changed: " + strings.TrimSuffix(e.What(), ".") + "."
+}

@@ -21,6 +21,7 @@ type FactorsPanel struct {
 	Editor  editor
 	Edition string                            // an edition id (aivss.Lookup)
 	Factors [card.NumFactors]decimal.Optional // in the edition's order
+	Invalid [card.NumFactors]bool             // the factor's number field holds text the card did not take
 }
 
 func (c *FactorsPanel) Render() (ui app.UI) {
@@ -51,7 +52,7 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 		if ed.Levels.Choices != nil {
 			items[i] = &factorChoice{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i]}
 		} else {
-			items[i] = &factorSlider{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i]}
+			items[i] = &factorSlider{Panel: c, Edition: ed.ID, Index: i, ID: f.ID, Name: f.Name, Value: c.Factors[i], Invalid: c.Invalid[i]}
 		}
 	}
 	return el("fieldset", "id", "factors", "class", "tc-factors", "aria-describedby", "factors-hint").Body(
@@ -61,29 +62,32 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 	)
 }
 
-// set gives factor i of edition the value text; it returns why it was
-// not taken, or "". The edition is checked so that a click from a factor
-// drawn for another edition does nothing.
+// set gives factor i of edition the value text, a button's value; it
+// returns why it was not taken, or "".
 func (c *FactorsPanel) set(ctx app.Context, edition string, i int, text string) string {
-	if edition != c.Edition || i < 0 || i >= card.NumFactors {
-		return ""
+	d, err := decimal.Parse(text)
+	if err != nil {
+		return "Not accepted: " + err.Error() + "."
 	}
-	v, msg := parseTyped(text, "0.25")
-	if msg != "" {
-		return msg
+	if err := c.apply(ctx, edition, i, decimal.Some(d)); err != nil {
+		return refusedMsg(err)
 	}
-	if v == c.Factors[i] {
-		return ""
+	return ""
+}
+
+// apply gives factor i of edition the value v, unless the card has it
+// already; it returns the page's refusal. The edition is checked so that
+// a click from a factor drawn for another edition does nothing.
+func (c *FactorsPanel) apply(ctx app.Context, edition string, i int, v decimal.Optional) error {
+	in := c.Editor.inputs()
+	if edition != in.Edition || i < 0 || i >= card.NumFactors || v == in.Factors[i] {
+		return nil
 	}
-	err := c.Editor.edit(ctx, func(cd *card.Card) {
+	return c.Editor.edit(ctx, func(cd *card.Card) {
 		if cd.AIVSS.Edition == edition {
 			cd.AIVSS.Factors[i] = v
 		}
 	})
-	if err != nil {
-		return refusedMsg(err)
-	}
-	return ""
 }
 
 // factorChoice is one factor as a three-way choice.
@@ -148,14 +152,20 @@ type factorSlider struct {
 	ID      string
 	Name    string
 	Value   decimal.Optional
+	Invalid bool // the page knows the field holds text the card did not take
 
 	numberField
 }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
 func (c *factorSlider) OnUpdate(ctx app.Context) {
-	c.follow(c.Value)
-	syncControls(ctx, map[string]string{"factor-" + c.ID: c.shown()}, nil)
+	c.follow(c.Value, c.Invalid)
+	syncControls(ctx, map[string]string{c.spec().id: c.shown()}, nil)
+}
+
+// spec describes the number field.
+func (c *factorSlider) spec() numberSpec {
+	return numberSpec{id: factorFieldID(c.ID), name: c.Name, example: "0.25", places: 2}
 }
 
 // shown is what the number field shows: what was typed, or the card's.
@@ -163,7 +173,7 @@ func (c *factorSlider) shown() string { return c.shownFor(c.Value, 2) }
 
 func (c *factorSlider) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing a factor")
-	id := "factor-" + c.ID
+	id := c.spec().id
 	value, position, spoken := c.shown(), "0", "not set"
 	if c.Value.Set {
 		position, spoken = strconv.FormatInt(c.Value.Value.Hundredths(), 10), c.Value.Value.Format(2)
@@ -196,14 +206,17 @@ func (c *factorSlider) onSlide(ctx app.Context, e app.Event) {
 	c.slide(ctx, ctx.JSSrc().Get("value").String())
 }
 
-// slide reads the slider, in hundredths.
+// slide reads the slider, in hundredths. It ends an edit of the number
+// field: the field shows the slider's value.
 func (c *factorSlider) slide(ctx app.Context, position string) {
 	n, err := strconv.Atoi(position)
 	if err != nil || n < 0 || n > 100 {
 		return
 	}
-	c.textSet = false
-	c.msg = c.Panel.set(ctx, c.Edition, c.Index, decimal.FromHundredths(int64(n)).Format(2))
+	c.clear(c.Panel.Editor, c.spec().id)
+	if err := c.Panel.apply(ctx, c.Edition, c.Index, decimal.Some(decimal.FromHundredths(int64(n)))); err != nil {
+		c.msg = refusedMsg(err)
+	}
 }
 
 func (c *factorSlider) onText(ctx app.Context, e app.Event) {
@@ -216,9 +229,15 @@ func (c *factorSlider) onTextDone(ctx app.Context, e app.Event) {
 	c.typed(ctx, ctx.JSSrc().Get("value").String(), true)
 }
 
-// typed reads the number field: a number is taken as it is typed; what is
-// not a number is explained when the field is left ("0." on the way to
-// "0.5" is no mistake).
+// typed reads the number field (see numberField): with done, the field
+// was left.
 func (c *factorSlider) typed(ctx app.Context, s string, done bool) {
-	c.take(s, done, func(s string) string { return c.Panel.set(ctx, c.Edition, c.Index, s) })
+	ed := c.Panel.Editor
+	in := ed.inputs()
+	if in.Edition != c.Edition {
+		return // drawn for the edition before
+	}
+	c.key(ed, c.spec(), in.Factors[c.Index], s, done, func(v decimal.Optional) error {
+		return c.Panel.apply(ctx, c.Edition, c.Index, v)
+	})
 }

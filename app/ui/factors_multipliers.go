@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
@@ -14,9 +17,12 @@ import (
 type Multipliers struct {
 	app.Compo
 
-	Editor  editor
-	Edition string
-	ThM, MF decimal.Optional
+	Editor     editor
+	Edition    string
+	ThM, MF    decimal.Optional
+	ThMInvalid bool        // the ThM field holds text the card did not take
+	MFInvalid  bool        // the MF field does
+	Vector     thmByVector // what the card's CVSS vector does to ThM
 }
 
 func (c *Multipliers) Render() (ui app.UI) {
@@ -27,13 +33,64 @@ func (c *Multipliers) Render() (ui app.UI) {
 	}
 	mf := app.UI(textEl("p", ed.Name+" has no mitigation factor (MF).", "id", "mf-none", "class", "tc-hint"))
 	if ed.HasMF {
-		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF}
+		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF, Invalid: c.MFInvalid}
 	}
 	return el("fieldset", "id", "multipliers", "class", "tc-multipliers").Body(
 		textEl("legend", "Threat and mitigation"),
-		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM},
+		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM, Invalid: c.ThMInvalid, Vector: c.Vector},
 		mf,
 	)
+}
+
+// thmByVector is what a card's CVSS vector does to its ThM. Where the
+// edition's ThM levels are CVSS's Exploit Maturity (v0.8, v0.5), a vector
+// with E:A, E:P or E:U sets ThM, which the field then shows, not to be
+// edited; a ThM of the card's own that contradicts it is the card's error.
+// Elsewhere (the card edition) E is shown with the vector but not applied.
+type thmByVector struct {
+	sets  decimal.Optional // the ThM the vector sets
+	note  string           // says that the vector sets it, or that E is not applied
+	err   string           // the card's ThM contradicts the vector's E: the evaluation's error
+	leave string           // then, the choice that leaves ThM to the vector
+}
+
+// vectorThM says what the CVSS vector of the card evaluated as ev does to
+// its ThM in edition ed.
+func vectorThM(ed *aivss.Edition, ev *card.Evaluation) thmByVector {
+	if ev.Vector == nil || ev.Vector.ExploitMaturity() == "X" {
+		return thmByVector{}
+	}
+	em := ev.Vector.ExploitMaturity()
+	ch, ok := ed.ThMOfExploitMaturity(em)
+	if !ok {
+		return thmByVector{note: "The vector's Exploit Maturity E:" + em + " (" + exploitMaturityName(em) +
+			") is shown with the vector but not applied: in " + ed.Called + " ThM is a number of its own."}
+	}
+	if _, conflict := errors.AsType[*aivss.ThMConflictError](ev.Err); conflict {
+		return thmByVector{err: capitalSentence(ev.Err.Error()), leave: "Leave it to the vector: " + ch.Value.Format(2) + " " + ch.Label}
+	}
+	return thmByVector{sets: decimal.Some(ch.Value),
+		note: "Set by the vector's Exploit Maturity E:" + em + " (" + ch.Label + "): " + ch.Value.Format(2)}
+}
+
+// exploitMaturityName is the name of a CVSS Exploit Maturity value: "A" is
+// "Attacked".
+func exploitMaturityName(em string) string {
+	for _, m := range cvssMetrics() {
+		if m.Abbrev == "E" {
+			return valueName(m, em)
+		}
+	}
+	return em
+}
+
+// capitalSentence makes a clause a sentence: a capital first letter, a full
+// stop.
+func capitalSentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + strings.TrimSuffix(s[1:], ".") + "."
 }
 
 // scaleInput is the field of ThM or MF: a select of the edition's
@@ -45,13 +102,15 @@ type scaleInput struct {
 	Edition string
 	Which   string // "thm" or "mf", which is also the field's id
 	Value   decimal.Optional
+	Invalid bool        // the page knows the number field holds text the card did not take
+	Vector  thmByVector // for ThM: what the card's CVSS vector does to it
 
 	numberField
 }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
 func (c *scaleInput) OnUpdate(ctx app.Context) {
-	c.follow(c.Value)
+	c.follow(c.Value, c.Invalid)
 	if ed, err := aivss.Lookup(c.Edition); err == nil {
 		if s, _ := c.scale(ed); s.Choices == nil {
 			syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
@@ -70,6 +129,15 @@ func (c *scaleInput) scale(ed *aivss.Edition) (*aivss.Scale, string) {
 	return &ed.ThM, "Threat multiplier (ThM)"
 }
 
+// spec describes the number field.
+func (c *scaleInput) spec() numberSpec {
+	name := "the threat multiplier (ThM)"
+	if c.Which == "mf" {
+		name = "the mitigation factor (MF)"
+	}
+	return numberSpec{id: c.Which, name: name, example: "0.97", places: 2}
+}
+
 func (c *scaleInput) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing "+c.Which)
 	ed, err := aivss.Lookup(c.Edition)
@@ -78,22 +146,43 @@ func (c *scaleInput) Render() (ui app.UI) {
 	}
 	s, label := c.scale(ed)
 	id := c.Which
+	value, msg := c.Value, c.msg
+	fromVector := c.Vector.sets.Set
+	if fromVector {
+		value = c.Vector.sets
+	}
+	if c.Vector.err != "" {
+		msg = c.Vector.err
+	}
 	class := "tc-field"
-	if !c.Value.Set {
+	if !value.Set {
 		class += " tc-unset"
+	}
+	describedBy := id + "-error"
+	if c.Vector.note != "" {
+		describedBy = id + "-source " + describedBy
 	}
 	var field app.UI
 	if s.Choices != nil {
 		options := make([]app.UI, 0, len(s.Choices)+1)
-		if !c.Value.Set {
+		switch {
+		case c.Vector.leave != "":
+			options = append(options, option(unsetOption, c.Vector.leave, !value.Set))
+		case !value.Set:
 			options = append(options, option(unsetOption, "Not set", true))
 		}
 		for _, ch := range s.Choices {
-			options = append(options, option(ch.Value.Format(2), ch.Value.Format(2)+" "+ch.Label, c.Value.Set && c.Value.Value == ch.Value))
+			options = append(options, option(ch.Value.Format(2), ch.Value.Format(2)+" "+ch.Label, value.Set && value.Value == ch.Value))
 		}
-		field = el("select", "id", id, "aria-describedby", id+"-error").OnChange(c.onChoose).Body(options...)
+		sel := el("select", "id", id, "aria-describedby", describedBy)
+		if fromVector {
+			sel = sel.Attr("disabled", "true") // the vector's E sets it; the note says so
+		} else if app.IsClient {
+			sel = sel.Attr("disabled", "false")
+		}
+		field = sel.OnChange(c.onChoose).Body(options...)
 	} else {
-		in := decimalField(id, c.shown(), "not set").Aria("describedby", id+"-hint "+id+"-error").
+		in := decimalField(id, c.shown(), "not set").Aria("describedby", id+"-hint "+describedBy).
 			OnInput(c.onText).
 			OnChange(c.onTextDone)
 		if c.msg != "" {
@@ -107,20 +196,36 @@ func (c *scaleInput) Render() (ui app.UI) {
 	return el("div", "class", class).Body(
 		el("label", "for", id).Body(
 			app.Text(label),
-			app.If(!c.Value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
+			app.If(!value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
 		),
 		field,
-		fieldError(id+"-error", c.msg),
+		app.If(c.Vector.note != "", func() app.UI {
+			return textEl("p", c.Vector.note, "id", id+"-source", "class", "tc-hint tc-thm-source")
+		}),
+		fieldError(id+"-error", msg),
 	)
 }
 
 func (c *scaleInput) onChoose(ctx app.Context, e app.Event) {
 	defer c.Editor.catch("setting " + c.Which)
-	v := ctx.JSSrc().Get("value").String()
-	if v == unsetOption {
-		v = ""
+	c.choose(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// choose takes the value of the select's option.
+func (c *scaleInput) choose(ctx app.Context, value string) {
+	v := decimal.Optional{}
+	if value != unsetOption {
+		d, err := decimal.Parse(value)
+		if err != nil {
+			c.msg = "Not accepted: " + err.Error() + "."
+			return
+		}
+		v = decimal.Some(d)
 	}
-	c.msg = c.set(ctx, v)
+	c.msg = ""
+	if err := c.apply(ctx, v); err != nil {
+		c.msg = refusedMsg(err)
+	}
 }
 
 // unsetOption is the value of the "Not set" choice. It cannot be "":
@@ -138,34 +243,37 @@ func (c *scaleInput) onTextDone(ctx app.Context, e app.Event) {
 	c.typed(ctx, ctx.JSSrc().Get("value").String(), true)
 }
 
-// typed reads the number field, as factorSlider.typed does.
+// typed reads the number field (see numberField): with done, the field
+// was left.
 func (c *scaleInput) typed(ctx app.Context, s string, done bool) {
-	c.take(s, done, func(s string) string { return c.set(ctx, s) })
+	in := c.Editor.inputs()
+	if in.Edition != c.Edition {
+		return // drawn for the edition before
+	}
+	c.key(c.Editor, c.spec(), c.current(in), s, done, func(v decimal.Optional) error { return c.apply(ctx, v) })
 }
 
-// set gives the field the value text ("" unsets it); it returns why the
-// value was not taken, or "".
-func (c *scaleInput) set(ctx app.Context, text string) string {
-	v, msg := parseTyped(text, "0.97")
-	if msg != "" {
-		return msg
+// current is the field's value in the inputs in.
+func (c *scaleInput) current(in card.Inputs) decimal.Optional {
+	if c.Which == "mf" {
+		return in.MF
 	}
-	if v == c.Value {
-		return ""
+	return in.ThM
+}
+
+// apply gives the field the value v, unless the card has it already; it
+// returns the page's refusal.
+func (c *scaleInput) apply(ctx app.Context, v decimal.Optional) error {
+	in := c.Editor.inputs()
+	if in.Edition != c.Edition || v == c.current(in) {
+		return nil
 	}
-	edition, which := c.Edition, c.Which
-	err := c.Editor.edit(ctx, func(cd *card.Card) {
-		if cd.AIVSS.Edition != edition {
-			return
-		}
+	which := c.Which
+	return c.Editor.edit(ctx, func(cd *card.Card) {
 		if which == "mf" {
 			cd.AIVSS.MF = v
 		} else {
 			cd.AIVSS.ThM = v
 		}
 	})
-	if err != nil {
-		return refusedMsg(err)
-	}
-	return ""
 }

@@ -53,6 +53,8 @@ type Page struct {
 	painted  bool            // the whole page is drawn, not only the first frame's part (see OnMount)
 	section  string          // a MAESTRO section the address named (#layer-3), to go to once drawn
 
+	invalidFields map[string]string // calculator fields holding text the card did not take (see invalid); replaced, never changed
+
 	followRev int  // the revision the share bar and printed report show (see followLater)
 	following bool // followLater is waiting for the next frame
 
@@ -300,6 +302,7 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 		return
 	}
 	p.failure, p.refused, p.unsaved = nil, nil, false
+	p.invalidFields = nil // the fields show the new card's values
 	p.session = session
 	p.textRev++
 	p.opened++
@@ -327,7 +330,7 @@ func (p *Page) setCard(c *card.Card) error {
 // history entry) and the draft.
 func (p *Page) edit(ctx app.Context, e Edit) error {
 	if p.card == nil || p.failure != nil {
-		return &EditRefusedError{Field: "card", Msg: "is not shown; open a card first"}
+		return &EditRefusedError{Msg: "no card is shown; open a card first"}
 	}
 	p.saveOpened(ctx) // an edit before the first paint: the card opened comes first
 	next := *p.card
@@ -424,12 +427,12 @@ func (p *Page) open(ctx app.Context, c *card.Card) {
 // refusal turns the error of link.Encode into an *EditRefusedError.
 func refusal(err error) error {
 	if fe, ok := errors.AsType[*card.FieldError](err); ok {
-		return &EditRefusedError{Field: fe.Loc.Name(), Msg: fe.Msg}
+		return &EditRefusedError{Field: fe}
 	}
 	if le, ok := errors.AsType[*link.Error](err); ok {
-		return &EditRefusedError{Field: "card", Msg: le.Msg}
+		return &EditRefusedError{Msg: le.Msg}
 	}
-	return &EditRefusedError{Field: "card", Msg: err.Error()}
+	return &EditRefusedError{Msg: err.Error()}
 }
 
 // textDiffers reports whether the text part of two cards differs. Edits are
@@ -601,7 +604,7 @@ func (p *Page) Render() (ui app.UI) {
 			}),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
-		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Later: !p.drawAll()},
+		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll()},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
 		app.If(p.drawAll(), func() app.UI {

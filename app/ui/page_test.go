@@ -487,7 +487,16 @@ func TestCalculatorLaterDrawsTheScoreAndLeavesTheInputs(t *testing.T) {
 	}
 }
 
-func TestSwitchingEditionKeepsCVSSAndResetsTheRest(t *testing.T) {
+// Switching from v0.8 to v0.5 carries each factor to the v0.5 factor that
+// means the same (research note aivss.md §4): of the golden card's
+// f=1,1,1,1,1,1,0.5,1,1,0.5 (v0.8's order: autonomy, tools, language,
+// context, non-determinism, opacity, persistence, identity, multi-agent,
+// self-modification), Natural Language Interface has no counterpart, and
+// v0.5's Goal-Driven Planning none in v0.8; in v0.5's order the factors
+// are then 1 (autonomy), 1 (tools), 0.5 (memory ← persistence), 1, 1, 1,
+// 0.5 (self-modification), unset, 1 (context), 1 (opacity). ThM keeps its
+// label, Proof-of-Concept, 0.97 in both; v0.5 has no MF.
+func TestSwitchingEditionCarriesWhatMeansTheSameAndGoingBackRestores(t *testing.T) {
 	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
 	ctx := testContext(t)
 	p := newPage()
@@ -495,26 +504,28 @@ func TestSwitchingEditionKeepsCVSSAndResetsTheRest(t *testing.T) {
 	calc := &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}
 	calc.switchEdition(ctx, "v0.5")
 
-	in := p.card.AIVSS
-	if in.Edition != "v0.5" || in.CVSSVector != *g.Card.AIVSS.CVSSVector {
-		t.Errorf("edition %s, vector %s; want v0.5 with the vector kept", in.Edition, in.CVSSVector)
-	}
-	for i, f := range in.Factors {
-		if f.Set {
-			t.Errorf("factor %d still set to %s", i, f.Value)
-		}
-	}
-	// v0.5's defaults (§4.1.4–4.1.5 and its reference calculator): ThM 0.97, no MF.
-	if in.ThM.Value.Format(2) != "0.97" || !in.ThM.Set || in.MF.Set {
-		t.Errorf("ThM %+v, MF %+v; want 0.97 and unset", in.ThM, in.MF)
+	want := "v1&e=v0.5&c=" + *g.Card.AIVSS.CVSSVector + "&f=1,1,0.5,1,1,1,0.5,,1,1&thm=0.97"
+	if p.fragment != want {
+		t.Errorf("link\n got %s\nwant %s", p.fragment, want)
 	}
 	calc.Inputs, calc.Eval = p.card.AIVSS, p.eval
-	if want := "Switched to OWASP AIVSS v0.5. The CVSS input is kept. The factors are cleared, as each edition has its own list; " +
-		"ThM is set to v0.5's default, 0.97 (Proof-of-Concept); v0.5 has no MF."; calc.note != want {
-		t.Errorf("note\n got %s\nwant %s", calc.note, want)
+	note := render(t, calc).text("edition-note")
+	for _, part := range []string{
+		"Switched from OWASP AIVSS v0.8 to OWASP AIVSS v0.5. The CVSS input is kept. ",
+		"Not carried over (set them again): Natural Language Interface (no counterpart in OWASP AIVSS v0.5). ",
+		"ThM kept as 0.97 (Proof-of-Concept). ",
+		"OWASP AIVSS v0.5 has no MF. ",
+		"Switching back to OWASP AIVSS v0.8 restores its inputs as you left them.",
+	} {
+		if !strings.Contains(note, part) {
+			t.Errorf("the note does not say %q:\n%s", part, note)
+		}
+	}
+	if got, _ := render(t, calc).attr("edition-note", "role"); got != "status" {
+		t.Errorf("the note's role is %q, want status", got)
 	}
 	v := render(t, p)
-	if got := v.text("score"); got != "incomplete: missing 10 of 10 factors" {
+	if got := v.text("score"); got != "incomplete: missing Goal-Driven Planning" {
 		t.Errorf("#score reads %q", got)
 	}
 	if v.has("mf") || !v.has("mf-none") {
@@ -564,7 +575,7 @@ func TestTheCardEditionHasSlidersAndNumberFields(t *testing.T) {
 	panel := &FactorsPanel{Editor: p, Edition: "card", Factors: p.card.AIVSS.Factors}
 	before := p.fragment
 	msg := panel.set(ctx, "card", 0, "1.5")
-	if want := "Not accepted: has value 1.5, not allowed in card; autonomy_of_action takes 0.00 to 1.00."; msg != want {
+	if want := "Not accepted: Autonomy of Action is 1.5; the AgentReady card edition takes 0 to 1."; msg != want {
 		t.Errorf("message %q, want %q", msg, want)
 	}
 	if p.fragment != before {
@@ -726,8 +737,12 @@ func TestARefusedEditChangesNothing(t *testing.T) {
 	before, rev := p.card, p.rev
 	err := p.edit(ctx, func(c *card.Card) { c.Title = strings.Repeat("n", card.MaxTitle+1) })
 	var refused *EditRefusedError
-	if !errors.As(err, &refused) || refused.Field != "title" || refused.Msg != "has 201 characters; the limit is 200" {
+	if !errors.As(err, &refused) || refused.Field == nil || refused.Field.Loc.Path() != "title" ||
+		refused.Field.Msg != "has 201 characters; the limit is 200" {
 		t.Fatalf("err %#v", err)
+	}
+	if want := "Not changed: the title has 201 characters; the limit is 200."; err.Error() != want {
+		t.Errorf("message %q, want %q", err.Error(), want)
 	}
 	if p.card != before || p.rev != rev {
 		t.Error("the card changed")
@@ -735,7 +750,7 @@ func TestARefusedEditChangesNothing(t *testing.T) {
 
 	header := &CardHeader{Editor: p}
 	header.setTitle(ctx, "line\x07bell")
-	if want := "Not accepted: contains the control character U+0007."; header.titleErr != want {
+	if want := "Not accepted: the title contains the control character U+0007."; header.titleErr != want {
 		t.Errorf("title message %q, want %q", header.titleErr, want)
 	}
 	header.setTitle(ctx, "Ticket triage bot")

@@ -159,8 +159,14 @@ func TestTypingAVectorScoresItAndExplainsMistakes(t *testing.T) {
 	if got := mustByID(t, "cvss-vector").Call("getAttribute", "aria-invalid").String(); got != "true" {
 		t.Errorf("aria-invalid %q", got)
 	}
-	if got := textOf(t, "score"); got != "incomplete: missing CVSS" {
-		t.Errorf("a bad vector changed the score: %q", got)
+	// No score while the field holds what the card did not take; the card
+	// has no vector still.
+	if got, want := textOf(t, "score"), "not scored: the CVSS vector is not a CVSS v4.0 vector: VA:Q is not allowed; VA takes H, L, N; "+
+		"the card has no vector"; got != want {
+		t.Errorf("#score\n got %s\nwant %s", got, want)
+	}
+	if got := addressFragment(); got != "v1&e=v0.8&f=1,1,0,0,1,1,0.5,1,1,0&thm=0.97&mf=1" {
+		t.Errorf("a bad vector changed the card: %s", got)
 	}
 
 	typeInto(t, e, "cvss-vector", " "+vector+"\n", true) // as pasted
@@ -182,8 +188,12 @@ func TestTypingAVectorScoresItAndExplainsMistakes(t *testing.T) {
 
 	// A mistake now leaves the card with its vector.
 	typeInto(t, e, "cvss-vector", "CVSS:3.1/AV:N", false)
-	if got := textOf(t, "score"); got != "AIVSS 9.7 Critical" {
+	if got := textOf(t, "score"); !strings.HasPrefix(got, "not scored: the CVSS vector is not a CVSS v4.0 vector: ") ||
+		!strings.HasSuffix(got, "; the card keeps "+vector) {
 		t.Errorf("after a bad edit: #score reads %q", got)
+	}
+	if got := addressFragment(); got != "v1&e=v0.8&c="+vector+"&f=1,1,0,0,1,1,0.5,1,1,0&thm=0.97&mf=1" {
+		t.Errorf("after a bad edit: address %s", got)
 	}
 	if got := textOf(t, "cvss-vector-error"); !strings.HasSuffix(got, " The card keeps "+vector+".") {
 		t.Errorf("error %q does not say what the card keeps", got)
@@ -228,7 +238,7 @@ func TestMetricButtonsBuildTheVector(t *testing.T) {
 		t.Error("the vector field is still shown")
 	}
 	typeInto(t, e, "cvss-score", "10.5", true)
-	if got := textOf(t, "cvss-score-error"); got != "Not accepted: is 10.5; a CVSS v4.0 score is 0.0 to 10.0 with one decimal." {
+	if got := textOf(t, "cvss-score-error"); got != "Not accepted: the CVSS score is 10.5; a CVSS v4.0 score is 0.0 to 10.0 with one decimal. The card keeps 8.6." {
 		t.Errorf("score error %q", got)
 	}
 	// Back to metrics: the buttons chosen before come back.
@@ -238,30 +248,47 @@ func TestMetricButtonsBuildTheVector(t *testing.T) {
 	}
 }
 
+// From v0.8 to the card edition the golden card's factors carry over to
+// the factors that mean the same (f=1,1,1,1,1,1,0.5,1,1,0.5 in v0.8's
+// order): Natural Language Interface has no counterpart, and the card
+// edition's Goal-Driven Planning none in v0.8. ThM 0.97 and MF 1 are
+// values the card edition takes. Setting Goal-Driven Planning to 0.7
+// completes it: Factor_Sum 8.7, AARS = (10 − 9.4) × 0.87 × 0.97 = 0.50634,
+// AIVSS = min(9.4 + 0.50634, 10) = 9.90634, shown 9.9 Critical.
 func TestSwitchingEditionInTheBrowser(t *testing.T) {
 	_, e := openPage(t, goldenCopies["v08-tool-misuse-scores-only"])
 	sel := mustByID(t, "edition")
 	sel.Set("value", "card")
 	sel.Call("dispatchEvent", app.Window().Get("Event").New("change", map[string]any{"bubbles": true}))
 	e.ConsumeAll()
-	if got := textOf(t, "score"); got != "incomplete: missing 10 of 10 factors" {
+	if got := textOf(t, "score"); got != "incomplete: missing Goal-Driven Planning" {
 		t.Errorf("#score reads %q", got)
 	}
-	if !strings.HasPrefix(textOf(t, "edition-note"), "Switched to AgentReady threat-model cards.") {
-		t.Errorf("note %q", textOf(t, "edition-note"))
+	note := mustByID(t, "edition-note")
+	if !strings.HasPrefix(note.Get("textContent").String(), "Switched from OWASP AIVSS v0.8 to AgentReady threat-model cards.") {
+		t.Errorf("note %q", note.Get("textContent").String())
 	}
-	// The card edition's factors are sliders with number fields, unset.
-	if got := mustByID(t, "factor-tool_use").Get("value").String(); got != "" {
-		t.Errorf("factor field %q, want empty", got)
+	if note.Get("offsetHeight").Int() == 0 {
+		t.Error("the note is not drawn")
 	}
-	typeInto(t, e, "factor-tool_use", "0.7", false)
-	if got := mustByID(t, "factor-tool_use-range").Get("value").String(); got != "70" {
+	// The card edition's factors are sliders with number fields.
+	if got := mustByID(t, "factor-tool_use").Get("value").String(); got != "1.00" {
+		t.Errorf("Dynamic Tool Use field %q, want External Tool Control Surface's 1.00", got)
+	}
+	if got := mustByID(t, "factor-goal_driven_planning").Get("value").String(); got != "" {
+		t.Errorf("Goal-Driven Planning field %q, want empty", got)
+	}
+	typeInto(t, e, "factor-goal_driven_planning", "0,7", true)
+	if got := mustByID(t, "factor-goal_driven_planning-range").Get("value").String(); got != "70" {
 		t.Errorf("the slider is at %q, want 70 hundredths", got)
 	}
-	if got := textOf(t, "score"); got != "incomplete: missing 9 of 10 factors" {
+	if got := mustByID(t, "factor-goal_driven_planning").Get("value").String(); got != "0.70" {
+		t.Errorf("the field shows %q once left, want 0.70", got)
+	}
+	if got := textOf(t, "score"); got != "AIVSS 9.9 Critical" {
 		t.Errorf("#score reads %q", got)
 	}
-	if !strings.Contains(addressFragment(), "e=card&c=CVSS:4.0/") || !strings.Contains(addressFragment(), "f=,,,0.7,,,,,,&thm=1&mf=1") {
+	if !strings.Contains(addressFragment(), "e=card&c=CVSS:4.0/") || !strings.Contains(addressFragment(), "f=1,0.7,0.5,1,0.5,1,1,1,1,1&thm=0.97&mf=1") {
 		t.Errorf("address %s", addressFragment())
 	}
 }

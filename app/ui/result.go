@@ -9,18 +9,22 @@ import (
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/numtext"
 )
 
 // Result shows what the card's AIVSS inputs give: the score and its
 // severity (#score, a polite live region, so screen readers hear each new
-// score), or what is still missing; the formula with the card's numbers;
-// each factor's share of the uplift; and what the CVSS vector says.
-// Severity is always written; its colour only repeats it.
+// score), or what is still missing, or which field holds text the card did
+// not take; the formula with the card's numbers; each factor's share of the
+// uplift; and what the CVSS vector says. Severity is always written; its
+// colour only repeats it. Every number is written as aivss.Result.Shown
+// writes it.
 type Result struct {
 	app.Compo
 
-	Inputs card.Inputs
-	Eval   card.Evaluation
+	Inputs  card.Inputs
+	Eval    card.Evaluation
+	Invalid []string // what is wrong with each field holding text the card did not take, in the calculator's order
 }
 
 func (c *Result) Render() (ui app.UI) {
@@ -31,19 +35,26 @@ func (c *Result) Render() (ui app.UI) {
 		ed, _ = aivss.Lookup(aivss.Default)
 	}
 	score := &scoreView{}
+	scored := false
 	switch {
+	case len(c.Invalid) > 0:
+		// No score from the other values: the person has not finished
+		// saying what they mean.
+		score.Invalid = joinSentences(c.Invalid)
 	case ev.Err != nil:
 		score.Err = ev.Err.Error()
 	case !ev.Complete():
 		score.Missing = ev.MissingText()
 	default:
 		score.Score, score.Severity = ev.Result.Score, string(ev.Result.Severity)
+		scored = true
 	}
 	formula := &formulaView{Edition: ed.ID}
 	var shares app.UI
-	if ev.Complete() {
-		formula.Worked = ed.Worked(&ev.Result, c.Inputs.ThM.Value, c.Inputs.MF.Value)
-		shares = &sharesView{Edition: ed.ID, AARS: ev.Result.AARS, Shares: ev.Result.Shares}
+	if scored {
+		formula.Worked = ed.Worked(&ev.Result, ev.ThM.Value, c.Inputs.MF.Value)
+		shown := ev.Result.Shown()
+		shares = &sharesView{Edition: ed.ID, AARS: shown.AARS, Shares: shareTexts(&shown)}
 	}
 	return el("section", "id", "result", "class", "tc-result", "aria-labelledby", "result-title").Body(
 		textEl("h3", "Result", "id", "result-title"),
@@ -51,28 +62,68 @@ func (c *Result) Render() (ui app.UI) {
 		textEl("p", ed.Name+", "+ed.Date+" ("+ed.Status+")", "id", "result-edition", "class", "tc-hint"),
 		formula,
 		shares,
-		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore},
+		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore, Exploit: exploitNote(ed, ev)},
 		&editionNotes{Edition: ed.ID},
 	)
+}
+
+// joinSentences joins clauses into one text: "a; …. B; …".
+func joinSentences(parts []string) string {
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out += ". " + strings.ToUpper(p[:1]) + p[1:]
+	}
+	return out
+}
+
+// shareTexts are the factors' shares as Shown writes them.
+func shareTexts(s *aivss.Shown) [aivss.NumFactors]string {
+	var out [aivss.NumFactors]string
+	for i, n := range s.Shares {
+		out[i] = n.Text
+	}
+	return out
+}
+
+// exploitNote says what the Exploit Maturity of the card's vector does in
+// edition ed: it sets ThM where ed's ThM is Exploit Maturity, and is
+// shown but not applied elsewhere; "" without a vector or without E.
+func exploitNote(ed *aivss.Edition, ev *card.Evaluation) string {
+	if ev.Vector == nil || ev.Vector.ExploitMaturity() == "X" {
+		return ""
+	}
+	em := ev.Vector.ExploitMaturity()
+	e := "E:" + em + " (" + exploitMaturityName(em) + ")"
+	if ch, ok := ed.ThMOfExploitMaturity(em); ok {
+		return e + " — sets ThM to " + ch.Value.Format(2) + " (" + ch.Label + ") in " + ed.Called
+	}
+	return e + " — shown, not applied: in " + ed.Called + " ThM is a number of its own"
 }
 
 // The parts of the result are components of their own, with values for
 // inputs, so that a change redraws only the parts it changes: a factor
 // leaves the CVSS details and the edition's notes alone.
 
-// scoreView is the live region: "AIVSS 9.9 Critical", or what is missing.
+// scoreView is the live region: "AIVSS 9.9 Critical", or what is missing,
+// or why there is no score.
 type scoreView struct {
 	app.Compo
 
 	Score, Severity string // a complete score
 	Missing         string // what is missing, when incomplete
 	Err             string // an input that is set but wrong
+	Invalid         string // fields holding text the card did not take, and why
 }
 
 func (c *scoreView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the score")
 	region := el("div", "id", "score", "role", "status", "aria-live", "polite", "aria-atomic", "true")
 	switch {
+	case c.Invalid != "":
+		return region.Class("tc-score", "tc-score-error").Body(
+			textEl("span", "not scored", "id", "score-value", "class", "tc-score-value"),
+			textEl("span", ": "+c.Invalid, "id", "score-missing", "class", "tc-score-missing"),
+		)
 	case c.Err != "":
 		return region.Class("tc-score", "tc-score-error").Body(
 			textEl("span", "error", "id", "score-value", "class", "tc-score-value"),
@@ -129,12 +180,14 @@ func (c *formulaView) Render() (ui app.UI) {
 }
 
 // sharesView lists each factor's share of the uplift with a bar (a
-// <meter>, which needs no inline style).
+// <meter>, which needs no inline style). The shares are written at one
+// precision, so that they line up, and the list is a grid whose bars all
+// start at one x.
 type sharesView struct {
 	app.Compo
 
 	Edition string
-	AARS    string
+	AARS    numtext.Number
 	Shares  [aivss.NumFactors]string
 }
 
@@ -144,21 +197,27 @@ func (c *sharesView) Render() (ui app.UI) {
 	if err != nil {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
-	title := "Each factor's share of the uplift (AARS " + c.AARS + ")"
-	if ed.ID == "v0.5" {
-		title = "Each factor's part of AARS (" + c.AARS + "), which is their sum"
+	aars := c.AARS.Text
+	if !c.AARS.Exact {
+		aars = "≈ " + aars
 	}
-	zero := strings.Trim(c.AARS, "0.") == ""
+	title := "Each factor's share of the uplift (AARS " + aars + ")"
+	if ed.ID == "v0.5" {
+		title = "Each factor's part of AARS (" + aars + "), which is their sum"
+	}
+	zero := strings.Trim(c.AARS.Text, "0.") == ""
 	items := make([]app.UI, 0, len(ed.Factors))
 	for i, f := range ed.Factors {
 		id := "share-" + f.ID
 		share := c.Shares[i]
+		bar := app.UI(el("span", "class", "tc-share-bar"))
+		if !zero {
+			bar = textEl("meter", share, "class", "tc-share-bar", "min", "0", "max", c.AARS.Text, "value", share,
+				"aria-labelledby", id)
+		}
 		items = append(items, el("li").Body(
 			textEl("span", f.Name, "id", id, "class", "tc-share-name"),
-			app.If(!zero, func() app.UI {
-				return textEl("meter", share, "class", "tc-share-bar", "min", "0", "max", c.AARS, "value", share,
-					"aria-labelledby", id)
-			}),
+			bar,
 			textEl("span", share, "class", "tc-share-value"),
 		))
 	}
@@ -168,14 +227,17 @@ func (c *sharesView) Render() (ui app.UI) {
 	)
 }
 
-// cvssView tells what the CVSS input gives: a vector's score,
-// nomenclature and macro vector, and whether calculators that round like
-// go-cvss show another score for it.
+// cvssView tells what the CVSS input gives: a vector's base score, which
+// is what AIVSS takes, and, when the vector has Threat or Environmental
+// metrics, its CVSS-BT/BE/BTE score for reference; its macro vector and
+// Exploit Maturity; and whether calculators that round like go-cvss show
+// another base score for it.
 type cvssView struct {
 	app.Compo
 
-	Vector string           // the card's vector, or ""
-	Score  decimal.Optional // the card's bare score
+	Vector  string           // the card's vector, or ""
+	Score   decimal.Optional // the card's bare score
+	Exploit string           // what the vector's Exploit Maturity does in the card's edition (exploitNote)
 }
 
 func (c *cvssView) Render() (ui app.UI) {
@@ -187,27 +249,64 @@ func (c *cvssView) Render() (ui app.UI) {
 			s := c.Score.Value
 			return box.Body(
 				textEl("h4", "CVSS v4.0"),
-				textEl("p", "A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"). A vector would also show its macro vector and nomenclature."),
+				textEl("p", "A bare base score, "+s.Format(1)+" ("+cvss4.Severity(s)+"), what AIVSS takes. A vector would also show its macro vector."),
 			)
 		}
 		return box.Body(textEl("h4", "CVSS v4.0"), textEl("p", "No CVSS input yet."))
 	}
-	score := v.Score()
+	base := v.Base()
+	score := base.Score()
+	rows := []app.UI{
+		textEl("dt", "Base score (CVSS-B)"),
+		el("dd").Body(
+			textEl("span", score.Format(1)+" ("+base.Severity()+")", "id", "cvss-score-value", "class", "tc-cvss-number"),
+			app.Text(" — what AIVSS takes"),
+		),
+	}
+	if v.HasMoreThanBase() {
+		rows = append(rows,
+			textEl("dt", v.Nomenclature()+" score", "id", "cvss-nomenclature"),
+			el("dd").Body(
+				textEl("span", v.Score().Format(1)+" ("+v.Severity()+")", "id", "cvss-other-score", "class", "tc-cvss-number"),
+				app.Text(" — with the vector's "+moreThanBase(v.Nomenclature())+" metrics; for reference, AIVSS does not use it"),
+			),
+		)
+	}
+	rows = append(rows,
+		textEl("dt", "Macro vector"),
+		el("dd").Body(textEl("span", base.MacroVector(), "id", "cvss-macrovector", "class", "tc-cvss-number")),
+	)
+	if c.Exploit != "" {
+		rows = append(rows, textEl("dt", "Exploit Maturity"), textEl("dd", c.Exploit, "id", "cvss-exploit"))
+	}
+	note := ""
+	if base.GoCVSSScoreDiffers() {
+		note = "Calculators without the 2024 rounding fix, such as go-cvss, show " + base.GoCVSSScore().Format(1) +
+			" for this vector; " + score.Format(1) + " is the score with the fix."
+		if v.HasMoreThanBase() {
+			note = "Calculators without the 2024 rounding fix, such as go-cvss, show " + base.GoCVSSScore().Format(1) +
+				" as this vector's base score; " + score.Format(1) + " is the base score with the fix."
+		}
+	}
 	return box.Body(
 		textEl("h4", "CVSS v4.0"),
-		el("dl").Body(
-			textEl("dt", "Score"),
-			textEl("dd", score.Format(1)+" ("+v.Severity()+")", "id", "cvss-score-value"),
-			textEl("dt", "Nomenclature"),
-			textEl("dd", v.Nomenclature(), "id", "cvss-nomenclature"),
-			textEl("dt", "Macro vector"),
-			textEl("dd", v.MacroVector(), "id", "cvss-macrovector"),
-		),
-		app.If(v.GoCVSSScoreDiffers(), func() app.UI {
-			return textEl("p", "Calculators without the 2024 rounding fix, such as go-cvss, show "+v.GoCVSSScore().Format(1)+
-				" for this vector; "+score.Format(1)+" is the score with the fix.", "id", "cvss-rounding-note", "class", "tc-note")
+		el("dl").Body(rows...),
+		app.If(note != "", func() app.UI {
+			return textEl("p", note, "id", "cvss-rounding-note", "class", "tc-note")
 		}),
 	)
+}
+
+// moreThanBase names the metric groups of a nomenclature beyond Base:
+// "CVSS-BTE" is "Threat and Environmental".
+func moreThanBase(nomenclature string) string {
+	switch nomenclature {
+	case "CVSS-BT":
+		return "Threat"
+	case "CVSS-BE":
+		return "Environmental"
+	}
+	return "Threat and Environmental"
 }
 
 // editionNotes tells how the edition rounds and bands, and its source.
@@ -224,7 +323,7 @@ func (c *editionNotes) Render() (ui app.UI) {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	return el("details", "class", "tc-edition-notes").Body(
-		textEl("summary", "How "+ed.Name+" rounds and bands"),
+		textEl("summary", "Rounding and bands in "+ed.Name),
 		textEl("p", "Rounding: "+ed.Rounding+"."),
 		textEl("p", "Severity: "+ed.Bands+"."),
 		textEl("p", "Source: "+ed.Source+"."),

@@ -58,10 +58,16 @@ func TestResultShowsFormulaSharesAndCVSS(t *testing.T) {
 		meters[9].attrs["aria-labelledby"] != "share-self_mod" {
 		t.Errorf("meters: %d, last %v", len(meters), meters[len(meters)-1].attrs)
 	}
-	for id, want := range map[string]string{"cvss-score-value": "9.4 (Critical)", "cvss-nomenclature": "CVSS-B", "cvss-macrovector": "100100"} {
+	for id, want := range map[string]string{"cvss-score-value": "9.4 (Critical)", "cvss-macrovector": "100100"} {
 		if got := v.text(id); got != want {
 			t.Errorf("#%s %q, want %q", id, got, want)
 		}
+	}
+	if got := v.text("cvss-result"); !strings.Contains(got, "Base score (CVSS-B)9.4 (Critical) — what AIVSS takes") {
+		t.Errorf("the CVSS details do not label the base score as what AIVSS takes: %q", got)
+	}
+	if v.has("cvss-other-score") || v.has("cvss-nomenclature") {
+		t.Error("a vector of Base metrics only shows a second score")
 	}
 	if v.has("cvss-rounding-note") {
 		t.Errorf("a rounding note for %s, which go-cvss scores the same", *g.Card.AIVSS.CVSSVector)
@@ -89,7 +95,8 @@ func TestResultOfV05ShowsItsVectorAndFactorValuesAsParts(t *testing.T) {
 	if got := v.text("shares-title"); got != "Each factor's part of AARS (2.0), which is their sum" {
 		t.Errorf("shares title %q", got)
 	}
-	if got := listTexts(v, "shares"); got[0] != "Autonomy of Action0.50.5" || got[9] != "Opacity and Reflexivity00" {
+	// At one precision, one decimal in v0.5, so that they line up.
+	if got := listTexts(v, "shares"); got[0] != "Autonomy of Action0.50.5" || got[9] != "Opacity and Reflexivity0.00.0" {
 		t.Errorf("shares %q", got)
 	}
 }
@@ -113,3 +120,28 @@ func TestResultNotesTheGoCVSSRounding(t *testing.T) {
 	}
 }
 
+// The card edition computes in float64, whose texts carry noise
+// (0.25 × 0.7 is 0.17500000000000002); the result writes each share at
+// one precision, four decimals, so that they line up: a factor f's share
+// is (10 − 7.5) × (f / 10) × 1 = 0.25 f. The edition's notes are titled
+// in a sentence.
+func TestResultOfTheCardEditionWritesSharesAtOnePrecision(t *testing.T) {
+	p, _ := openGolden(t, "card-edition-full-model") // f=0.6,0.5,0,0.7,0.4,0.5,0.2,0.1,0.6,0.5, CVSS 7.5, ThM 1
+	v := render(t, p)
+	want := []string{"0.1500", "0.1250", "0.0000", "0.1750", "0.1000", "0.1250", "0.0500", "0.0250", "0.1500", "0.1250"}
+	var got []string
+	for _, n := range v.root.byID("shares").all(func(n *htmlNode) bool { return n.attrs["class"] == "tc-share-value" }) {
+		got = append(got, n.textContent())
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("shares\n got %q\nwant %q", got, want)
+	}
+	// AARS = 2.5 × 0.41 = 1.025.
+	if got := v.text("shares-title"); got != "Each factor's share of the uplift (AARS 1.025)" && got != "Each factor's share of the uplift (AARS ≈ 1.025)" {
+		t.Errorf("shares title %q", got)
+	}
+	summary := v.root.byID("result").all(func(n *htmlNode) bool { return n.tag == "summary" })
+	if len(summary) != 1 || summary[0].textContent() != "Rounding and bands in AgentReady threat-model cards" {
+		t.Errorf("the edition's notes are not titled \"Rounding and bands in AgentReady threat-model cards\"")
+	}
+}
