@@ -2,45 +2,73 @@ package ui
 
 import (
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
 // CardHeader edits the card's title (the agent's name) and summary.
+//
+// Nothing typed or pasted is cut: the fields have no maxlength. Text the
+// card does not take (over a field's limit, or over the card's limit for
+// all its text) stays in the field as typed, the message under it says by
+// how much it is over and that the card keeps its earlier text, and the
+// summary's counter counts what is in the field.
 type CardHeader struct {
 	app.Compo
 
 	Editor  editor
 	Title   string
 	Summary string
+	Opened  int // the page's count of cards shown: a new value is another card
 
-	titleErr, summaryErr string // why the last change was not accepted
+	titleErr, summaryErr string // why the card did not take what the field holds
+	summaryTyped         string // what the summary field holds, when the card did not take it
 }
 
-// OnUpdate shows another card's title and summary, empty ones included.
+// OnUpdate shows another card's title and summary, empty ones included,
+// and forgets text the card did not take.
 func (c *CardHeader) OnUpdate(ctx app.Context) {
+	c.titleErr, c.summaryErr, c.summaryTyped = "", "", ""
 	syncControls(ctx, map[string]string{"card-title": c.Title, "card-summary": c.Summary}, nil)
 }
 
 func (c *CardHeader) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the card's title")
+	summary := c.Summary
+	if c.summaryErr != "" {
+		summary = c.summaryTyped
+	}
 	return el("section", "class", "tc-card-head", "aria-label", "Card").Body(
 		el("div", "class", "tc-field").Body(
 			textEl("label", "Agent name", "for", "card-title"),
-			voidEl("input", "type", "text", "id", "card-title", "value", c.Title,
-				"maxlength", strconv.Itoa(card.MaxTitle), "autocomplete", "off",
-				"placeholder", "Untitled card", "aria-describedby", "card-title-error").OnInput(c.onTitle),
+			voidEl("input", "type", "text", "id", "card-title", "value", c.Title, "autocomplete", "off",
+				"placeholder", "Untitled card", "aria-describedby", "card-title-error",
+				"aria-invalid", invalid(c.titleErr)).OnInput(c.onTitle),
 			fieldError("card-title-error", c.titleErr),
 		),
 		el("div", "class", "tc-field").Body(
 			textEl("label", "Summary", "for", "card-summary"),
-			el("textarea", "id", "card-summary", "rows", "2", "maxlength", strconv.Itoa(card.MaxSummary),
-				"value", c.Summary, "aria-describedby", "card-summary-error").Text(c.Summary).OnInput(c.onSummary),
+			el("textarea", "id", "card-summary", "rows", "2", "value", c.Summary,
+				"aria-describedby", "card-summary-count card-summary-error", "aria-invalid", invalid(c.summaryErr)).
+				Text(c.Summary).OnInput(c.onSummary),
+			textEl("p", charCount(summary, card.MaxSummary), "id", "card-summary-count", "class", "tc-count"),
 			fieldError("card-summary-error", c.summaryErr),
 		),
 	)
+}
+
+// invalid is the aria-invalid attribute of a field with the message msg:
+// "true", or "" (left out) without a message.
+func invalid(msg string) string {
+	if msg != "" {
+		return "true"
+	}
+	return ""
 }
 
 func (c *CardHeader) onTitle(ctx app.Context, e app.Event) {
@@ -54,15 +82,94 @@ func (c *CardHeader) onSummary(ctx app.Context, e app.Event) {
 }
 
 func (c *CardHeader) setTitle(ctx app.Context, s string) {
-	c.titleErr = ""
-	if err := c.Editor.edit(ctx, func(cd *card.Card) { cd.Title = s }); err != nil {
-		c.titleErr = refusedMsg(err)
-	}
+	c.titleErr = setText(ctx, c.Editor, s, card.MaxTitle, "title", func(cd *card.Card) { cd.Title = s })
 }
 
 func (c *CardHeader) setSummary(ctx app.Context, s string) {
-	c.summaryErr = ""
-	if err := c.Editor.edit(ctx, func(cd *card.Card) { cd.Summary = s }); err != nil {
-		c.summaryErr = refusedMsg(err)
+	c.summaryErr = setText(ctx, c.Editor, s, card.MaxSummary, "summary", func(cd *card.Card) { cd.Summary = s })
+	c.summaryTyped = s
+}
+
+// setText hands the edit of a text field to the page and returns the
+// message for the field: "" when the card took the text, else what
+// textRefusal says.
+func setText(ctx app.Context, ed editor, typed string, limit int, what string, set Edit) string {
+	total := 0
+	err := ed.edit(ctx, func(cd *card.Card) {
+		set(cd)
+		total = cardTextChars(cd)
+	})
+	if err == nil {
+		return ""
 	}
+	return textRefusal(err, typed, limit, total, what)
+}
+
+// textRefusal is the message at a text field whose text the card did not
+// take. typed is what the field holds, limit the field's own limit in
+// characters, total the characters of text the card would have had in all
+// (cardTextChars), what the field's name in words ("notes"). The field
+// keeps typed; the message says by how much it is over, and that the card
+// keeps its earlier text until it is shortened.
+func textRefusal(err error, typed string, limit, total int, what string) string {
+	keeps := "The card keeps its earlier " + what
+	if n := utf8.RuneCountInString(typed); n > limit {
+		return "This " + what + " has " + thousands(n) + " characters, " + thousands(n-limit) +
+			" over its limit of " + thousands(limit) + ". " + keeps + " until it is shortened."
+	}
+	if total > card.MaxTotalText {
+		return "With this " + what + " the card's text would have " + thousands(total) + " characters in all, " +
+			thousands(total-card.MaxTotalText) + " over the limit of " + thousands(card.MaxTotalText) +
+			" for a whole card. " + keeps + " until text here or elsewhere is shortened."
+	}
+	return refusedMsg(err) + " " + keeps + "."
+}
+
+// charCount is a text field's counter: "1,234 of 2,000 characters", and
+// how many are left, or by how many the text is over the limit. It counts
+// characters (code points), as card.Validate does.
+func charCount(s string, limit int) string {
+	n := utf8.RuneCountInString(s)
+	if n > limit {
+		return thousands(n) + " of " + thousands(limit) + " characters: " + thousands(n-limit) + " over"
+	}
+	return thousands(n) + " of " + thousands(limit) + " characters"
+}
+
+// cardTextChars counts the characters of all the text of c, as
+// card.Validate does for card.MaxTotalText.
+func cardTextChars(c *card.Card) int {
+	n := utf8.RuneCountInString(c.Title) + utf8.RuneCountInString(c.Summary)
+	threats := func(ts []maestro.Threat) {
+		for i := range ts {
+			t := &ts[i]
+			n += utf8.RuneCountInString(t.CatalogID) + utf8.RuneCountInString(t.Title) +
+				utf8.RuneCountInString(t.Description) + utf8.RuneCountInString(t.Mitigations)
+		}
+	}
+	for i := range c.MAESTRO.Layers {
+		l := &c.MAESTRO.Layers[i]
+		n += utf8.RuneCountInString(l.Notes)
+		threats(l.Threats)
+	}
+	threats(c.MAESTRO.CrossLayer)
+	return n
+}
+
+// thousands writes n with a comma between groups of three digits: 8,192.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

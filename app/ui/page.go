@@ -603,7 +603,7 @@ func (p *Page) Render() (ui app.UI) {
 					"id", "save-error", "class", "tc-edit-error", "role", "alert")
 			}),
 		),
-		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary},
+		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary, Opened: p.opened},
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll()},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),

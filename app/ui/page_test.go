@@ -750,7 +750,7 @@ func TestARefusedEditChangesNothing(t *testing.T) {
 
 	header := &CardHeader{Editor: p}
 	header.setTitle(ctx, "line\x07bell")
-	if want := "Not accepted: the title contains the control character U+0007."; header.titleErr != want {
+	if want := "Not accepted: the title contains the control character U+0007. The card keeps its earlier title."; header.titleErr != want {
 		t.Errorf("title message %q, want %q", header.titleErr, want)
 	}
 	header.setTitle(ctx, "Ticket triage bot")
