@@ -701,7 +701,7 @@ func (c *panel) Render() (ui app.UI) {
 	p := c.Page
 	switch c.Name {
 	case panelShare:
-		return &ShareBar{Card: p.card, Rev: p.rev, Guard: p.handler}
+		return &ShareBar{Card: p.card, Rev: p.rev, LinkChars: len(p.fragment), Guard: p.handler}
 	case panelMaestro:
 		return &MaestroEditor{Card: p.card, Rev: p.textRev, OnEdit: p.onEdit, Guard: p.handler}
 	case panelRecent:

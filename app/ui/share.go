@@ -8,6 +8,7 @@ import (
 
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/link"
 )
 
 // Guard wraps an event handler with panic recovery. The page passes its own
@@ -39,11 +40,19 @@ const (
 	sharePrintID        = "share-print"
 	shareStatusID       = "share-status"
 	shareFallbackID     = "share-fallback-text"
+	shareLinkSizeID     = "share-link-size"
+	shareLinkMeterID    = "share-link-meter"
+	shareLinkWarningID  = "share-link-warning"
 )
 
 // ShareBar offers the card to other people and tools: its link or a
 // Markdown summary on the clipboard, the JSON export or the SVG badge as a
 // download, and a printed report (see PrintReport). It only reads the card.
+//
+// Above the buttons, a meter shows how much of link.TicketSafe the card's
+// link takes; past it, a warning says that some tickets and chat tools may
+// cut the link short, and what survives then. The link is never refused
+// for its length.
 //
 // Where the clipboard cannot be used, the text to copy appears selected in
 // a read-only field instead, for Ctrl+C. Each outcome is announced in a
@@ -51,9 +60,10 @@ const (
 type ShareBar struct {
 	app.Compo
 
-	Card  *card.Card // the card to share; nil until the page has one
-	Rev   int        // the page's edit counter: a new value means the card changed
-	Guard Guard      // the page's handler wrapper; nil recovers locally
+	Card      *card.Card // the card to share; nil until the page has one
+	Rev       int        // the page's edit counter: a new value means the card changed
+	LinkChars int        // the length of the card's link fragment, without '#' (len of link.Encode(Card))
+	Guard     Guard      // the page's handler wrapper; nil recovers locally
 
 	seenRev  int    // the Rev the status and byHand belong to
 	status   string // the last outcome, as text
@@ -85,6 +95,7 @@ func (s *ShareBar) Render() app.UI {
 	}
 	return el("section", "id", "share", "class", "tc-share", "aria-labelledby", "share-title").Body(
 		textEl("h2", "Share", "id", "share-title"),
+		s.linkSize(),
 		el("div", "class", "tc-share-buttons").Body(
 			s.button(shareCopyLinkID, "Copy link", "copying the link", s.copyLink),
 			s.button(shareCopyMarkdownID, "Copy Markdown for a ticket", "copying the Markdown", s.copyMarkdown),
@@ -106,6 +117,42 @@ func (s *ShareBar) Render() app.UI {
 					Text("Hide").OnClick(guarded(s.Guard, "hiding the text", s.hideByHand, s.fail)),
 			)
 		}),
+	)
+}
+
+// linkSize is the link-size meter: how many characters the card's link
+// has, of the link.TicketSafe that tickets and chats keep whole, as text
+// and as a <meter>, with a warning past that length. It is one container,
+// there with or without a card, so that the parts after it keep their
+// places.
+func (s *ShareBar) linkSize() app.UI {
+	if s.Card == nil {
+		return el("div", "class", "tc-link-size")
+	}
+	n, safe := s.LinkChars, link.TicketSafe
+	over := n > safe
+	text := "Link: " + thousands(n) + " of " + thousands(safe) + " characters safe for tickets"
+	class, warning := "tc-link-size", ""
+	if over {
+		class += " tc-link-size-over"
+		text = "Link: " + thousands(n) + " characters, " + thousands(n-safe) + " more than the " +
+			thousands(safe) + " safe for tickets"
+		warning = "Some tickets and chat tools may cut a link this long short. A link cut short still opens " +
+			"its score, but its title, summary and MAESTRO text are lost. To keep them, shorten the text, or " +
+			"use Copy Markdown for a ticket, which puts the text in the ticket itself."
+	}
+	// The meter's value stops at its max; from high on, browsers draw it
+	// as a warning, so only a link over the safe length reaches it.
+	value := min(n, safe)
+	if !over && value == safe {
+		value = safe - 1
+	}
+	return el("div", "class", class).Body(
+		textEl("p", text, "id", shareLinkSizeID, "class", "tc-link-size-text"),
+		textEl("meter", thousands(n)+" of "+thousands(safe), "id", shareLinkMeterID, "min", "0", "max", strconv.Itoa(safe),
+			"low", strconv.Itoa(safe*3/4), "high", strconv.Itoa(safe-1), "optimum", "0",
+			"value", strconv.Itoa(value), "aria-labelledby", shareLinkSizeID),
+		textEl("p", warning, "id", shareLinkWarningID, "class", "tc-link-warning", "aria-live", "polite"),
 	)
 }
 

@@ -85,12 +85,13 @@ func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 	}{
 		{"a labelled section", app.Elem("section").ID("share").Class("tc-share").Aria("labelledby", "share-title"), nil},
 		{"its heading", app.Elem("h2").ID("share-title"), []int{0}},
-		{"copy link", app.Elem("button").ID("share-copy-link").Attr("type", "button").OnClick(noop), []int{1, 0}},
-		{"copy Markdown", app.Elem("button").ID("share-copy-markdown").Attr("type", "button").OnClick(noop), []int{1, 1}},
-		{"download JSON", app.Elem("button").ID("share-json").Attr("type", "button").OnClick(noop), []int{1, 2}},
-		{"download badge", app.Elem("button").ID("share-svg").Attr("type", "button").OnClick(noop), []int{1, 3}},
-		{"print", app.Elem("button").ID("share-print").Attr("type", "button").OnClick(noop), []int{1, 4}},
-		{"an empty live status line", app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{2}},
+		{"the link-size meter", app.Elem("div").Class("tc-link-size"), []int{1}},
+		{"copy link", app.Elem("button").ID("share-copy-link").Attr("type", "button").OnClick(noop), []int{2, 0}},
+		{"copy Markdown", app.Elem("button").ID("share-copy-markdown").Attr("type", "button").OnClick(noop), []int{2, 1}},
+		{"download JSON", app.Elem("button").ID("share-json").Attr("type", "button").OnClick(noop), []int{2, 2}},
+		{"download badge", app.Elem("button").ID("share-svg").Attr("type", "button").OnClick(noop), []int{2, 3}},
+		{"print", app.Elem("button").ID("share-print").Attr("type", "button").OnClick(noop), []int{2, 4}},
+		{"an empty live status line", app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{3}},
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, tree, c.path...); err != nil {
@@ -103,12 +104,12 @@ func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 		path []int
 	}{
 		{"Share", []int{0, 0}},
-		{"Copy link", []int{1, 0, 0}},
-		{"Copy Markdown for a ticket", []int{1, 1, 0}},
-		{"Download JSON", []int{1, 2, 0}},
-		{"Download SVG badge", []int{1, 3, 0}},
-		{"Print", []int{1, 4, 0}},
-		{"", []int{2, 0}},
+		{"Copy link", []int{2, 0, 0}},
+		{"Copy Markdown for a ticket", []int{2, 1, 0}},
+		{"Download JSON", []int{2, 2, 0}},
+		{"Download SVG badge", []int{2, 3, 0}},
+		{"Print", []int{2, 4, 0}},
+		{"", []int{3, 0}},
 	}
 	for _, tt := range texts {
 		if err := app.Match(app.Text(tt.want), tree, tt.path...); err != nil {
@@ -137,12 +138,12 @@ func TestShareBarOffersTheTextSelectedInAReadOnlyField(t *testing.T) {
 				expected app.UI
 				path     []int
 			}{
-				{app.Text(status), []int{0, 2, 0}},
-				{app.Elem("label").Attr("for", "share-fallback-text"), []int{0, 3, 0}},
-				{app.Text(tt.label), []int{0, 3, 0, 0}},
-				{app.Elem("textarea").ID("share-fallback-text").Attr("readonly", true).Attr("rows", tt.rows).Spellcheck(false).Text(tt.text), []int{0, 3, 1}},
-				{app.Elem("button").ID("share-fallback-close").Attr("type", "button").OnClick(noop), []int{0, 3, 2}},
-				{app.Text("Hide"), []int{0, 3, 2, 0}},
+				{app.Text(status), []int{0, 3, 0}},
+				{app.Elem("label").Attr("for", "share-fallback-text"), []int{0, 4, 0}},
+				{app.Text(tt.label), []int{0, 4, 0, 0}},
+				{app.Elem("textarea").ID("share-fallback-text").Attr("readonly", true).Attr("rows", tt.rows).Spellcheck(false).Text(tt.text), []int{0, 4, 1}},
+				{app.Elem("button").ID("share-fallback-close").Attr("type", "button").OnClick(noop), []int{0, 4, 2}},
+				{app.Text("Hide"), []int{0, 4, 2, 0}},
 			}
 			for _, c := range checks {
 				if err := app.Match(c.expected, s, c.path...); err != nil {
@@ -170,10 +171,10 @@ func TestShareBarWithoutACardSaysSoAsAFailure(t *testing.T) {
 			tt.handler(s)(app.Context{}, app.Event{})
 			tree := s.Render()
 			want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
-			if err := app.Match(want, tree, 2); err != nil {
+			if err := app.Match(want, tree, 3); err != nil {
 				t.Error(err)
 			}
-			if err := app.Match(app.Text(tt.want), tree, 2, 0); err != nil {
+			if err := app.Match(app.Text(tt.want), tree, 3, 0); err != nil {
 				t.Error(err)
 			}
 		})
@@ -210,10 +211,10 @@ func TestShareBarShowsAPanicInItsStatusLine(t *testing.T) {
 	guarded(s.Guard, "printing", func(app.Context, app.Event) { panic("no window") }, s.fail)(app.Context{}, app.Event{})
 	tree := s.Render()
 	want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
-	if err := app.Match(want, tree, 2); err != nil {
+	if err := app.Match(want, tree, 3); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.Text("internal error while printing: no window"), tree, 2, 0); err != nil {
+	if err := app.Match(app.Text("internal error while printing: no window"), tree, 3, 0); err != nil {
 		t.Error(err)
 	}
 }
