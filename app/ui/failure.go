@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/link"
+)
 
 // ErrorPanel is the page's error state: what went wrong, as text, and the
 // ways out: back to the saved draft, or a new card.
@@ -41,4 +45,18 @@ func (c *ErrorPanel) Render() app.UI {
 			}),
 		),
 	)
+}
+
+// failureText is the message of the error state for err, in a person's
+// words: a link's part by its name rather than its letter, and lengths as
+// characters.
+func failureText(err error) string {
+	switch e := err.(type) {
+	case *FragmentTooLongError:
+		return "This link is " + thousands(e.Length) + " characters long; threatcard opens links of up to " +
+			thousands(e.Max) + " characters."
+	case *link.Error:
+		return linkProblem(e)
+	}
+	return err.Error()
 }

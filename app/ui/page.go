@@ -53,6 +53,9 @@ type Page struct {
 	painted  bool            // the whole page is drawn, not only the first frame's part (see OnMount)
 	section  string          // a MAESTRO section the address named (#layer-3), to go to once drawn
 
+	cut     *link.TruncatedError // the card shown is what is left of a link cut short (see showCut in link.go)
+	cutLink string               // that link, until the card's first edit makes it a card of its own
+
 	invalidFields map[string]string // calculator fields holding text the card did not take (see invalid); replaced, never changed
 
 	followRev int  // the revision the share bar and printed report show (see followLater)
@@ -103,6 +106,10 @@ func (p *Page) openAddress(u *url.URL) bool {
 		return false
 	default:
 		c, err := link.Decode(fragment)
+		if te, ok := errors.AsType[*link.TruncatedError](err); ok {
+			p.openCut(te, fragment)
+			return true
+		}
 		if err != nil {
 			p.fail(err)
 			return true
@@ -189,6 +196,7 @@ func (p *Page) saveOpened(ctx app.Context) {
 	}
 	p.unsaved = false
 	p.session = newSession()
+	p.canonical(ctx) // one card, one link (see link.go)
 	p.autosave(ctx)
 	p.setTitle(ctx)
 }
@@ -256,6 +264,10 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 		}
 		return
 	}
+	if p.failure == nil && p.cut != nil && fragment == p.cutLink {
+		p.setTitle(ctx)
+		return // the scores of a cut link, shown already; nothing is saved (see link.go)
+	}
 	if p.failure == nil && p.card != nil && fragment == p.fragment {
 		if p.drawAll() {
 			p.saveOpened(ctx)
@@ -263,11 +275,18 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 		return // the card shown already (our own address, or a second event)
 	}
 	c, err := link.Decode(fragment)
+	if te, ok := errors.AsType[*link.TruncatedError](err); ok {
+		p.showCut(ctx, te, fragment)
+		return
+	}
 	if err != nil {
 		p.fail(err)
 		return
 	}
 	p.show(ctx, c, newSession(), true)
+	if p.failure == nil {
+		p.writeURL(ctx, false) // the link Encode writes, if the address had another spelling
+	}
 }
 
 // openDraft shows the saved draft, or a new card when there is none, and
@@ -302,6 +321,7 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 		return
 	}
 	p.failure, p.refused, p.unsaved = nil, nil, false
+	p.cut, p.cutLink = nil, ""
 	p.invalidFields = nil // the fields show the new card's values
 	p.session = session
 	p.textRev++
@@ -348,6 +368,7 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 		p.textRev++
 	}
 	p.refused = nil
+	p.adoptCut() // a cut link's scores, edited, are a card of their own
 	p.writeURL(ctx, false)
 	p.dirty = true
 	p.scheduleSave(ctx)
@@ -459,19 +480,28 @@ func textDiffers(a, b *card.Card) bool {
 // with push, else in place of the current one. An untouched new card has
 // the bare address.
 func (p *Page) writeURL(ctx app.Context, push bool) {
-	u := ctx.Page().URL()
-	if u == nil {
-		u = &url.URL{Path: "/"}
-	}
 	fragment := p.fragment
 	if fragment == blankFragment() {
 		fragment = ""
+	}
+	p.writeFragment(ctx, fragment, push)
+}
+
+// writeFragment is writeURL for any fragment, as an address has it
+// (escaped).
+func (p *Page) writeFragment(ctx app.Context, fragment string, push bool) {
+	u := ctx.Page().URL()
+	if u == nil {
+		u = &url.URL{Path: "/"}
 	}
 	if !push && u.EscapedFragment() == fragment {
 		return
 	}
 	next := *u
 	next.Fragment, next.RawFragment = fragment, ""
+	if f, err := url.PathUnescape(fragment); err == nil && f != fragment {
+		next.Fragment, next.RawFragment = f, fragment
+	}
 	switch {
 	case !app.IsClient:
 		ctx.Page().ReplaceURL(&next) // the test or server page keeps it
@@ -595,6 +625,7 @@ func (p *Page) Render() (ui app.UI) {
 	// the update banner in frame.
 	return p.frame(el("div", "class", "tc-workspace").Body(
 		el("div", "class", "tc-messages").Body(
+			app.If(p.cut != nil, p.cutBanner),
 			app.If(p.refused != nil, func() app.UI {
 				return textEl("p", p.refused.Error(), "id", "edit-error", "class", "tc-edit-error", "role", "alert")
 			}),
@@ -630,7 +661,7 @@ func (p *Page) errorPanel() *ErrorPanel {
 		OnStartOver: p.startOver,
 	}
 	if p.failure != nil {
-		ep.Message = p.failure.Error()
+		ep.Message = failureText(p.failure)
 	}
 	if _, ok := errors.AsType[*PanicError](p.failure); ok {
 		ep.ID, ep.Title = "error", "Something went wrong"

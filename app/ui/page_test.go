@@ -596,10 +596,10 @@ func TestABadLinkShowsItsErrorAndLeavesTheDraftUntouched(t *testing.T) {
 		fragment string
 		want     string
 	}{
-		{"unknown edition", "v1&e=v9", `link part e: unknown AIVSS edition "v9"`},
-		{"not a link", "hello", `link part version, position 0: a threatcard link starts with its version, v1; this one starts "hello"`},
-		{"bad vector", "v1&e=v0.8&c=CVSS:4.0/AV:Q", "link part c: AV:Q is not allowed; AV takes N, A, L, P"},
-		{"too long", strings.Repeat("x", MaxFragmentBytes+1), "the link's card data is 8193 bytes long; at most 8192 are accepted"},
+		{"unknown edition", "v1&e=v9", `The link's edition part (e=) is not right: unknown AIVSS edition "v9".`},
+		{"not a link", "hello", `A threatcard link starts with its version, v1; this one starts "hello".`},
+		{"bad vector", "v1&e=v0.8&c=CVSS:4.0/AV:Q", "The link's CVSS part (c=) is not right: AV:Q is not allowed; AV takes N, A, L, P."},
+		{"too long", strings.Repeat("x", MaxFragmentBytes+1), "This link is 393,217 characters long; threatcard opens links of up to 393,216 characters."},
 	}
 	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
 	for _, tt := range tests {
