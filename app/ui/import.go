@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -21,9 +22,10 @@ const (
 	importWarningsID = "import-warnings"
 )
 
-// ImportDialog reads a card that is pasted in, either the text of a
-// published card or a JSON export (told apart by cardimport.Detect), and
-// asks the page to open it in place of the current card. A document that
+// ImportDialog reads a card that is pasted in, either a threatcard link
+// (a URL or a bare fragment, see linkIn), the text of a published card or
+// a JSON export (told apart by cardimport.Detect), and asks the page to
+// open it in place of the current card. A document that
 // cannot be read is reported where it is wrong (its line, or its JSON path)
 // and nothing changes: the pasted text stays, and so does the current card.
 type ImportDialog struct {
@@ -34,6 +36,11 @@ type ImportDialog struct {
 	// do it with Replace(c) as an Edit). c is valid and belongs to the page
 	// from then on.
 	OnOpen func(ctx app.Context, c *card.Card)
+	// OnLink opens the card of a threatcard link as the address would
+	// (Page.openLink): decoded, with the link Encode writes for it, or the
+	// scores of a link cut short under their banner. It returns the card
+	// shown, whether the link was cut short, or why nothing was opened.
+	OnLink func(ctx app.Context, raw string) (c *card.Card, cut bool, err error)
 
 	text     string // what is in the text area
 	failure  error  // why the last import failed (a *cardimport.Error), or a caught panic
@@ -54,9 +61,9 @@ func (d *ImportDialog) Render() app.UI {
 	}
 	return el("section", "id", "import", "class", "tc-import", "aria-labelledby", "import-title").Body(
 		textEl("h2", "Import a card", "id", "import-title"),
-		textEl("p", "Paste the text of a published agentic threat-model card, or a threatcard JSON export. "+
-			"It opens in place of the card on screen.", "id", "import-hint", "class", "tc-hint"),
-		textEl("label", "Card text or JSON export", "for", importTextID),
+		textEl("p", "Paste a threatcard link, the text of a published agentic threat-model card, or a threatcard "+
+			"JSON export. It opens in place of the card on screen.", "id", "import-hint", "class", "tc-hint"),
+		textEl("label", "Link, card text or JSON export", "for", importTextID),
 		area,
 		el("button", "id", importSubmitID, "type", "button").
 			Text("Import").OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),
@@ -80,6 +87,11 @@ func (d *ImportDialog) Render() app.UI {
 // renderFailure shows why the import failed: where, what, and the line as
 // it was pasted.
 func (d *ImportDialog) renderFailure() app.UI {
+	if le, ok := d.failure.(*linkImportError); ok {
+		return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(
+			textEl("p", "Not imported: this threatcard link could not be read. "+linkProblem(le.err)),
+		)
+	}
 	ie, ok := errors.AsType[*cardimport.Error](d.failure)
 	if !ok {
 		return el("div", "id", importErrorID, "class", "tc-import-error", "role", "alert").Body(
@@ -127,19 +139,17 @@ func (d *ImportDialog) submit(ctx app.Context, e app.Event) {
 // it to OnOpen.
 func (d *ImportDialog) importText(ctx app.Context) {
 	d.failure, d.warnings, d.status = nil, nil, ""
+	if l, ok := linkIn(d.text); ok {
+		d.importLink(ctx, l)
+		return
+	}
 	r, err := cardimport.Import([]byte(d.text))
 	if err != nil {
 		d.failure = err
 		return
 	}
 	d.warnings = r.Warnings
-	title := strings.TrimSpace(r.Card.Title)
-	if title == "" {
-		title = "an untitled card"
-	} else {
-		title = "“" + title + "”"
-	}
-	d.status = "Opened " + title + " from the " + r.Format.String() + "."
+	d.status = "Opened " + quotedTitle(r.Card) + " from the " + r.Format.String() + "."
 	switch n := len(r.Warnings); n {
 	case 0:
 	case 1:
@@ -150,6 +160,63 @@ func (d *ImportDialog) importText(ctx app.Context) {
 	if d.OnOpen != nil {
 		d.OnOpen(ctx, r.Card)
 	}
+}
+
+// quotedTitle names a card in a message: its title in quotes, or "an
+// untitled card".
+func quotedTitle(c *card.Card) string {
+	if t := strings.TrimSpace(c.Title); t != "" {
+		return "“" + t + "”"
+	}
+	return "an untitled card"
+}
+
+// linkImportError is a threatcard link pasted into the import box that
+// could not be opened.
+type linkImportError struct{ err error }
+
+func (e *linkImportError) Error() string { return e.err.Error() }
+func (e *linkImportError) Unwrap() error { return e.err }
+
+// importLink opens the threatcard link l through OnLink.
+func (d *ImportDialog) importLink(ctx app.Context, l string) {
+	if d.OnLink == nil {
+		return
+	}
+	c, cut, err := d.OnLink(ctx, l)
+	switch {
+	case err != nil:
+		d.failure = &linkImportError{err}
+	case cut:
+		d.status = "Opened the score of a link cut short: its text is lost, as the note at the top of the page says."
+	default:
+		d.status = "Opened " + quotedTitle(c) + " from the link."
+	}
+}
+
+// linkIn reports whether text is a threatcard link, and returns it
+// trimmed: one word (no white space inside) that is a fragment of the link
+// format, "v1&e=…" or "#v1&e=…" (any version number), or ends in one
+// after '#', as a URL does ("https://…/#v1&e=…"). Card text and JSON are
+// never one such word: card text starts with a title line of several
+// words, and JSON with '{', which a URL does not hold.
+func linkIn(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsFunc(t, unicode.IsSpace) || strings.ContainsAny(t, "{}[]\"") {
+		return "", false
+	}
+	fragment := t
+	if i := strings.IndexByte(t, '#'); i >= 0 {
+		fragment = t[i+1:]
+	}
+	if len(fragment) < 2 || fragment[0] != 'v' {
+		return "", false
+	}
+	rest := strings.TrimLeft(fragment[1:], "0123456789")
+	if len(rest) == len(fragment)-1 || rest != "" && rest[0] != '&' {
+		return "", false
+	}
+	return t, true
 }
 
 // Replace returns an Edit that makes the page's card c, whole. It is one way

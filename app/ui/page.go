@@ -742,7 +742,7 @@ func (c *panel) Render() (ui app.UI) {
 		}
 		return &RecentCards{Entries: entries, Guard: p.handler, OnOpen: p.open}
 	case panelImport:
-		return &ImportDialog{Guard: p.handler, OnOpen: p.open}
+		return &ImportDialog{Guard: p.handler, OnOpen: p.open, OnLink: p.openLink}
 	case panelTheme:
 		return &ThemeToggle{Guard: p.handler}
 	case panelReport:
