@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/threatcard/threatcard/scoring/link"
 )
 
 // newCardScore is what #score says of a new card: v0.8 with ThM 0.97 and
@@ -190,9 +192,10 @@ func TestUpdatePromptOnTheFirstVisitsPage(t *testing.T) {
 func TestBadLinkShowsTheErrorState(t *testing.T) {
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
-	open(t, tb, s, "/#"+strings.Repeat("a", 9000))
+	open(t, tb, s, "/#"+strings.Repeat("a", link.MaxFragment+1))
 	// The length is checked before anything is decoded.
-	waitEq(t, tb, "#link-error's message", textOf("error-text"), "the link's card data is 9000 bytes long; at most 8192 are accepted")
+	waitEq(t, tb, "#link-error's message", textOf("error-text"),
+		"This link is 393,217 characters long; threatcard opens links of up to 393,216 characters.")
 	click(t, tb, "#start-over")
 	waitEq(t, tb, "#score of the new card", scoreText, newCardScore)
 	waitEq(t, tb, "the address of the new card", "location.hash", "")

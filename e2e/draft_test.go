@@ -8,10 +8,10 @@ import (
 )
 
 // offGridLink has a factor v0.8 does not take (its factors are 0, 0.5 or
-// 1); offGridError is what scoring/link says of it.
+// 1); offGridError is what the page says of it.
 const (
 	offGridLink  = "v1&e=v0.8&f=0,0.7,0,0,0,0,0,0,0,0"
-	offGridError = "link part f: factor tools has value 0.7, not allowed in v0.8; tools takes 0, 0.5, 1"
+	offGridError = "The link's factors part (f=) is not right: External Tool Control Surface is 0.7; OWASP AIVSS v0.8 takes 0, 0.5 or 1."
 )
 
 // The draft: a new card (v0.8, ThM 0.97, MF 1) given a title and one
