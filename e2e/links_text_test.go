@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/link"
 )
@@ -253,4 +256,60 @@ func commas(n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// What this issue added to the page passes axe-core: the cut link's banner
+// with its button, the meter past the safe length with its warning, a
+// title over its limit, and a link refused in the import box; in the
+// light and the dark theme.
+func TestTheLinkMessagesHaveNoSeriousAccessibilityViolations(t *testing.T) {
+	example, _ := golden(t, "gpt-image-2")
+	c := card.NewCard()
+	for i := range 3 {
+		c.MAESTRO.Layers[i].Notes = longNotes(card.MaxNotes, uint32(7+i))
+	}
+	long, err := link.Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve(t, rootSite.dir, "/")
+	tb := newAxeTab(t)
+	open(t, tb, s, "/")
+	waitForEditor(t, tb)
+	typeInto(t, tb, "#card-title", linksDraftTitle) // a draft, for the banner's button
+	waitUntil(t, tb, "the draft is saved", `(JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title === `+js(linksDraftTitle)+`)`)
+	states := []struct {
+		name, path string
+		do         func(t *testing.T)
+		ready      string
+	}{
+		{"a cut link", "/#" + example[:500], nil, `!!document.getElementById("cut-open-draft") && !!document.getElementById("import-text")`},
+		{"a link past the safe length", "/#" + long, nil, `!!document.getElementById("share-link-warning")?.textContent && !!document.getElementById("import-text")`},
+		{"a title over its limit", "/", func(t *testing.T) { paste(t, tb, "card-title", strings.Repeat("x", card.MaxTitle+1)) },
+			`!!document.getElementById("card-title-error")?.textContent`},
+		{"a bad link in the import box", "/", func(t *testing.T) {
+			paste(t, tb, "import-text", "#v1&e=v9")
+			click(t, tb, "#import-submit")
+		}, `!!document.getElementById("import-error")`},
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range states {
+			t.Run(st.name+", "+scheme, func(t *testing.T) {
+				open(t, tb, s, st.path)
+				waitForEditor(t, tb)
+				if st.do != nil {
+					st.do(t)
+				}
+				waitUntil(t, tb, st.name+" is shown", st.ready)
+				for _, v := range runAxe(t, tb) {
+					t.Errorf("%s (%s): %s at %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+				}
+			})
+		}
+	}
 }
