@@ -142,8 +142,10 @@ func (c *Calculator) switchEdition(ctx app.Context, id string) {
 		return
 	}
 	// The fields of factors, ThM and MF are the new edition's now.
-	for _, f := range sw.From.Factors {
-		c.Editor.invalid(factorFieldID(f.ID), "")
+	if sw.From != nil {
+		for _, f := range sw.From.Factors {
+			c.Editor.invalid(factorFieldID(f.ID), "")
+		}
 	}
 	c.Editor.invalid("thm", "")
 	c.Editor.invalid("mf", "")
@@ -151,7 +153,7 @@ func (c *Calculator) switchEdition(ctx app.Context, id string) {
 		c.left = map[string]card.Inputs{}
 	}
 	c.left[before.Edition] = before
-	if restore {
+	if restore && sw.From != nil {
 		c.note = "Switched back from " + sw.From.Name + " to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF are as you left them in " + ed.Called + "."
 		return
 	}

@@ -139,7 +139,7 @@ func (c *scaleInput) spec() numberSpec {
 }
 
 func (c *scaleInput) Render() (ui app.UI) {
-	defer recoverRender(&ui, "drawing "+c.Which)
+	defer recoverRender(&ui, "drawing "+c.spec().name)
 	ed, err := aivss.Lookup(c.Edition)
 	if err != nil {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
@@ -207,7 +207,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 }
 
 func (c *scaleInput) onChoose(ctx app.Context, e app.Event) {
-	defer c.Editor.catch("setting " + c.Which)
+	defer c.Editor.catch("setting " + c.spec().name)
 	c.choose(ctx, ctx.JSSrc().Get("value").String())
 }
 
@@ -234,12 +234,12 @@ func (c *scaleInput) choose(ctx app.Context, value string) {
 const unsetOption = "unset"
 
 func (c *scaleInput) onText(ctx app.Context, e app.Event) {
-	defer c.Editor.catch("setting " + c.Which)
+	defer c.Editor.catch("setting " + c.spec().name)
 	c.typed(ctx, ctx.JSSrc().Get("value").String(), false)
 }
 
 func (c *scaleInput) onTextDone(ctx app.Context, e app.Event) {
-	defer c.Editor.catch("setting " + c.Which)
+	defer c.Editor.catch("setting " + c.spec().name)
 	c.typed(ctx, ctx.JSSrc().Get("value").String(), true)
 }
 
