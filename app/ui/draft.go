@@ -19,8 +19,9 @@ const MaxRecent = 10
 // The localStorage keys. Every project on a GitHub Pages user site shares
 // one origin, hence the prefix.
 const (
-	draftKey  = "threatcard.draft"
-	recentKey = "threatcard.recent"
+	draftKey     = "threatcard.draft"
+	recentKey    = "threatcard.recent"
+	canonicalKey = "threatcard.canonical" // set once the saved fragments are canonical (see Canonicalize)
 )
 
 // SavedCard is a card as the draft store keeps it: its link fragment, which
@@ -138,6 +139,55 @@ func (s *DraftStore) Save(c SavedCard) error {
 		}
 	}
 	return s.storage.Set(draftKey, c)
+}
+
+// Canonicalize gives every saved card the fragment link.Encode writes
+// for it, once per browser. Earlier builds saved a card opened from an
+// address with the address's fragment, which may be another spelling of
+// its link (percent-escapes a chat added, "1.00"); the same card opened
+// again now saves the canonical one, and would be listed twice. A card listed twice after the change, or listed while it
+// is the draft, is listed once. A fragment that no longer decodes is kept
+// as it is. Saved times do not change.
+func (s *DraftStore) Canonicalize() error {
+	if s.storage.Contains(canonicalKey) {
+		return nil
+	}
+	changed := false
+	canonical := func(f string) string {
+		if c, err := link.Canonical(f); err == nil && c != f {
+			changed = true
+			return c
+		}
+		return f
+	}
+	seen := map[string]bool{}
+	d, hasDraft := s.Load()
+	if hasDraft {
+		d.Fragment = canonical(d.Fragment)
+		seen[d.Fragment] = true
+	}
+	recent := s.Recent()
+	keep := recent[:0:0]
+	for _, r := range recent {
+		r.Fragment = canonical(r.Fragment)
+		if seen[r.Fragment] {
+			changed = true
+			continue
+		}
+		seen[r.Fragment] = true
+		keep = append(keep, r)
+	}
+	if changed {
+		if err := s.storage.Set(recentKey, keep); err != nil {
+			return err
+		}
+		if hasDraft {
+			if err := s.storage.Set(draftKey, d); err != nil {
+				return err
+			}
+		}
+	}
+	return s.storage.Set(canonicalKey, true)
 }
 
 // Remove takes the card with the given ID off the recent list.

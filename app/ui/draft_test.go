@@ -4,6 +4,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -132,5 +133,47 @@ func TestDraftStoreIgnoresUnreadableData(t *testing.T) {
 	}
 	if d, ok := s.Load(); !ok || d.Fragment != "f1" {
 		t.Errorf("after a save over junk: %+v, %v", d, ok)
+	}
+}
+
+// Cards saved by earlier builds under another spelling of their link get
+// the canonical one, once, and a card listed twice, or listed while it is
+// the draft, is listed once.
+func TestCanonicalizeGivesSavedCardsTheirOneLink(t *testing.T) {
+	escaped := strings.Replace(halfFilledLink, "e=v0.8", "e=v0%2E8", 1)
+	zeros := strings.Replace(halfFilledLink, "thm=0.5", "thm=0.50", 1)
+	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
+	gEscaped := strings.Replace(g.Fragment, "CVSS:4.0/", "CVSS%3A4.0%2F", 1)
+	s := testStore(t)
+	for i, f := range []string{escaped, "v1&broken", zeros, g.Fragment, gEscaped} {
+		if err := s.Save(SavedCard{ID: strconv.Itoa(i), Fragment: f}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := s.Recent()
+	if err := s.Canonicalize(); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Load()
+	if d.Fragment != g.Fragment || d.ID != "4" {
+		t.Errorf("draft %+v; want card 4 with the golden link", d)
+	}
+	// Card 3 is the draft's card; cards 2 and 0 are one card.
+	if got, want := fragments(s.Recent()), []string{halfFilledLink, "v1&broken"}; !sameList(got, want) {
+		t.Errorf("recent %q, want %q", got, want)
+	}
+	if got := s.Recent()[0]; got.ID != "2" || !got.Saved.Equal(before[1].Saved) {
+		t.Errorf("first recent card %+v; want card 2, its saved time kept", got)
+	}
+
+	// Once per browser: a later non-canonical save stays.
+	if err := s.Save(SavedCard{ID: "5", Fragment: escaped}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Canonicalize(); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.Load(); d.Fragment != escaped {
+		t.Errorf("canonicalized twice: draft %s", d.Fragment)
 	}
 }

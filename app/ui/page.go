@@ -165,6 +165,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.painted = true
+			_ = p.drafts(ctx).Canonicalize() // once per browser; a failure is tried again on the next load
 			p.saveOpened(ctx)
 			p.goToSection(ctx)
 		})
