@@ -312,7 +312,7 @@ func TestABadLinkLeavesTheDraftForOpenMyDraft(t *testing.T) {
 
 	setAddress("v1&e=v0.9")
 	fireHashChange(e)
-	if got := textOf(t, "error-text"); got != `link part e: unknown AIVSS edition "v0.9"` {
+	if got := textOf(t, "error-text"); got != `The link's edition part (e=) is not right: unknown AIVSS edition "v0.9".` {
 		t.Errorf("error %q", got)
 	}
 	if !byID("link-error").Truthy() || byID("calculator").Truthy() {
