@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -107,7 +108,12 @@ func (s *DraftStore) Open(id string) (SavedCard, bool) {
 // Save makes c the draft, stamped with the current time. The previous
 // draft, if it was another card, moves to the top of the recent list, and
 // an entry of the list that is c (same ID or same fragment) leaves it.
-func (s *DraftStore) Save(c SavedCard) error {
+func (s *DraftStore) Save(c SavedCard) (err error) {
+	defer func() {
+		if err != nil {
+			app.Log("threatcard: the draft was not saved:", err)
+		}
+	}()
 	c.Saved = s.now()
 	old, hadDraft := s.Load()
 	recent := s.Recent()
@@ -188,6 +194,16 @@ func (s *DraftStore) Canonicalize() error {
 		}
 	}
 	return s.storage.Set(canonicalKey, true)
+}
+
+// saveProblem is the message for a draft the browser did not keep, in a
+// person's words; the browser's own error went to the console (Save).
+func saveProblem(err error) string {
+	why := "This browser did not keep the draft"
+	if strings.Contains(strings.ToLower(err.Error()), "quota") {
+		why += ": its storage for this site is full"
+	}
+	return why + ". Copy the link to keep your work."
 }
 
 // Remove takes the card with the given ID off the recent list.

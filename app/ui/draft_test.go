@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,5 +176,25 @@ func TestCanonicalizeGivesSavedCardsTheirOneLink(t *testing.T) {
 	}
 	if d, _ := s.Load(); d.Fragment != escaped {
 		t.Errorf("canonicalized twice: draft %s", d.Fragment)
+	}
+}
+
+func TestSaveProblemSaysWhyInWords(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"storage full", errors.New(`setting storage value failed {"key":"threatcard.draft","storage-type":"localStorage"}: QuotaExceededError: Failed to execute 'setItem' on 'Storage': Setting the value of 'threatcard.draft' exceeded the quota.`),
+			"This browser did not keep the draft: its storage for this site is full. Copy the link to keep your work."},
+		{"anything else", errors.New("setting storage value failed: SecurityError: access is denied for this document"),
+			"This browser did not keep the draft. Copy the link to keep your work."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := saveProblem(tt.err); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

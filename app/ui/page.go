@@ -631,7 +631,7 @@ func (p *Page) Render() (ui app.UI) {
 				return textEl("p", p.refused.Error(), "id", "edit-error", "class", "tc-edit-error", "role", "alert")
 			}),
 			app.If(p.saveErr != nil, func() app.UI {
-				return textEl("p", "This browser did not keep the draft ("+p.saveErr.Error()+"); copy the link to keep your work.",
+				return textEl("p", saveProblem(p.saveErr),
 					"id", "save-error", "class", "tc-edit-error", "role", "alert")
 			}),
 		),
