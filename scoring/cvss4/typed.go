@@ -35,5 +35,21 @@ func ParseTyped(s string) (*Vector, error) {
 		}
 		values[abv] = val
 	}
+	// Parse would say a missing metric is missing "in this order"; here
+	// any order is taken, so say which are missing.
+	var missing []string
+	for m := 0; m <= mSA; m++ {
+		if _, ok := values[metricTable[m].Abbrev]; !ok {
+			missing = append(missing, metricTable[m].Abbrev)
+		}
+	}
+	if len(missing) > 0 {
+		what := "Base metric " + missing[0] + " is"
+		if len(missing) > 1 {
+			what = "Base metrics " + strings.Join(missing, ", ") + " are"
+		}
+		return nil, &ParseError{Vector: s, Kind: ErrMissing, Metric: missing[0], Offset: -1,
+			Msg: "mandatory " + what + " missing; a vector has all 11 Base metrics, " + baseList() + ", in any order here"}
+	}
 	return Build(values)
 }

@@ -44,6 +44,12 @@ func TestParseTypedNamesWhatIsWrong(t *testing.T) {
 			t.Errorf("ParseTyped(%q) = %v; want a *ParseError of kind %v", tt.in, err, tt.kind)
 		}
 	}
+	// Missing metrics are named as missing, not as out of order.
+	_, err := ParseTyped("cvss:4.0/SA:N/AV:N/ac:l/at:n/pr:n/ui:n/vc:h/vi:h/va:h")
+	want := "mandatory Base metrics SC, SI are missing; a vector has all 11 Base metrics, AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA, in any order here"
+	if err == nil || err.Error() != want {
+		t.Errorf("ParseTyped with SC and SI missing = %v; want %q", err, want)
+	}
 }
 
 func FuzzParseTyped(f *testing.F) {
