@@ -75,8 +75,8 @@ func TestTheVectorFieldKeepsTheLastValidVector(t *testing.T) {
 	navigate(t, ctx, p, "https://example.org/#v1&e=v0.8&c="+vector)
 	c := cvssOf(p, nil)
 	const empty = `not a CVSS v4.0 vector: empty vector; a CVSS v4.0 vector starts with "CVSS:4.0/"`
-	const short = "not a CVSS v4.0 vector: mandatory Base metric AT is missing at the end, after AC; " +
-		"the 11 Base metrics AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA are mandatory, in this order"
+	const short = "not a CVSS v4.0 vector: mandatory Base metrics AT, PR, UI, VC, VI, VA, SC, SI, SA are missing; " +
+		"a vector has all 11 Base metrics, AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA, in any order here"
 	const v31 = `not a CVSS v4.0 vector: "CVSS:3.1" is not CVSS v4.0; the vector must start with "CVSS:4.0/"`
 	tests := []struct {
 		text  string
