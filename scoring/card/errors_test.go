@@ -98,7 +98,9 @@ func TestMissingTextNamesFactorsOrCountsThem(t *testing.T) {
 	cvss := Location{Section: SectionAIVSS, Input: InputCVSSVector}
 	thm := Location{Section: SectionAIVSS, Input: InputThM}
 	mf := Location{Section: SectionAIVSS, Input: InputMF}
-	factor := func(i int) Location { return Location{Section: SectionAIVSS, Input: InputFactor, Factor: v08.Factors[i]} }
+	factor := func(i int) Location {
+		return Location{Section: SectionAIVSS, Input: InputFactor, Factor: v08.Factors[i]}
+	}
 	tests := []struct {
 		missing []Location
 		want    string

@@ -29,8 +29,8 @@ func TestJSONLabelsTheBaseScoreAndTheVectorsOtherScore(t *testing.T) {
 	var got struct {
 		AIVSS struct {
 			Score, CVSSBase, ThM string
-			ThMFromVector        string `json:"thm_from_vector"`
-			Base                 string `json:"cvss_base"`
+			ThMFromVector        string                               `json:"thm_from_vector"`
+			Base                 string                               `json:"cvss_base"`
 			Other                struct{ Nomenclature, Score string } `json:"cvss_other"`
 		} `json:"aivss"`
 	}
