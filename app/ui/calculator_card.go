@@ -112,18 +112,26 @@ func setText(ctx app.Context, ed editor, typed string, limit int, what string, s
 // keeps typed; the message says by how much it is over, and that the card
 // keeps its earlier text until it is shortened.
 func textRefusal(err error, typed string, limit, total int, what string) string {
+	this, has, its, it := "This "+what, " has ", "its", "it is"
+	if plural(what) {
+		this, has, its, it = "These "+what, " have ", "their", "they are"
+	}
 	keeps := "The card keeps its earlier " + what
 	if n := utf8.RuneCountInString(typed); n > limit {
-		return "This " + what + " has " + thousands(n) + " characters, " + thousands(n-limit) +
-			" over its limit of " + thousands(limit) + ". " + keeps + " until it is shortened."
+		return this + has + thousands(n) + " characters, " + thousands(n-limit) +
+			" over " + its + " limit of " + thousands(limit) + ". " + keeps + " until " + it + " shortened."
 	}
 	if total > card.MaxTotalText {
-		return "With this " + what + " the card's text would have " + thousands(total) + " characters in all, " +
+		return "With " + strings.ToLower(this[:1]) + this[1:] + " the card's text would have " + thousands(total) + " characters in all, " +
 			thousands(total-card.MaxTotalText) + " over the limit of " + thousands(card.MaxTotalText) +
 			" for a whole card. " + keeps + " until text here or elsewhere is shortened."
 	}
 	return refusedMsg(err) + " " + keeps + "."
 }
+
+// plural reports whether a text field's name in words is plural ("notes",
+// "mitigations").
+func plural(what string) bool { return strings.HasSuffix(what, "s") }
 
 // charCount is a text field's counter: "1,234 of 2,000 characters", and
 // how many are left, or by how many the text is over the limit. It counts

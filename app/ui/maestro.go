@@ -142,6 +142,23 @@ func (c *MaestroEditor) apply(ctx app.Context, e Edit) string {
 	return ""
 }
 
+// applyText is apply for an edit of a text field, which the card refuses
+// only for its length: the message says by how much the field's text,
+// typed, is over its limit (or the card's for all its text), in words
+// (textRefusal); what names the field ("notes", "description").
+func (c *MaestroEditor) applyText(ctx app.Context, e Edit, typed string, limit int, what string) string {
+	if c == nil || c.Card == nil || c.OnEdit == nil {
+		return ""
+	}
+	trial := *c.Card
+	e(&trial)
+	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
+		return textRefusal(err, typed, limit, cardTextChars(&trial), what)
+	}
+	c.OnEdit(ctx, e)
+	return ""
+}
+
 // guard wraps h with the page's panic recovery, or the editor's own.
 func (c *MaestroEditor) guard(during string, h app.EventHandler) app.EventHandler {
 	if c == nil {

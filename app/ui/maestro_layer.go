@@ -25,7 +25,8 @@ type LayerSection struct {
 	Filed    []string           // while Picking: the catalog threats filed in their own section (filedCatalogIDs)
 	Editor   *MaestroEditor     // where edits go; the same for the editor's life
 
-	message string // why the last edit was refused
+	message string   // why the last edit was refused
+	notes   heldText // the notes field's text, while the card does not take it
 }
 
 func (c *LayerSection) Render() app.UI {
@@ -84,9 +85,11 @@ func (c *LayerSection) renderLayerHead(id string) []app.UI {
 		c.renderAssessNote(id),
 		el("div", "class", "tc-field tc-layer-notes").Body(
 			textEl("label", "Notes", "for", id+"-notes"),
-			el("textarea", "id", id+"-notes", "rows", "4", "aria-describedby", id+"-notes-count").
-				OnInput(c.Editor.guard("editing a layer's notes", c.onNotes)).Text(c.Entry.Notes),
-			textEl("p", charsLeft(c.Entry.Notes, card.MaxNotes), "id", id+"-notes-count", "class", "tc-count"),
+			el("textarea", "id", id+"-notes", "rows", "4", "aria-describedby", id+"-notes-count "+id+"-notes-error",
+				"aria-invalid", invalid(c.notes.message())).
+				OnInput(c.Editor.guard("editing a layer's notes", c.onNotes)).Text(c.notes.shown(c.Entry.Notes)),
+			textEl("p", textCount(c.notes.shown(c.Entry.Notes), card.MaxNotes), "id", id+"-notes-count", "class", "tc-count"),
+			fieldError(id+"-notes-error", c.notes.message()),
 		),
 	}
 }
@@ -117,10 +120,11 @@ func (c *LayerSection) OnUpdate(ctx app.Context) {
 	if c.Layer == 0 {
 		return
 	}
+	c.notes.follow(c.Entry.Notes)
 	ctx.Defer(func(app.Context) {
 		id := sectionID(c.Layer)
 		syncValue(id+"-status", c.Entry.Status.String())
-		syncValue(id+"-notes", c.Entry.Notes)
+		syncValue(id+"-notes", c.notes.shown(c.Entry.Notes))
 	})
 }
 
@@ -148,13 +152,18 @@ func (c *LayerSection) onMarkMapped(ctx app.Context, e app.Event) {
 	c.Editor.focusAfterRender(sectionID(c.Layer) + "-status")
 }
 
+// onNotes gives the card the notes typed. Notes the card does not take
+// stay in the field as typed, with the message under it; the card keeps
+// its earlier notes.
 func (c *LayerSection) onNotes(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	c.message = c.Editor.apply(ctx, editNotes(c.Layer, el.Get("value").String()))
-	if c.message != "" {
-		el.Set("value", c.Entry.Notes)
+	v := el.Get("value").String()
+	if msg := c.Editor.applyText(ctx, editNotes(c.Layer, v), v, card.MaxNotes, "notes"); msg != "" {
+		c.notes.hold(v, c.Entry.Notes, msg)
+		return
 	}
-	c.Editor.resyncValue(el, func() string { return c.Entry.Notes })
+	c.notes.release()
+	c.Editor.resyncValue(el, func() string { return c.notes.shown(c.Entry.Notes) })
 }
 
 func (c *LayerSection) onAdd(ctx app.Context, e app.Event) {

@@ -153,7 +153,7 @@ func TestLayerSectionWithThreats(t *testing.T) {
 		{"status icon next to the menu", app.Text("✓"), []int{1, 0, 2, 0}},
 		{"a mapped layer has no note about its status", app.Elem("div").ID("layer-2-assess").Class("tc-assess-note"), []int{1, 1}},
 		{"notes label", app.Elem("label").Attr("for", "layer-2-notes"), []int{1, 2, 0}},
-		{"notes", app.Elem("textarea").ID("layer-2-notes").Attr("rows", 4).Aria("describedby", "layer-2-notes-count").OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 2, 1}},
+		{"notes", app.Elem("textarea").ID("layer-2-notes").Attr("rows", 4).Aria("describedby", "layer-2-notes-count layer-2-notes-error").OnInput(maestroHandler).Text("Vector store with customer files."), []int{1, 2, 1}},
 		{"characters left", app.Text("3967 of 4000 characters left"), []int{1, 2, 2, 0}},
 		{"message line for refused edits", app.Elem("p").ID("layer-2-message").Class("tc-refusal").Role("alert"), []int{2}},
 		{"threats heading", app.Text("Threats in L2 Data Operations"), []int{3, 0}},
@@ -175,7 +175,7 @@ func TestLayerSixSaysItIsVertical(t *testing.T) {
 		{"vertical note", app.Text("A vertical layer: its controls cut across the other six."), []int{1, 0, 0}},
 		{"status menu after it", app.Elem("select").ID("layer-6-status").Class("tc-status-not-assessed").OnChange(maestroHandler), []int{1, 1, 1}},
 		{"no threats, no note about its status", app.Elem("div").ID("layer-6-assess").Class("tc-assess-note"), []int{1, 2}},
-		{"empty notes", app.Elem("textarea").ID("layer-6-notes").Attr("rows", 4).Aria("describedby", "layer-6-notes-count").OnInput(maestroHandler), []int{1, 3, 1}},
+		{"empty notes", app.Elem("textarea").ID("layer-6-notes").Attr("rows", 4).Aria("describedby", "layer-6-notes-count layer-6-notes-error").OnInput(maestroHandler), []int{1, 3, 1}},
 		{"all characters left", app.Text("4000 of 4000 characters left"), []int{1, 3, 2, 0}},
 		{"no threats", app.Elem("p").Class("tc-empty"), []int{4}},
 	})
@@ -210,7 +210,7 @@ func TestThreatEditorOfACatalogThreat(t *testing.T) {
 		{"the catalog's name", app.Text("Model Stealing"), []int{0, 0, 0}},
 		{"where it comes from and what it is, instead of a title field", app.Text("From the MAESTRO catalog (L1 Foundation Models): An attacker queries the model's API at length to clone the model or what it can do."), []int{0, 1, 0}},
 		{"description label", app.Elem("label").Attr("for", id+"-description"), []int{0, 2, 0}},
-		{"description, empty", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count").OnInput(maestroHandler), []int{0, 2, 1}},
+		{"description, empty", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count "+id+"-description-error").OnInput(maestroHandler), []int{0, 2, 1}},
 		{"description limit", app.Text("2000 of 2000 characters left"), []int{0, 2, 2, 0}},
 		{"ASI field", app.Elem("div").Class("tc-field tc-threat-asi"), []int{0, 3, 0}},
 		{"ASI label", app.Elem("label").Attr("for", id+"-asi"), []int{0, 3, 0, 0}},
@@ -232,7 +232,7 @@ func TestThreatEditorOfACatalogThreat(t *testing.T) {
 		{"risk from likelihood and impact", app.Elem("output").ID(id+"-risk").Attr("for", id+"-likelihood "+id+"-impact").Class("tc-risk tc-risk-high"), []int{0, 3, 3, 1}},
 		{"Medium × High is a High risk", app.Text("High"), []int{0, 3, 3, 1, 0}},
 		{"state mitigated", app.Elem("option").Attr("value", "mitigated").Attr("selected", true), []int{0, 3, 4, 1, 1}},
-		{"mitigations", app.Elem("textarea").ID(id+"-mitigations").Attr("rows", 2).Aria("describedby", id+"-mitigations-count").OnInput(maestroHandler).Text("Rate limits per key"), []int{0, 4, 1}},
+		{"mitigations", app.Elem("textarea").ID(id+"-mitigations").Attr("rows", 2).Aria("describedby", id+"-mitigations-count "+id+"-mitigations-error").OnInput(maestroHandler).Text("Rate limits per key"), []int{0, 4, 1}},
 		{"mitigations limit", app.Text("1981 of 2000 characters left"), []int{0, 4, 2, 0}},
 		{"layers group", app.Elem("legend"), []int{0, 5, 0}},
 		{"layers group's name", app.Text("Layers it touches"), []int{0, 5, 0, 0}},
@@ -258,7 +258,7 @@ func TestThreatEditorOfAWrittenCrossLayerThreat(t *testing.T) {
 		{"item", app.Elem("li").ID(id).Class("tc-threat").TabIndex(-1).Aria("labelledby", id+"-name"), nil},
 		{"its title as the legend", app.Text("Confused deputy"), []int{0, 0, 0}},
 		{"title label", app.Elem("label").Attr("for", id+"-title"), []int{0, 1, 0}},
-		{"title field", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", "Confused deputy").OnInput(maestroHandler), []int{0, 1, 1}},
+		{"title field", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", "Confused deputy").Aria("describedby", id+"-title-error").OnInput(maestroHandler), []int{0, 1, 1}},
 		{"ASI03 shown in full", app.Text("ASI03 Identity & Privilege Abuse"), []int{0, 3, 0, 1, 0, 0}},
 		{"ASI03 selected", app.Elem("option").Attr("value", "ASI03").Attr("selected", true), []int{0, 3, 0, 1, 1, 3}},
 		{"ASI03 with its official name", app.Text("ASI03 Identity & Privilege Abuse"), []int{0, 3, 0, 1, 1, 3, 0}},
@@ -281,8 +281,8 @@ func TestThreatEditorShowsHostileTextAsText(t *testing.T) {
 	const id = "layer-4-threat-0"
 	matchMaestro(t, te.Render(), []maestroCheck{
 		{"legend text", app.Text(hostile), []int{0, 0, 0}},
-		{"title value", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", hostile).OnInput(maestroHandler), []int{0, 1, 1}},
-		{"description value", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
+		{"title value", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", hostile).Aria("describedby", id+"-title-error").OnInput(maestroHandler), []int{0, 1, 1}},
+		{"description value", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count "+id+"-description-error").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
 		{"delete's name", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 7, 2}},
 	})
 }

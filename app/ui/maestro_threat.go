@@ -32,6 +32,9 @@ type ThreatEditor struct {
 	Editor *MaestroEditor // where edits go
 
 	message string // why the last edit was refused
+
+	// The text fields' text, while the card does not take it.
+	title, description, mitigations heldText
 }
 
 func (c *ThreatEditor) Render() app.UI {
@@ -46,8 +49,10 @@ func (c *ThreatEditor) Render() app.UI {
 	} else {
 		origin = el("div", "class", "tc-field tc-threat-title").Body(
 			textEl("label", "Title", "for", id+"-title"),
-			voidEl("input", "id", id+"-title", "type", "text", "value", t.Title).
+			voidEl("input", "id", id+"-title", "type", "text", "value", c.title.shown(t.Title),
+				"aria-describedby", id+"-title-error", "aria-invalid", invalid(c.title.message())).
 				OnInput(g("editing a threat's title", c.onTitle)),
+			fieldError(id+"-title-error", c.title.message()),
 		)
 	}
 
@@ -61,7 +66,7 @@ func (c *ThreatEditor) Render() app.UI {
 		el("fieldset", "class", "tc-threat-fields").Body(
 			textEl("legend", name, "id", id+"-name", "class", "tc-threat-name"),
 			origin,
-			c.textArea(id+"-description", "Description", t.Description, card.MaxDescription, 2,
+			c.textArea(id+"-description", "Description", &c.description, t.Description, card.MaxDescription, 2,
 				g("editing a threat's description", c.onDescription)),
 			el("div", "class", "tc-threat-ratings").Body(
 				c.asiField(id+"-asi", t.ASI, g("setting a threat's ASI code", c.onASI)),
@@ -74,7 +79,7 @@ func (c *ThreatEditor) Render() app.UI {
 				),
 				c.selectField(id+"-state", "State", stateOptions(t.State), g("setting a threat's state", c.onState)),
 			),
-			c.textArea(id+"-mitigations", "Mitigations, one per line", t.Mitigations, card.MaxMitigations, 2,
+			c.textArea(id+"-mitigations", "Mitigations, one per line", &c.mitigations, t.Mitigations, card.MaxMitigations, 2,
 				g("editing a threat's mitigations", c.onMitigations)),
 			c.renderTouches(id),
 			textEl("p", c.message, "id", id+"-message", "class", "tc-refusal", "role", "alert"),
@@ -105,12 +110,17 @@ func catalogOrigin(id string) string {
 	return "From the MAESTRO catalog (" + where + "): " + ct.Description
 }
 
-func (c *ThreatEditor) textArea(id, label, value string, max, rows int, h app.EventHandler) app.UI {
+// textArea is a multi-line text field of the threat: held is what it
+// holds while the card does not take it, value the card's text.
+func (c *ThreatEditor) textArea(id, label string, held *heldText, value string, max, rows int, h app.EventHandler) app.UI {
+	shown := held.shown(value)
 	return el("div", "class", "tc-field").Body(
 		textEl("label", label, "for", id),
-		el("textarea", "id", id, "rows", strconv.Itoa(rows), "aria-describedby", id+"-count").
-			OnInput(h).Text(value),
-		textEl("p", charsLeft(value, max), "id", id+"-count", "class", "tc-count"),
+		el("textarea", "id", id, "rows", strconv.Itoa(rows), "aria-describedby", id+"-count "+id+"-error",
+			"aria-invalid", invalid(held.message())).
+			OnInput(h).Text(shown),
+		textEl("p", textCount(shown, max), "id", id+"-count", "class", "tc-count"),
+		fieldError(id+"-error", held.message()),
 	)
 }
 
@@ -260,6 +270,9 @@ func (c *ThreatEditor) touches(l maestro.Layer) bool {
 // what a text field shows): after a threat is deleted or moved, the
 // controls at its place would show the old threat's text and ticks.
 func (c *ThreatEditor) OnUpdate(ctx app.Context) {
+	c.title.follow(c.Threat.Title)
+	c.description.follow(c.Threat.Description)
+	c.mitigations.follow(c.Threat.Mitigations)
 	ctx.Defer(c.syncControls)
 }
 
@@ -267,15 +280,15 @@ func (c *ThreatEditor) syncControls(ctx app.Context) {
 	id := threatID(c.Layer, c.Index)
 	t := &c.Threat
 	values := map[string]string{
-		"-description": t.Description,
-		"-mitigations": t.Mitigations,
+		"-description": c.description.shown(t.Description),
+		"-mitigations": c.mitigations.shown(t.Mitigations),
 		"-asi":         asiValue(t.ASI),
 		"-likelihood":  levelValue(t.Likelihood),
 		"-impact":      levelValue(t.Impact),
 		"-state":       t.State.String(),
 	}
 	if t.CatalogID == "" {
-		values["-title"] = t.Title
+		values["-title"] = c.title.shown(t.Title)
 	}
 	for suffix, want := range values {
 		syncValue(id+suffix, want)
@@ -295,22 +308,34 @@ func (c *ThreatEditor) change(ctx app.Context, el app.Value, set func(t *maestro
 	c.Editor.resyncValue(el, current)
 }
 
-func (c *ThreatEditor) onTitle(ctx app.Context, e app.Event) {
-	el := ctx.JSSrc()
+// changeText applies a change of one of the threat's text fields, typed
+// in the control el: text the card does not take stays in the field as
+// typed, held, with the message under it, and the card keeps its text.
+func (c *ThreatEditor) changeText(ctx app.Context, el app.Value, held *heldText, what string, limit int,
+	set func(t *maestro.Threat, v string), current func() string) {
 	v := el.Get("value").String()
-	c.change(ctx, el, func(t *maestro.Threat) { t.Title = v }, func() string { return c.Threat.Title })
+	msg := c.Editor.applyText(ctx, editThreat(c.Layer, c.Index, func(t *maestro.Threat) { set(t, v) }), v, limit, what)
+	if msg != "" {
+		held.hold(v, current(), msg)
+		return
+	}
+	held.release()
+	c.Editor.resyncValue(el, current)
+}
+
+func (c *ThreatEditor) onTitle(ctx app.Context, e app.Event) {
+	c.changeText(ctx, ctx.JSSrc(), &c.title, "title", card.MaxTitle,
+		func(t *maestro.Threat, v string) { t.Title = v }, func() string { return c.Threat.Title })
 }
 
 func (c *ThreatEditor) onDescription(ctx app.Context, e app.Event) {
-	el := ctx.JSSrc()
-	v := el.Get("value").String()
-	c.change(ctx, el, func(t *maestro.Threat) { t.Description = v }, func() string { return c.Threat.Description })
+	c.changeText(ctx, ctx.JSSrc(), &c.description, "description", card.MaxDescription,
+		func(t *maestro.Threat, v string) { t.Description = v }, func() string { return c.Threat.Description })
 }
 
 func (c *ThreatEditor) onMitigations(ctx app.Context, e app.Event) {
-	el := ctx.JSSrc()
-	v := el.Get("value").String()
-	c.change(ctx, el, func(t *maestro.Threat) { t.Mitigations = v }, func() string { return c.Threat.Mitigations })
+	c.changeText(ctx, ctx.JSSrc(), &c.mitigations, "mitigations", card.MaxMitigations,
+		func(t *maestro.Threat, v string) { t.Mitigations = v }, func() string { return c.Threat.Mitigations })
 }
 
 func (c *ThreatEditor) onASI(ctx app.Context, e app.Event) {

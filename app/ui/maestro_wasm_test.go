@@ -219,16 +219,21 @@ func TestNotesUpdateAsTypedAndStopAtTheLimit(t *testing.T) {
 	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Notes: "Runs tools"}}})
 	wantText(t, "#layer-3-notes-count", "3990 of 4000 characters left")
 
-	maestroSet(t, e, "#layer-3-notes", strings.Repeat("x", 4001), "input")
+	// Notes over the limit stay in the field as typed, never cut; the card
+	// keeps its earlier notes, and the field says by how much it is over.
+	long := strings.Repeat("x", 4001)
+	maestroSet(t, e, "#layer-3-notes", long, "input")
 	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Notes: "Runs tools"}}})
-	if got := maestroQuery(t, "#layer-3-notes").Get("value").String(); got != "Runs tools" {
-		t.Errorf("refused notes: field shows %d characters, want the card's %q", len(got), "Runs tools")
+	if got := maestroQuery(t, "#layer-3-notes").Get("value").String(); got != long {
+		t.Errorf("refused notes: field shows %d characters, want the 4001 typed", len(got))
 	}
-	wantText(t, "#layer-3-message", "Not changed: the notes of L3 Agent Frameworks have 4001 characters; the limit is 4000.")
+	wantText(t, "#layer-3-notes-error", "These notes have 4,001 characters, 1 over their limit of 4,000. "+
+		"The card keeps its earlier notes until they are shortened.")
+	wantText(t, "#layer-3-notes-count", "4,001 of 4,000 characters: 1 over")
 
 	maestroSet(t, e, "#layer-3-notes", "", "input")
 	wantModel(t, h, maestro.Model{})
-	wantText(t, "#layer-3-message", "")
+	wantText(t, "#layer-3-notes-error", "")
 	wantText(t, "#layer-3-notes-count", "4000 of 4000 characters left")
 }
 
@@ -327,12 +332,18 @@ func TestAddAThreatWrittenByHand(t *testing.T) {
 
 func TestAThreatsTitleCannotBeEmptied(t *testing.T) {
 	h, e := loadMaestro(t, maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "Jailbreak"}}}}})
+	// The emptied field stays empty (the next keystroke may be the new
+	// title); the card keeps its title, and the field says why.
 	maestroSet(t, e, "#layer-1-threat-0-title", "", "input")
 	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "Jailbreak"}}}}})
-	if got := maestroQuery(t, "#layer-1-threat-0-title").Get("value").String(); got != "Jailbreak" {
-		t.Errorf("title field shows %q, want the card's title", got)
+	if got := maestroQuery(t, "#layer-1-threat-0-title").Get("value").String(); got != "" {
+		t.Errorf("title field shows %q, want it empty as left", got)
 	}
-	wantText(t, "#layer-1-threat-0-message", "Not changed: threat 1 of L1 Foundation Models needs a catalog id or a title.")
+	wantText(t, "#layer-1-threat-0-title-error",
+		"Not accepted: threat 1 of L1 Foundation Models needs a catalog id or a title. The card keeps its earlier title.")
+	maestroSet(t, e, "#layer-1-threat-0-title", "Prompt injection", "input")
+	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{0: {Threats: []maestro.Threat{{Title: "Prompt injection"}}}}})
+	wantText(t, "#layer-1-threat-0-title-error", "")
 }
 
 func TestEscClosesTheCatalogAndGivesTheFocusBack(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/export"
 	"github.com/threatcard/threatcard/scoring/link"
 	"github.com/threatcard/threatcard/scoring/maestro"
+	"github.com/threatcard/threatcard/scoring/numtext"
 )
 
 // entryPoints are the functions and methods of the scoring packages that
@@ -40,6 +41,9 @@ var entryPoints = []any{
 	maestro.Layers, maestro.CatalogFor, maestro.LookupThreat, maestro.SearchCatalog, maestro.CrossLayerName,
 	maestro.ParseASI, maestro.ParseLevel, maestro.ParseState, maestro.ParseStatus,
 	(*maestro.Threat).Risk, (*maestro.Threat).Name,
+	(*aivss.Result).Shown, numtext.Number.Rel, card.SwitchEdition, (*card.Switch).Text,
+	(*card.Evaluation).MissingText, (*card.Evaluation).OtherCVSS, (*card.Evaluation).ThMSource,
+	cvss4.ParseTyped, decimal.ParseTyped, link.Canonical, link.PartName,
 }
 
 type hello struct {
