@@ -16,16 +16,7 @@ const referenceFile = "../../testdata/cvss4-base-reference.txt.gz"
 // TestEveryBaseVectorScoresAsReference parses each vector of the reference
 // file and compares the score and severity with the reference's.
 func TestEveryBaseVectorScoresAsReference(t *testing.T) {
-	f, err := os.Open(referenceFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
+	sc := openReference(t)
 	lines, mismatches, goDiffers := 0, 0, 0
 	for sc.Scan() {
 		lines++
@@ -75,4 +66,20 @@ func TestEveryBaseVectorScoresAsReference(t *testing.T) {
 	if goDiffers != 450 {
 		t.Errorf("go-cvss differs from the reference on %d Base vectors, measured 450", goDiffers)
 	}
+}
+
+// openReference opens the reference file for reading line by line; it is
+// closed when the test ends.
+func openReference(t *testing.T) *bufio.Scanner {
+	t.Helper()
+	f, err := os.Open(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bufio.NewScanner(zr)
 }

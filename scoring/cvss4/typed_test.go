@@ -1,10 +1,7 @@
 package cvss4
 
 import (
-	"bufio"
-	"compress/gzip"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 )
@@ -74,17 +71,8 @@ func FuzzParseTyped(f *testing.F) {
 // Base metrics: checked against the reference file, each of its vectors
 // given more metrics that change the full score.
 func TestBaseScoreIsTheReferenceScoreOfTheBaseMetrics(t *testing.T) {
-	f, err := os.Open(referenceFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	extras := []string{"/E:U", "/E:P/CR:H/MAV:L", "/E:A/MVC:N/MVI:N/MVA:N", "/CR:L/IR:L/AR:L/S:P/U:Red"}
-	sc := bufio.NewScanner(zr)
+	sc := openReference(t)
 	n := 0
 	for sc.Scan() {
 		n++
