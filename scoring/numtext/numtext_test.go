@@ -118,3 +118,31 @@ func TestUnroundedNeverShowsATieTheScoreIsBelow(t *testing.T) {
 		}
 	}
 }
+
+// Whatever text comes in, Intermediate never panics; decimal text comes
+// out with at most MaxPlaces decimals, within half a unit of the last place
+// of the value (exactly equal when marked exact).
+func FuzzIntermediate(f *testing.F) {
+	for _, s := range []string{"0.19691", "9.442590000000001", "10", "99.99999", "", "1.2.3", "-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Intermediate(s)
+		in, ok := new(big.Rat).SetString(s)
+		if _, _, isDecimal := split(s); !isDecimal || !ok {
+			if n.Text != s {
+				t.Fatalf("Intermediate(%q) = %q; text that is not a decimal comes back as it is", s, n.Text)
+			}
+			return
+		}
+		_, frac, _ := split(n.Text)
+		if len(frac) > MaxPlaces {
+			t.Fatalf("Intermediate(%q) = %q, more than %d decimals", s, n.Text, MaxPlaces)
+		}
+		out, _ := new(big.Rat).SetString(n.Text)
+		diff := new(big.Rat).Abs(new(big.Rat).Sub(out, in))
+		if diff.Cmp(big.NewRat(1, 20000)) > 0 || n.Exact != (diff.Sign() == 0) {
+			t.Fatalf("Intermediate(%q) = %q (exact %v), off by %s", s, n.Text, n.Exact, diff.FloatString(8))
+		}
+	})
+}
