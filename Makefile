@@ -47,7 +47,7 @@ wasmtest: chromium $(WASMEXEC)
 	PATH="$(CURDIR)/$(CACHE)/bin:$$PATH" GOOS=js GOARCH=wasm $(GO) test -trimpath -timeout 5m ./app/...
 
 e2e: chromium wasm $(AXE)
-	THREATCARD_WASM="$(CURDIR)/$(WASM)" AXE_JS="$(CURDIR)/$(AXE)" $(GO) test -tags e2e -count=1 -timeout 5m ./e2e
+	THREATCARD_WASM="$(CURDIR)/$(WASM)" AXE_JS="$(CURDIR)/$(AXE)" $(GO) test -tags e2e -count=1 -timeout 15m ./e2e
 
 # Debian's chromium, installed when missing (needs root, as in CI).
 chromium:
