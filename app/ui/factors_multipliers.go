@@ -109,13 +109,29 @@ type scaleInput struct {
 }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
+//
+// A select is set too: go-app matches options by position, so when the
+// choices drawn change (the vector's "Leave it to the vector" goes once it
+// is taken) the option the browser had selected may now be another value
+// ("1.00 Attacked" in place of the 0.50 the vector sets).
 func (c *scaleInput) OnUpdate(ctx app.Context) {
 	c.follow(c.Value, c.Invalid)
-	if ed, err := aivss.Lookup(c.Edition); err == nil {
-		if s, _ := c.scale(ed); s.Choices == nil {
-			syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
-		}
+	ed, err := aivss.Lookup(c.Edition)
+	if err != nil {
+		return
 	}
+	if s, _ := c.scale(ed); s.Choices == nil {
+		syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
+		return
+	}
+	v, want := c.Value, unsetOption
+	if c.Vector.sets.Set {
+		v = c.Vector.sets
+	}
+	if v.Set {
+		want = v.Value.Format(2)
+	}
+	syncControls(ctx, map[string]string{c.Which: want}, nil)
 }
 
 // shown is what the number field shows: what was typed, or the card's.

@@ -453,3 +453,21 @@ func TestTheShareBarFollowsAnEditThatRemovesItsButton(t *testing.T) {
 	typeInto(t, e, "factor-self_modification", "0.3", true)
 	waitFor(t, e, "the share bar on the newest card", func() bool { return p.followRev == p.rev && !p.following })
 }
+
+// A link whose ThM contradicts its vector's E:U offers to leave ThM to the
+// vector; taken, the menu shows the 0.50 the vector sets (9.3 + 0.7 ×
+// 0.65 × 0.5 = 9.5275 → 9.5), not the option that took the place of the
+// offer ("1.00 Attacked", which it showed before the fix).
+func TestLeavingThMToTheVectorShowsTheVectorsValue(t *testing.T) {
+	_, e := openPage(t, "v1&e=v0.8&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U"+
+		"&f=1,1,1,1,0.5,0.5,0.5,0,0,1&thm=0.97&mf=1")
+	sel := mustByID(t, "thm")
+	sel.Set("value", unsetOption)
+	sel.Call("dispatchEvent", app.Window().Get("Event").New("change", map[string]any{"bubbles": true}))
+	e.ConsumeAll()
+	waitFor(t, e, "the score", func() bool { return textOf(t, "score") == "AIVSS 9.5 Critical" })
+	waitFor(t, e, "the menu to show 0.50", func() bool { return mustByID(t, "thm").Get("value").String() == "0.50" })
+	if strings.Contains(addressFragment(), "thm=") {
+		t.Errorf("address %s still holds a ThM", addressFragment())
+	}
+}
