@@ -62,12 +62,16 @@ func (p *Page) showCut(ctx app.Context, te *link.TruncatedError, fragment string
 	p.cut, p.cutLink = te, fragment
 }
 
-// adoptCut makes the scores of a cut link a card of the person's own
-// before its first edit: a new card in the store (see above).
-func (p *Page) adoptCut() {
+// adoptCut makes the scores of a cut link a card of the person's own on
+// its first edit: a new card in the store (see above), saved at once, so
+// that the draft it replaces is among the recent cards, which are drawn
+// again (the banner's way back to that draft is gone by then).
+func (p *Page) adoptCut(ctx app.Context) {
 	if p.cut != nil && p.cutLink != "" {
 		p.cutLink = ""
 		p.session = newSession()
+		p.autosave(ctx)
+		p.opened++
 	}
 }
 

@@ -369,7 +369,7 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 		p.textRev++
 	}
 	p.refused = nil
-	p.adoptCut() // a cut link's scores, edited, are a card of their own
+	p.adoptCut(ctx) // a cut link's scores, edited, are a card of their own
 	p.writeURL(ctx, false)
 	p.dirty = true
 	p.scheduleSave(ctx)

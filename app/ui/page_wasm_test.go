@@ -471,3 +471,17 @@ func TestLeavingThMToTheVectorShowsTheVectorsValue(t *testing.T) {
 		t.Errorf("address %s still holds a ThM", addressFragment())
 	}
 }
+
+// Editing the scores of a cut link makes them a card of their own, and the
+// draft shown before goes to the recent cards, which show it at once (the
+// banner's way back to it is gone): they did not until the next load.
+func TestEditingACutLinkListsTheDraftBeforeAmongTheRecentCards(t *testing.T) {
+	_, e := openPage(t, goldenCopies["v08-tool-misuse-scores-only"])
+	if byID("recent-0").Truthy() {
+		t.Fatal("a recent card before any other card was opened")
+	}
+	setAddress("v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003L") // v08-incomplete cut inside its text
+	fireHashChange(e)
+	click(t, e, "factor-autonomy-0")
+	waitFor(t, e, "the draft before among the recent cards", func() bool { return byID("recent-0").Truthy() })
+}
