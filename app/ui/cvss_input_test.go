@@ -290,8 +290,8 @@ func TestTheCardEditionShowsTheVectorsExploitMaturityButDoesNotApplyIt(t *testin
 	v := render(t, p)
 	for id, want := range map[string]string{
 		"score":        "AIVSS 7.1 High",
-		"thm-source":   "The vector's Exploit Maturity E:U (Unreported) is shown with the vector but not applied: in the AgentReady card edition ThM is a number of its own.",
-		"cvss-exploit": "E:U (Unreported) — shown, not applied: in the AgentReady card edition ThM is a number of its own",
+		"thm-source":   "The vector's Exploit Maturity E:U (Unreported) is shown with the vector but not applied: in the AgentReady threat-model cards edition ThM is a number of its own.",
+		"cvss-exploit": "E:U (Unreported) — shown, not applied: in the AgentReady threat-model cards edition ThM is a number of its own",
 	} {
 		if got := v.text(id); got != want {
 			t.Errorf("#%s\n got %s\nwant %s", id, got, want)

@@ -142,7 +142,7 @@ func parseTyped(text string, sp numberSpec) (decimal.Optional, string) {
 }
 
 // refusedWhat is what is wrong with an edit the page refused, naming the
-// field: "Execution Autonomy is 1.5; the AgentReady card edition takes 0
+// field: "Execution Autonomy is 1.5; the AgentReady threat-model cards edition takes 0
 // to 1".
 func refusedWhat(err error) string {
 	if r, ok := errors.AsType[*EditRefusedError](err); ok {

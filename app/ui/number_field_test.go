@@ -147,9 +147,9 @@ func TestANumberFieldTakesWhatTheEditionTakesAndOtherwisePutsTheCardBack(t *test
 			name: "a factor above 1", open: cardEdition, field: "factor0",
 			keys:  []string{"1", "1.", "1.5"},
 			shown: "1.5",
-			msg:   "Not accepted: Autonomy of Action is 1.5; the AgentReady card edition takes 0 to 1. The card keeps 0.60.",
+			msg:   "Not accepted: Autonomy of Action is 1.5; the AgentReady threat-model cards edition takes 0 to 1. The card keeps 0.60.",
 			link:  "&f=0.6,0.5,",
-			score: "not scored: Autonomy of Action is 1.5; the AgentReady card edition takes 0 to 1; the card keeps 0.60",
+			score: "not scored: Autonomy of Action is 1.5; the AgentReady threat-model cards edition takes 0 to 1; the card keeps 0.60",
 		},
 		{
 			name: "a negative factor", open: cardEdition, field: "factor0",
@@ -167,9 +167,9 @@ func TestANumberFieldTakesWhatTheEditionTakesAndOtherwisePutsTheCardBack(t *test
 			name: "ThM 2.5 in the card edition", open: cardEdition, field: "thm",
 			keys:  []string{"2", "2.", "2.5"},
 			shown: "2.5",
-			msg:   "Not accepted: the threat multiplier (ThM) is 2.5; the AgentReady card edition takes 0 to 2. The card keeps 1.00.",
+			msg:   "Not accepted: the threat multiplier (ThM) is 2.5; the AgentReady threat-model cards edition takes 0 to 2. The card keeps 1.00.",
 			link:  "&thm=1&",
-			score: "not scored: the threat multiplier (ThM) is 2.5; the AgentReady card edition takes 0 to 2; the card keeps 1.00",
+			score: "not scored: the threat multiplier (ThM) is 2.5; the AgentReady threat-model cards edition takes 0 to 2; the card keeps 1.00",
 		},
 		{
 			name: "MF with a leading point", open: cardEdition, field: "mf",

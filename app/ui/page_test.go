@@ -512,7 +512,8 @@ func TestSwitchingEditionCarriesWhatMeansTheSameAndGoingBackRestores(t *testing.
 	note := render(t, calc).text("edition-note")
 	for _, part := range []string{
 		"Switched from OWASP AIVSS v0.8 to OWASP AIVSS v0.5. The CVSS input is kept. ",
-		"Not carried over (set them again): Natural Language Interface (no counterpart in OWASP AIVSS v0.5). ",
+		"OWASP AIVSS v0.5 has no counterpart of Natural Language Interface. ",
+		"To set: Goal-Driven Planning. ",
 		"ThM kept as 0.97 (Proof-of-Concept). ",
 		"OWASP AIVSS v0.5 has no MF. ",
 		"Switching back to OWASP AIVSS v0.8 restores its inputs as you left them.",
@@ -575,7 +576,7 @@ func TestTheCardEditionHasSlidersAndNumberFields(t *testing.T) {
 	panel := &FactorsPanel{Editor: p, Edition: "card", Factors: p.card.AIVSS.Factors}
 	before := p.fragment
 	msg := panel.set(ctx, "card", 0, "1.5")
-	if want := "Not accepted: Autonomy of Action is 1.5; the AgentReady card edition takes 0 to 1."; msg != want {
+	if want := "Not accepted: Autonomy of Action is 1.5; the AgentReady threat-model cards edition takes 0 to 1."; msg != want {
 		t.Errorf("message %q, want %q", msg, want)
 	}
 	if p.fragment != before {

@@ -9,7 +9,7 @@ import (
 var editionCard = Edition{
 	ID:     "card",
 	Name:   "AgentReady threat-model cards",
-	Called: "the AgentReady card edition",
+	Called: "the AgentReady threat-model cards edition",
 	Date:   "2026",
 	Status: "published cards",
 	Source: "the agentic threat-model cards published by AgentReady (agent.distributedapps.ai): " +

@@ -41,9 +41,9 @@ func TestCardEdges(t *testing.T) {
 
 func TestCardRefuses(t *testing.T) {
 	runErrorCases(t, "card", []errorCase{
-		{name: "factor above 1", cvss: "5.0", factors: "0,0,0,1.01", want: "Dynamic Tool Use (tool_use): 1.01 is not allowed in the AgentReady card edition; it takes 0 to 1"},
-		{name: "ThM above 2", cvss: "5.0", thm: "2.01", want: "ThM: 2.01 is not allowed in the AgentReady card edition; it takes 0 to 2"},
-		{name: "MF above 1", cvss: "5.0", mf: "1.1", want: "MF: 1.1 is not allowed in the AgentReady card edition; it takes 0 to 1"},
-		{name: "CVSS with two decimals", cvss: "5.05", want: "CVSS: 5.05 is not allowed in the AgentReady card edition; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
+		{name: "factor above 1", cvss: "5.0", factors: "0,0,0,1.01", want: "Dynamic Tool Use (tool_use): 1.01 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 1"},
+		{name: "ThM above 2", cvss: "5.0", thm: "2.01", want: "ThM: 2.01 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 2"},
+		{name: "MF above 1", cvss: "5.0", mf: "1.1", want: "MF: 1.1 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 1"},
+		{name: "CVSS with two decimals", cvss: "5.05", want: "CVSS: 5.05 is not allowed in the AgentReady threat-model cards edition; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 	})
 }

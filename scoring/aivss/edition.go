@@ -18,7 +18,7 @@ const Default = "v0.8"
 type Edition struct {
 	ID     string // "v0.8", "v0.5", "card"
 	Name   string // a short title: "OWASP AIVSS v0.8"
-	Called string // the edition in a sentence: "OWASP AIVSS v0.8", "the AgentReady card edition"
+	Called string // the edition in a sentence: "OWASP AIVSS v0.8", "the AgentReady threat-model cards edition"
 	Date   string // publication month, "2026-03"
 	Status string // "current", "archived" or "published cards"
 	Source string // where the edition's numbers come from

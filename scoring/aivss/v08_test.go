@@ -81,9 +81,9 @@ func TestNegativeInputsRefused(t *testing.T) {
 	}{
 		{"CVSS", Inputs{CVSS: neg}, "CVSS: -0.1 is not allowed in OWASP AIVSS v0.8; a CVSS v4.0 base score is 0.0 to 10.0 with one decimal"},
 		{"card factor", Inputs{Edition: "card", Factors: [NumFactors]decimal.Decimal{neg}},
-			"Autonomy of Action (autonomy_of_action): -0.1 is not allowed in the AgentReady card edition; it takes 0 to 1"},
-		{"card ThM", Inputs{Edition: "card", ThM: decimal.Some(neg)}, "ThM: -0.1 is not allowed in the AgentReady card edition; it takes 0 to 2"},
-		{"card MF", Inputs{Edition: "card", MF: decimal.Some(neg)}, "MF: -0.1 is not allowed in the AgentReady card edition; it takes 0 to 1"},
+			"Autonomy of Action (autonomy_of_action): -0.1 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 1"},
+		{"card ThM", Inputs{Edition: "card", ThM: decimal.Some(neg)}, "ThM: -0.1 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 2"},
+		{"card MF", Inputs{Edition: "card", MF: decimal.Some(neg)}, "MF: -0.1 is not allowed in the AgentReady threat-model cards edition; it takes 0 to 1"},
 	} {
 		if _, err := Score(c.in); err == nil || err.Error() != c.want {
 			t.Errorf("%s: err %v, want %s", c.name, err, c.want)

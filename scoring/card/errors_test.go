@@ -45,7 +45,7 @@ func TestFieldErrorsSpeakInDisplayNames(t *testing.T) {
 	c := &Card{AIVSS: Inputs{Edition: "card"}}
 	c.AIVSS.Factors[0] = dec("2")
 	err := c.Validate()
-	want := "Autonomy of Action is 2.0; the AgentReady card edition takes 0 to 1"
+	want := "Autonomy of Action is 2.0; the AgentReady threat-model cards edition takes 0 to 1"
 	if err == nil || err.Error() != want {
 		t.Errorf("Validate = %v; want %q", err, want)
 	}

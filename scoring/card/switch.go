@@ -12,7 +12,9 @@ import (
 type Switch struct {
 	From, To *aivss.Edition
 	Carried  []string // factors whose value carried over, by their name in To
-	Dropped  []string // factors set in From whose value did not, with why
+	NotTaken []string // factors of To whose counterpart's value To does not take, with the value
+	Gone     []string // factors set in From that To has no counterpart for, by their name in From
+	ToSet    []string // factors of To left unset, by their name in To
 	ThM, MF  string   // what became of ThM and MF, in words
 }
 
@@ -43,12 +45,21 @@ func SwitchEdition(in Inputs, to *aivss.Edition) (Inputs, Switch) {
 		j, ok := from.Counterpart(i, to)
 		switch {
 		case !ok:
-			sw.Dropped = append(sw.Dropped, name+" (no counterpart in "+to.Called+")")
+			sw.Gone = append(sw.Gone, name)
 		case !to.Levels.Allows(f.Value):
-			sw.Dropped = append(sw.Dropped, name+" "+f.Value.String()+" (not one of "+to.Levels.Values()+")")
+			what := to.Factors[j].Name + " (" + name + " was " + f.Value.String() + ")"
+			if to.Factors[j].Name == name {
+				what = name + " (it was " + f.Value.String() + ")"
+			}
+			sw.NotTaken = append(sw.NotTaken, what)
 		default:
 			out.Factors[j] = f
 			sw.Carried = append(sw.Carried, to.Factors[j].Name)
+		}
+	}
+	for j, f := range out.Factors {
+		if !f.Set {
+			sw.ToSet = append(sw.ToSet, to.Factors[j].Name)
 		}
 	}
 	out.ThM, sw.ThM = carryScale(in.ThM, &from.ThM, &to.ThM, "ThM")
@@ -79,6 +90,9 @@ func carryScale(v decimal.Optional, from, to *aivss.Scale, name string) (decimal
 	}
 	for _, c := range to.Choices {
 		if label != "" && c.Label == label {
+			if c.Value != v.Value {
+				return decimal.Some(c.Value), name + " kept as " + label + ", which is " + c.Value.Format(2) + " here (it was " + v.Value.Format(2) + ")"
+			}
 			return decimal.Some(c.Value), name + " kept as " + to.Describe(c.Value, 2)
 		}
 	}
@@ -88,7 +102,8 @@ func carryScale(v decimal.Optional, from, to *aivss.Scale, name string) (decimal
 	return def, name + " " + from.Describe(v.Value, 2) + " is not taken here; set to the default, " + to.Describe(to.Default, 2)
 }
 
-// Text says the switch in sentences: what carried over and what did not.
+// Text says the switch in sentences: what carried over, what did not and
+// why, and what is left to set.
 func (s *Switch) Text() string {
 	if s.From == nil {
 		return "Switched to " + s.To.Name + "."
@@ -101,11 +116,14 @@ func (s *Switch) Text() string {
 	case n > 0:
 		b.WriteString("Carried over: " + strings.Join(s.Carried, ", ") + ". ")
 	}
-	if len(s.Dropped) > 0 {
-		b.WriteString("Not carried over (set them again): " + strings.Join(s.Dropped, "; ") + ". ")
+	if len(s.NotTaken) > 0 {
+		b.WriteString("Not carried over, as " + s.To.Called + " takes only " + s.To.Levels.Values() + ": " + strings.Join(s.NotTaken, "; ") + ". ")
 	}
-	if len(s.Carried) == 0 && len(s.Dropped) == 0 {
-		b.WriteString("No factors were set. ")
+	if len(s.Gone) > 0 {
+		b.WriteString(s.To.Name + " has no counterpart of " + strings.Join(s.Gone, ", ") + ". ")
+	}
+	if len(s.ToSet) > 0 && len(s.ToSet) < NumFactors {
+		b.WriteString("To set: " + strings.Join(s.ToSet, ", ") + ". ")
 	}
 	b.WriteString(s.ThM + ".")
 	if s.MF != "" {

@@ -36,8 +36,8 @@ func TestSwitchEditionCarriesWhatMeansTheSameAndSaysWhatDoesNot(t *testing.T) {
 		t.Errorf("%d factors set, Goal-Driven Planning %v; want 9, and it unset", set, out.Factors[7])
 	}
 	text := sw.Text()
-	for _, want := range []string{"Natural Language Interface (no counterpart in OWASP AIVSS v0.5)", "ThM kept as 0.91 (Unreported)",
-		"OWASP AIVSS v0.5 has no MF", "Switching back to OWASP AIVSS v0.8 restores"} {
+	for _, want := range []string{"OWASP AIVSS v0.5 has no counterpart of Natural Language Interface.", "To set: Goal-Driven Planning.",
+		"ThM kept as Unreported, which is 0.91 here (it was 0.50)", "OWASP AIVSS v0.5 has no MF", "Switching back to OWASP AIVSS v0.8 restores"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Text = %q; want it to say %q", text, want)
 		}
@@ -55,7 +55,8 @@ func TestSwitchEditionCarriesWhatMeansTheSameAndSaysWhatDoesNot(t *testing.T) {
 		t.Errorf("inputs %+v; want Execution Autonomy unset, External Tool Control Surface 0.5, ThM default 0.97, MF 0.67", out)
 	}
 	text = sw.Text()
-	for _, want := range []string{"Autonomy of Action 0.3 (not one of 0, 0.5 or 1)", "Carried over: External Tool Control Surface",
+	for _, want := range []string{"Not carried over, as OWASP AIVSS v0.8 takes only 0, 0.5 or 1: Execution Autonomy (Autonomy of Action was 0.3).",
+		"Carried over: External Tool Control Surface", "To set: Execution Autonomy, Natural Language Interface, Contextual Awareness,",
 		"ThM 1.05 is not taken here; set to the default, 0.97 (Proof-of-Concept)", "MF kept as 0.67 (Strong)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Text = %q; want it to say %q", text, want)
