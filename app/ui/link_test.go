@@ -157,8 +157,8 @@ func TestTheErrorStateSaysWhatIsWrongInWords(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"a part of the link", &link.Error{Part: "f", Pos: -1, Msg: "factor tools has value 0.7, not allowed in v0.8; tools takes 0, 0.5, 1"},
-			"The link's factors part (f=) is not right: factor tools has value 0.7, not allowed in v0.8; tools takes 0, 0.5, 1."},
+		{"a part of the link", &link.Error{Part: "f", Pos: -1, Msg: "External Tool Control Surface is 0.7; OWASP AIVSS v0.8 takes 0, 0.5 or 1"},
+			"The link's factors part (f=) is not right: External Tool Control Surface is 0.7; OWASP AIVSS v0.8 takes 0, 0.5 or 1."},
 		{"the version", &link.Error{Part: "version", Pos: 0, Msg: `a threatcard link starts with its version, v1; this one starts "hello"`},
 			`A threatcard link starts with its version, v1; this one starts "hello".`},
 		{"too long", &FragmentTooLongError{Length: 400000, Max: 393216},

@@ -403,7 +403,7 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 	if v, ok := values["f"]; ok {
 		vals := strings.Split(v, ",")
 		if len(vals) != card.NumFactors {
-			return errorf("f", -1, "has %d factor values; %s takes %d, comma-separated", len(vals), ed.ID, card.NumFactors)
+			return errorf("f", -1, "has %d of the %d factor values %s takes, comma-separated", len(vals), card.NumFactors, ed.Called)
 		}
 		for i, p := range vals {
 			if p == "" {
@@ -411,7 +411,7 @@ func decodeInputs(ed *aivss.Edition, values map[string]string, in *card.Inputs) 
 			}
 			d, err := decimal.Parse(p)
 			if err != nil {
-				return &Error{Part: "f", Pos: -1, Msg: "factor " + ed.Factors[i].ID + " " + quote(p) + ": " + numberProblem(err), Err: err}
+				return &Error{Part: "f", Pos: -1, Msg: ed.Factors[i].Name + " " + quote(p) + ": " + numberProblem(err), Err: err}
 			}
 			in.Factors[i] = decimal.Some(d)
 		}
