@@ -56,7 +56,7 @@ func (c *CardHeader) Render() (ui app.UI) {
 			el("textarea", "id", "card-summary", "rows", "2", "value", c.Summary,
 				"aria-describedby", "card-summary-count card-summary-error", "aria-invalid", invalid(c.summaryErr)).
 				Text(c.Summary).OnInput(c.onSummary),
-			textEl("p", charCount(summary, card.MaxSummary), "id", "card-summary-count", "class", "tc-count"),
+			textEl("p", textCount(summary, card.MaxSummary), "id", "card-summary-count", "class", "tc-count"),
 			fieldError("card-summary-error", c.summaryErr),
 		),
 	)
@@ -132,17 +132,6 @@ func textRefusal(err error, typed string, limit, total int, what string) string 
 // plural reports whether a text field's name in words is plural ("notes",
 // "mitigations").
 func plural(what string) bool { return strings.HasSuffix(what, "s") }
-
-// charCount is a text field's counter: "1,234 of 2,000 characters", and
-// how many are left, or by how many the text is over the limit. It counts
-// characters (code points), as card.Validate does.
-func charCount(s string, limit int) string {
-	n := utf8.RuneCountInString(s)
-	if n > limit {
-		return thousands(n) + " of " + thousands(limit) + " characters: " + thousands(n-limit) + " over"
-	}
-	return thousands(n) + " of " + thousands(limit) + " characters"
-}
 
 // cardTextChars counts the characters of all the text of c, as
 // card.Validate does for card.MaxTotalText.

@@ -48,12 +48,13 @@ func (h *heldText) shown(card string) string {
 	return card
 }
 
-// textCount is a text field's counter: how many characters are left
-// ("120 of 4000 characters left"), or, over the limit, by how many it is
-// over (charCount).
+// textCount is a text field's counter of what the field holds: how many
+// characters are left ("120 of 4,000 characters left"), or by how many it
+// is over its limit ("4,500 of 4,000 characters: 500 over"). It counts
+// characters (code points), as card.Validate does.
 func textCount(s string, limit int) string {
-	if utf8.RuneCountInString(s) > limit {
-		return charCount(s, limit)
+	if n := utf8.RuneCountInString(s); n > limit {
+		return thousands(n) + " of " + thousands(limit) + " characters: " + thousands(n-limit) + " over"
 	}
 	return charsLeft(s, limit)
 }

@@ -217,7 +217,7 @@ func TestNotesUpdateAsTypedAndStopAtTheLimit(t *testing.T) {
 	h, e := loadMaestro(t, maestro.Model{})
 	maestroSet(t, e, "#layer-3-notes", "Runs tools", "input")
 	wantModel(t, h, maestro.Model{Layers: [7]maestro.LayerEntry{2: {Notes: "Runs tools"}}})
-	wantText(t, "#layer-3-notes-count", "3990 of 4000 characters left")
+	wantText(t, "#layer-3-notes-count", "3,990 of 4,000 characters left")
 
 	// Notes over the limit stay in the field as typed, never cut; the card
 	// keeps its earlier notes, and the field says by how much it is over.
@@ -234,7 +234,7 @@ func TestNotesUpdateAsTypedAndStopAtTheLimit(t *testing.T) {
 	maestroSet(t, e, "#layer-3-notes", "", "input")
 	wantModel(t, h, maestro.Model{})
 	wantText(t, "#layer-3-notes-error", "")
-	wantText(t, "#layer-3-notes-count", "4000 of 4000 characters left")
+	wantText(t, "#layer-3-notes-count", "4,000 of 4,000 characters left")
 }
 
 func TestAFieldTheHostDidNotTakeShowsTheCardAgain(t *testing.T) {
@@ -266,7 +266,7 @@ func TestRateAThreat(t *testing.T) {
 		Mitigations: "Confirm each booking\nDaily cap",
 		State:       maestro.Accepted,
 	}}}}})
-	wantText(t, id+"-mitigations-count", "1970 of 2000 characters left")
+	wantText(t, id+"-mitigations-count", "1,970 of 2,000 characters left")
 }
 
 func TestTickingLayersMovesAThreatToCrossLayerAndBack(t *testing.T) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -115,7 +114,7 @@ func notAssessedNote(name string, own, cross int) string {
 // charsLeft says how much more text a field with limit max takes; limits
 // count characters (code points), as card.Validate does.
 func charsLeft(s string, max int) string {
-	return fmt.Sprintf("%d of %d characters left", max-utf8.RuneCountInString(s), max)
+	return thousands(max-utf8.RuneCountInString(s)) + " of " + thousands(max) + " characters left"
 }
 
 // threatName is what a threat is called in headings and button names.
