@@ -54,7 +54,7 @@ func (c *Result) Render() (ui app.UI) {
 	if scored {
 		formula.Worked = ed.Worked(&ev.Result, ev.ThM.Value, c.Inputs.MF.Value)
 		shown := ev.Result.Shown()
-		shares = &sharesView{Edition: ed.ID, AARS: shown.AARS, Shares: shareTexts(&shown)}
+		shares = &sharesView{Edition: ed.ID, AARS: shown.AARS, Shares: shareTexts(&shown), Rounded: sharesRounded(&shown)}
 	}
 	return el("section", "id", "result", "class", "tc-result", "aria-labelledby", "result-title").Body(
 		textEl("h3", "Result", "id", "result-title"),
@@ -77,6 +77,16 @@ func joinSentences(parts []string) string {
 }
 
 // shareTexts are the factors' shares as Shown writes them.
+// sharesRounded reports whether a share shown is a rounding of its value.
+func sharesRounded(s *aivss.Shown) bool {
+	for _, n := range s.Shares {
+		if !n.Exact {
+			return true
+		}
+	}
+	return false
+}
+
 func shareTexts(s *aivss.Shown) [aivss.NumFactors]string {
 	var out [aivss.NumFactors]string
 	for i, n := range s.Shares {
@@ -189,6 +199,7 @@ type sharesView struct {
 	Edition string
 	AARS    numtext.Number
 	Shares  [aivss.NumFactors]string
+	Rounded bool // a share is rounded to four decimals: they may not add up to AARS as shown
 }
 
 func (c *sharesView) Render() (ui app.UI) {
@@ -224,6 +235,10 @@ func (c *sharesView) Render() (ui app.UI) {
 	return el("div", "class", "tc-shares").Body(
 		textEl("h4", title, "id", "shares-title"),
 		el("ul", "id", "shares", "aria-labelledby", "shares-title").Body(items...),
+		app.If(c.Rounded, func() app.UI {
+			return textEl("p", "Shares are rounded to four decimals, so they may not add up to AARS exactly.",
+				"id", "shares-rounded", "class", "tc-hint")
+		}),
 	)
 }
 

@@ -53,6 +53,9 @@ func TestResultShowsFormulaSharesAndCVSS(t *testing.T) {
 	if len(shares) != 10 || shares[0] != "Execution Autonomy0.05820.0582" || shares[6] != "Persistent State Retention0.02910.0291" {
 		t.Errorf("shares %q", shares)
 	}
+	if v.has("shares-rounded") {
+		t.Error("shares exact to four decimals are said to be rounded")
+	}
 	meters := v.root.byID("shares").all(func(n *htmlNode) bool { return n.tag == "meter" })
 	if len(meters) != 10 || meters[9].attrs["value"] != "0.0291" || meters[9].attrs["max"] != "0.5238" ||
 		meters[9].attrs["aria-labelledby"] != "share-self_mod" {
@@ -143,5 +146,22 @@ func TestResultOfTheCardEditionWritesSharesAtOnePrecision(t *testing.T) {
 	summary := v.root.byID("result").all(func(n *htmlNode) bool { return n.tag == "summary" })
 	if len(summary) != 1 || summary[0].textContent() != "Rounding and bands in AgentReady threat-model cards" {
 		t.Errorf("the edition's notes are not titled \"Rounding and bands in AgentReady threat-model cards\"")
+	}
+}
+
+// Shares rounded to four decimals may not add up to AARS as shown, and the
+// result says so: CVSS 8.7, each factor 0.5, ThM 0.97 gives shares of 1.3
+// × 0.05 × 0.97 = 0.06305, shown 0.0631, ten of which are 0.631 against
+// the AARS of 0.6305.
+func TestRoundedSharesAreSaidToBeRounded(t *testing.T) {
+	ctx := testContext(t)
+	p := newPage()
+	navigate(t, ctx, p, "https://example.org/#v1&e=v0.8&c=8.7&f=0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=0.97&mf=1")
+	v := render(t, p)
+	if got := listTexts(v, "shares")[0]; got != "Execution Autonomy0.06310.0631" {
+		t.Errorf("first share %q", got)
+	}
+	if got := v.text("shares-rounded"); got != "Shares are rounded to four decimals, so they may not add up to AARS exactly." {
+		t.Errorf("note on rounded shares %q", got)
 	}
 }
