@@ -67,9 +67,26 @@ func scoreCard(e *Edition, cvss decimal.Decimal, f *[NumFactors]decimal.Decimal,
 		Value:     decimal.FromHundredths(tenths * 10),
 		Severity:  bandTenths(tenths),
 		aarsValue: floatText(aars),
+		rawBinary: binaryText(raw),
 	}
 	for i, v := range f {
 		r.Shares[i] = floatText((10 - c) * (v.Float64() / 10) * t)
+	}
+	// The same in exact decimals, as v0.8 computes them (resultV08).
+	var s int64
+	for _, v := range f {
+		s += v.Hundredths()
+	}
+	ch, th := cvss.Hundredths(), thm.Hundredths()
+	exactAARS := (1000 - ch) * s * th
+	r.exact.aars = exactText(exactAARS, 7)
+	if raw := (ch*100_000 + exactAARS) * mf.Hundredths(); raw < 10_000_000_000 {
+		r.exact.raw = exactText(raw, 9)
+	} else {
+		r.exact.raw = "10.0"
+	}
+	for i, v := range f {
+		r.exact.shares[i] = exactText((1000-ch)*v.Hundredths()*th, 7)
 	}
 	return r
 }

@@ -34,6 +34,20 @@ func floatText(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
+// binaryText writes the exact decimal value of x's binary form, as many
+// digits as that takes: 8.1 / 2 is 4.04999999999999982236431605997495353221893310546875,
+// which floatText writes 4.05. The unrounded score is written from it, so
+// that a score shown rounded down (toFixed(1) gives 4.0) never reads as a
+// tie rounded the wrong way (see numtext.Unrounded).
+func binaryText(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 1100, 64) // more places than any float64 has
+	s = strings.TrimRight(s, "0")
+	if strings.HasSuffix(s, ".") {
+		s += "0"
+	}
+	return s
+}
+
 // toFixed1 returns, in tenths, the number JavaScript's x.toFixed(1) shows
 // for a non-negative x: the n with n/10 nearest to the exact binary value of
 // x, the larger n on a tie. So 4.25 (exact in binary) gives 43, and 4.05

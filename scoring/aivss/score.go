@@ -49,6 +49,20 @@ type Result struct {
 	Shares [NumFactors]string
 
 	aarsValue string // AARS before the edition's own rounding of it (card), or ""
+	rawBinary string // the float64 raw score's exact binary value in decimal (v0.5, card), or ""
+
+	// The same numbers in exact decimal arithmetic, in the editions that
+	// compute in float64 (v0.5, card): what a person working the formula
+	// by hand gets. Shown uses them only to tell a float64 that is the
+	// exact value but for binary noise (7.189000000000001 is = 7.189) from
+	// one that is not.
+	exact exactTexts
+}
+
+// exactTexts are a result's intermediates in exact decimal arithmetic.
+type exactTexts struct {
+	aars, raw string
+	shares    [NumFactors]string
 }
 
 // Score computes the AIVSS score of in with in's edition. It returns a

@@ -19,15 +19,18 @@ type Shown struct {
 
 // Shown returns r's numbers as a person reads them.
 func (r *Result) Shown() Shown {
-	aars := r.aarsValue
+	aars, raw := r.aarsValue, r.rawBinary
 	if aars == "" {
 		aars = r.AARS
+	}
+	if raw == "" {
+		raw = r.Raw
 	}
 	s := Shown{
 		CVSS:      r.CVSS,
 		FactorSum: numtext.Intermediate(r.FactorSum),
-		AARS:      numtext.Intermediate(aars),
-		Raw:       numtext.Unrounded(r.Raw),
+		AARS:      exactAs(numtext.Intermediate(aars), numtext.Intermediate(r.exact.aars)),
+		Raw:       exactAs(numtext.Unrounded(raw), numtext.Unrounded(r.exact.raw)),
 		Score:     r.Score,
 	}
 	places := numtext.MaxPlaces
@@ -35,7 +38,17 @@ func (r *Result) Shown() Shown {
 		places = 1
 	}
 	for i, v := range r.Shares {
-		s.Shares[i] = numtext.Fixed(v, places)
+		s.Shares[i] = exactAs(numtext.Fixed(v, places), numtext.Fixed(r.exact.shares[i], places))
 	}
 	return s
+}
+
+// exactAs marks n, written from a float64, exact when the same number
+// worked in exact decimals is written the same and is exact: the float's
+// digits past it were binary noise, not a value a person would get.
+func exactAs(n, exact numtext.Number) numtext.Number {
+	if !n.Exact && exact.Exact && exact.Text == n.Text {
+		n.Exact = true
+	}
+	return n
 }

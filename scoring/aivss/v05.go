@@ -49,10 +49,19 @@ var editionV05 = Edition{
 
 func scoreV05(e *Edition, cvss decimal.Decimal, f *[NumFactors]decimal.Decimal, thm, mf decimal.Decimal) Result {
 	var factors [NumFactors]float64
+	var sum int64
 	for i, v := range f {
 		factors[i] = v.Float64()
+		sum += v.Hundredths()
 	}
-	return resultV05(cvss.Float64(), &factors, thm.Float64())
+	r := resultV05(cvss.Float64(), &factors, thm.Float64())
+	// ((C + S) / 2) × T with C, S, T in hundredths: (c + s)·t·5 / 10^5.
+	r.exact.raw = exactText((cvss.Hundredths()+sum)*thm.Hundredths()*5, 5)
+	r.exact.aars = exactText(sum, 2)
+	for i, v := range f {
+		r.exact.shares[i] = exactText(v.Hundredths(), 2)
+	}
+	return r
 }
 
 // resultV05 is the reference calculator's arithmetic on float64 inputs
@@ -73,6 +82,7 @@ func resultV05(cvss float64, f *[NumFactors]float64, thm float64) Result {
 		Score:     tenthsText(tenths),
 		Value:     decimal.FromHundredths(tenths * 10),
 		Severity:  bandV05(raw),
+		rawBinary: binaryText(raw),
 		Vector:    "(CVSS:" + cvssText + "/AARS:" + sumText + ")",
 	}
 	for i, v := range f {

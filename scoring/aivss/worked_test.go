@@ -37,10 +37,11 @@ func TestWorkedPutsTheNumbersIntoTheFormula(t *testing.T) {
 			"AIVSS = min((5.0 + 2.5) × 0.50, 10) = 3.75, shown 3.8",
 		}},
 		// The float64 raw score is 7.129499999999999; worked by hand,
-		// (9.7 + 5) / 2 × 0.97 = 7.1295, shown at four decimals with ≈.
+		// (9.7 + 5) / 2 × 0.97 = 7.1295 exactly: the float's other digits
+		// are binary noise, so the line says "=".
 		{"v0.5 without float noise", "v0.5", "9.7", "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5", "0.97", "1", []string{
 			"AARS = 5.0",
-			"AIVSS = ((9.7 + 5.0) / 2) × 0.97 ≈ 7.1295, shown 7.1",
+			"AIVSS = ((9.7 + 5.0) / 2) × 0.97 = 7.1295, shown 7.1",
 		}},
 		// By hand: AARS = 1.3 × 0.42 × 0.97 = 0.52962; raw = 9.22962 (the
 		// float64s are 0.5296200000000003 and 9.229619999999999).
@@ -48,6 +49,13 @@ func TestWorkedPutsTheNumbersIntoTheFormula(t *testing.T) {
 			"Factor_Sum = 4.2",
 			"AARS = (10 − 8.7) × (4.2 / 10) × 0.97 ≈ 0.5296",
 			"AIVSS = min((8.7 + 0.5296) × 1.00, 10) ≈ 9.2296, shown 9.2",
+		}},
+		// v0.5 rounds the binary value like toFixed(1): (9.3 + 0.8 ... ) —
+		// here ((8.1 + 0) / 2) × 1 = 4.05 by hand, whose float64 is just
+		// below 4.05 and shows 4.0; the line says so rather than "4.05".
+		{"v0.5 below a tie in binary", "v0.5", "8.1", "0,0,0,0,0,0,0,0,0,0", "1", "1", []string{
+			"AARS = 0.0",
+			"AIVSS = ((8.1 + 0.0) / 2) × 1.00 = 4.0499…, shown 4.0",
 		}},
 	}
 	for _, tc := range tests {
