@@ -38,8 +38,8 @@ func ExampleCard(root string) (*card.Card, string, error) {
 // ScoreTarget is the score region (#score) as the page shows it for c, so
 // that a render of another card (the new card the page draws before it
 // has read its address) does not count: a complete card's score and
-// severity, or "incomplete" with what is missing ("CVSS", "ThM", …; the
-// page counts missing factors, so only the word "factor" is looked for).
+// severity, or "incomplete" with what is missing, in the page's words
+// (card.Evaluation.MissingText).
 func ScoreTarget(c *card.Card) Target {
 	t := Target{Selector: "#score"}
 	ev := card.Evaluate(c)
@@ -49,18 +49,8 @@ func ScoreTarget(c *card.Card) Target {
 	case ev.Complete():
 		t.Texts = []string{ev.Result.Score, string(ev.Result.Severity)}
 	default:
-		t.Texts = []string{"incomplete"}
-		factor := false
-		for _, m := range ev.Missing {
-			if strings.HasPrefix(m, "factor ") {
-				factor = true
-				continue
-			}
-			t.Texts = append(t.Texts, m)
-		}
-		if factor {
-			t.Texts = append(t.Texts, "factor")
-		}
+		// What is missing, as the page writes it (card.MissingText).
+		t.Texts = []string{"incomplete", ev.MissingText()}
 	}
 	return t
 }
