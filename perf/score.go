@@ -15,12 +15,13 @@ import (
 // Supplemental), as scoring/cvss4's benchmarks do.
 const fullVector = "CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:U/CR:L/IR:H/AR:L/MAV:A/MAC:H/MAT:N/MPR:N/MUI:P/MVC:H/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/S:N/AU:N/R:I/V:C/RE:H/U:Green"
 
-// fullCard is a complete v0.8 card scored from fullVector.
+// fullCard is a complete v0.8 card scored from fullVector; its ThM agrees
+// with the vector's Exploit Maturity.
 func fullCard() *card.Card {
 	c := &card.Card{AIVSS: card.Inputs{
 		Edition:    "v0.8",
 		CVSSVector: fullVector,
-		ThM:        decimal.Some(decimal.MustParse("0.97")),
+		ThM:        decimal.Some(decimal.MustParse("0.5")), // Unreported, as the vector's E:U says
 		MF:         decimal.Some(decimal.MustParse("0.83")),
 	}}
 	for i, v := range []string{"1", "1", "0.5", "1", "0", "0.5", "1", "0", "0.5", "1"} {

@@ -130,11 +130,15 @@ func parseTyped(text string, sp numberSpec) (decimal.Optional, string) {
 		if se, ok := errors.AsType[*decimal.SyntaxError](err); ok {
 			msg = se.Msg
 		}
-		if sp.example != "" {
-			msg = strings.ReplaceAll(msg, "0.97", sp.example)
+		if sp.places == 1 && msg == "at most two decimals" {
+			msg = "at most one decimal" // a CVSS score
 		}
-		if sp.places == 1 && strings.HasPrefix(msg, "at most two decimals") {
-			msg = "at most one decimal, like " + sp.example
+		switch {
+		case sp.example == "" || strings.HasPrefix(msg, "a negative") || strings.HasPrefix(msg, "number too large"):
+		case msg == "not a number":
+			msg += "; write it like " + sp.example
+		default:
+			msg += ", like " + sp.example
 		}
 		return decimal.Optional{}, msg
 	}

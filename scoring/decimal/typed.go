@@ -6,8 +6,9 @@ import "strings"
 // around it are ignored, and the forms that can only mean one number are
 // taken too: a leading point (".25"), a trailing one ("1."), and a decimal
 // comma instead of the point ("0,5"). What it cannot take is a
-// *SyntaxError saying precisely why ("at most two decimals"). Links and
-// JSON keep the strict form of Parse.
+// *SyntaxError saying precisely why ("at most two decimals"), for the
+// caller to follow with an example of its own. Links and JSON keep the
+// strict form of Parse.
 func ParseTyped(s string) (Decimal, error) {
 	t := strings.TrimSpace(s)
 	fail := func(msg string) (Decimal, error) { return 0, &SyntaxError{Text: s, Msg: msg} }
@@ -23,23 +24,23 @@ func ParseTyped(s string) (Decimal, error) {
 	points, commas := strings.Count(t, "."), strings.Count(t, ",")
 	switch {
 	case points+commas > 1:
-		return fail("more than one decimal separator; write one point or one comma, like 0.97")
+		return fail("more than one decimal separator; write one point or one comma")
 	case commas == 1:
 		t = strings.Replace(t, ",", ".", 1)
 	}
 	whole, frac, hasPoint := strings.Cut(t, ".")
 	if whole == "" && frac == "" {
-		return fail("not a number; write it like 0.97")
+		return fail("not a number")
 	}
 	for _, part := range []string{whole, frac} {
 		for i := 0; i < len(part); i++ {
 			if part[i] < '0' || part[i] > '9' {
-				return fail("not a number; write it like 0.97")
+				return fail("not a number")
 			}
 		}
 	}
 	if len(strings.TrimRight(frac, "0")) > Places {
-		return fail("at most two decimals, like 0.97")
+		return fail("at most two decimals")
 	}
 	if whole == "" {
 		whole = "0"
