@@ -8,7 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
 // CardHeader edits the card's title (the agent's name) and summary.
@@ -97,7 +96,7 @@ func setText(ctx app.Context, ed editor, typed string, limit int, what string, s
 	total := 0
 	err := ed.edit(ctx, func(cd *card.Card) {
 		set(cd)
-		total = cardTextChars(cd)
+		total = cd.TextChars()
 	})
 	if err == nil {
 		return ""
@@ -108,7 +107,7 @@ func setText(ctx app.Context, ed editor, typed string, limit int, what string, s
 // textRefusal is the message at a text field whose text the card did not
 // take. typed is what the field holds, limit the field's own limit in
 // characters, total the characters of text the card would have had in all
-// (cardTextChars), what the field's name in words ("notes"). The field
+// (card.Card.TextChars), what the field's name in words ("notes"). The field
 // keeps typed; the message says by how much it is over, and that the card
 // keeps its earlier text until it is shortened.
 func textRefusal(err error, typed string, limit, total int, what string) string {
@@ -132,26 +131,6 @@ func textRefusal(err error, typed string, limit, total int, what string) string 
 // plural reports whether a text field's name in words is plural ("notes",
 // "mitigations").
 func plural(what string) bool { return strings.HasSuffix(what, "s") }
-
-// cardTextChars counts the characters of all the text of c, as
-// card.Validate does for card.MaxTotalText.
-func cardTextChars(c *card.Card) int {
-	n := utf8.RuneCountInString(c.Title) + utf8.RuneCountInString(c.Summary)
-	threats := func(ts []maestro.Threat) {
-		for i := range ts {
-			t := &ts[i]
-			n += utf8.RuneCountInString(t.CatalogID) + utf8.RuneCountInString(t.Title) +
-				utf8.RuneCountInString(t.Description) + utf8.RuneCountInString(t.Mitigations)
-		}
-	}
-	for i := range c.MAESTRO.Layers {
-		l := &c.MAESTRO.Layers[i]
-		n += utf8.RuneCountInString(l.Notes)
-		threats(l.Threats)
-	}
-	threats(c.MAESTRO.CrossLayer)
-	return n
-}
 
 // thousands writes n with a comma between groups of three digits: 8,192.
 func thousands(n int) string {

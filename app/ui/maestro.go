@@ -153,7 +153,7 @@ func (c *MaestroEditor) applyText(ctx app.Context, e Edit, typed string, limit i
 	trial := *c.Card
 	e(&trial)
 	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
-		return textRefusal(err, typed, limit, cardTextChars(&trial), what)
+		return textRefusal(err, typed, limit, trial.TextChars(), what)
 	}
 	c.OnEdit(ctx, e)
 	return ""

@@ -2,6 +2,7 @@ package aivss
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/threatcard/threatcard/scoring/decimal"
 )
@@ -72,21 +73,11 @@ func scoreCard(e *Edition, cvss decimal.Decimal, f *[NumFactors]decimal.Decimal,
 	for i, v := range f {
 		r.Shares[i] = floatText((10 - c) * (v.Float64() / 10) * t)
 	}
-	// The same in exact decimals, as v0.8 computes them (resultV08).
-	var s int64
-	for _, v := range f {
-		s += v.Hundredths()
-	}
-	ch, th := cvss.Hundredths(), thm.Hundredths()
-	exactAARS := (1000 - ch) * s * th
-	r.exact.aars = exactText(exactAARS, 7)
-	if raw := (ch*100_000 + exactAARS) * mf.Hundredths(); raw < 10_000_000_000 {
-		r.exact.raw = exactText(raw, 9)
-	} else {
+	// The same in exact decimals: v0.8's arithmetic, clamped as above.
+	x := scoreV08(e, cvss, f, thm, mf)
+	r.exact.aars, r.exact.raw, r.exact.shares = x.AARS, x.Raw, x.Shares
+	if whole, _, _ := strings.Cut(x.Raw, "."); len(whole) > 1 {
 		r.exact.raw = "10.0"
-	}
-	for i, v := range f {
-		r.exact.shares[i] = exactText((1000-ch)*v.Hundredths()*th, 7)
 	}
 	return r
 }

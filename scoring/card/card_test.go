@@ -158,3 +158,16 @@ func TestNewCardStartsInTheDefaultEdition(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TextChars counts characters (code points), of every text field: here 2
+// (title) + 3 (summary) + 4 (notes) + 12 (catalog id) + 1 + 2 + 3 (a
+// threat's title, description, mitigations) + 5 (a cross-layer title).
+func TestTextCharsCountsEveryTextField(t *testing.T) {
+	c := &Card{Title: "é1", Summary: "a\nb"}
+	c.MAESTRO.Layers[2].Notes = "日本語!"
+	c.MAESTRO.Layers[4].Threats = []maestro.Threat{{CatalogID: "l5-data-leak"}, {Title: "t", Description: "dd", Mitigations: "m\nm"}}
+	c.MAESTRO.CrossLayer = []maestro.Threat{{Title: "cross"}}
+	if got := c.TextChars(); got != 32 {
+		t.Errorf("TextChars = %d, want 32", got)
+	}
+}

@@ -25,7 +25,6 @@ const (
 // Validate checks the card against the limits and the model's rules and
 // returns the first problem found, as a *FieldError saying where.
 func (c *Card) Validate() error {
-	total := 0
 	text := func(loc Location, s string, max int, multiline bool) error {
 		if !utf8.ValidString(s) {
 			return &FieldError{Loc: loc, Msg: "is not valid UTF-8"}
@@ -42,7 +41,6 @@ func (c *Card) Validate() error {
 				return &FieldError{Loc: loc, Msg: fmt.Sprintf("contains the control character %U", r)}
 			}
 		}
-		total += n
 		return nil
 	}
 	if err := text(Location{Section: SectionTitle}, c.Title, MaxTitle, false); err != nil {
@@ -122,8 +120,27 @@ func (c *Card) Validate() error {
 			return err
 		}
 	}
-	if total > MaxTotalText {
+	if total := c.TextChars(); total > MaxTotalText {
 		return &FieldError{Loc: Location{Section: SectionCard}, Msg: fmt.Sprintf("has %d characters of text in all; the limit is %d", total, MaxTotalText)}
 	}
 	return nil
+}
+
+// TextChars counts the characters of all the card's text, which
+// MaxTotalText bounds.
+func (c *Card) TextChars() int {
+	n := utf8.RuneCountInString(c.Title) + utf8.RuneCountInString(c.Summary)
+	threats := func(ts []maestro.Threat) {
+		for i := range ts {
+			t := &ts[i]
+			n += utf8.RuneCountInString(t.CatalogID) + utf8.RuneCountInString(t.Title) +
+				utf8.RuneCountInString(t.Description) + utf8.RuneCountInString(t.Mitigations)
+		}
+	}
+	for i := range c.MAESTRO.Layers {
+		n += utf8.RuneCountInString(c.MAESTRO.Layers[i].Notes)
+		threats(c.MAESTRO.Layers[i].Threats)
+	}
+	threats(c.MAESTRO.CrossLayer)
+	return n
 }
