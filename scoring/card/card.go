@@ -8,7 +8,7 @@ import (
 )
 
 // NumFactors is the number of agentic risk factors in every AIVSS edition.
-const NumFactors = 10
+const NumFactors = maestro.NumFactors
 
 // Card is everything a threatcard link carries.
 type Card struct {

@@ -65,14 +65,25 @@ const (
 	InputMF
 )
 
-// Location says where in a card a field is.
+// Location says where in a card a field is. A finding's AIVSS input is in
+// the threat's section with its Input (and Factor) set.
 type Location struct {
 	Section Section
-	Input   Input         // in SectionAIVSS
+	Input   Input         // in SectionAIVSS, or of a finding
 	Factor  aivss.Factor  // for InputFactor: the factor, in the card's edition
 	Layer   maestro.Layer // in SectionLayer
 	Threat  int           // a threat's position under its layer (or among the cross-layer threats), from 1; 0 when not a threat
-	Field   string        // of a layer: "status", "notes"; of a threat: "catalog_id", "title", "description", "mitigations", "layers"; "" for the whole
+	Field   string        // of a layer: "status", "notes"; of a threat: "catalog_id", "title", "description", "mitigations", "layers", and of its finding "id", "category"; "" for the whole
+}
+
+// inFinding reports whether l is an AIVSS input of a finding.
+func (l Location) inFinding() bool {
+	return l.Input != InputNone && (l.Section == SectionLayer || l.Section == SectionCrossLayer)
+}
+
+// aivssPart is l's AIVSS input alone, as the card's own input.
+func (l Location) aivssPart() Location {
+	return Location{Section: SectionAIVSS, Input: l.Input, Factor: l.Factor}
 }
 
 // Name is the field in a person's words, as the subject of a sentence:
@@ -103,6 +114,11 @@ func (l Location) Name() string {
 		}
 		return "the AIVSS inputs"
 	case SectionLayer, SectionCrossLayer:
+		if l.inFinding() {
+			threat := l
+			threat.Input, threat.Factor, threat.Field = InputNone, aivss.Factor{}, ""
+			return l.aivssPart().Name() + " of " + threat.Name()
+		}
 		where := l.Layer.String()
 		if l.Section == SectionCrossLayer {
 			where = "the cross-layer threats"
@@ -125,6 +141,7 @@ func (l Location) Name() string {
 var fieldWords = map[string]string{
 	"status": "status", "notes": "notes", "catalog_id": "catalog id", "title": "title",
 	"description": "description", "mitigations": "mitigations", "layers": "layers",
+	"id": "finding id", "category": "OWASP core-risk category",
 }
 
 // Path is the field's place in threatcard's JSON export: "title",
@@ -165,7 +182,12 @@ func (l Location) Path() string {
 				p += "[" + strconv.Itoa(l.Threat-1) + "]"
 			}
 		}
-		if l.Field != "" {
+		switch {
+		case l.inFinding():
+			p += "." + l.aivssPart().Path()
+		case l.Field == "id" || l.Field == "category":
+			p += ".aivss." + l.Field
+		case l.Field != "":
 			p += "." + l.Field
 		}
 		return p

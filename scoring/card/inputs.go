@@ -87,8 +87,9 @@ func (e *Evaluation) Complete() bool { return e.Err == nil && len(e.Missing) == 
 // Exploit Maturity (aivss.Edition.VectorInputs); a ThM that contradicts
 // it is the evaluation's error, not the card's: a link holding both still
 // opens, and says what to change.
-func Evaluate(c *Card) Evaluation {
-	in := &c.AIVSS
+func Evaluate(c *Card) Evaluation { return evaluate(&c.AIVSS) }
+
+func evaluate(in *Inputs) Evaluation {
 	var ev Evaluation
 	ed, vector, err := in.check()
 	ev.Edition = ed

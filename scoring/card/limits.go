@@ -25,28 +25,10 @@ const (
 // Validate checks the card against the limits and the model's rules and
 // returns the first problem found, as a *FieldError saying where.
 func (c *Card) Validate() error {
-	text := func(loc Location, s string, max int, multiline bool) error {
-		if !utf8.ValidString(s) {
-			return &FieldError{Loc: loc, Msg: "is not valid UTF-8"}
-		}
-		n := utf8.RuneCountInString(s)
-		if n > max {
-			return &FieldError{Loc: loc, Msg: fmt.Sprintf("has %d characters; the limit is %d", n, max)}
-		}
-		for _, r := range s {
-			if r == '\n' && multiline {
-				continue
-			}
-			if unicode.IsControl(r) {
-				return &FieldError{Loc: loc, Msg: fmt.Sprintf("contains the control character %U", r)}
-			}
-		}
-		return nil
-	}
-	if err := text(Location{Section: SectionTitle}, c.Title, MaxTitle, false); err != nil {
+	if err := checkText(Location{Section: SectionTitle}, c.Title, MaxTitle, false); err != nil {
 		return err
 	}
-	if err := text(Location{Section: SectionSummary}, c.Summary, MaxSummary, true); err != nil {
+	if err := checkText(Location{Section: SectionSummary}, c.Summary, MaxSummary, true); err != nil {
 		return err
 	}
 	if err := c.AIVSS.validate(); err != nil {
@@ -56,28 +38,32 @@ func (c *Card) Validate() error {
 	if n := m.NumThreats(); n > MaxThreats {
 		return &FieldError{Loc: Location{Section: SectionMAESTRO}, Msg: fmt.Sprintf("has %d threats; the limit is %d", n, MaxThreats)}
 	}
+	findingIDs := map[string]bool{}
 	threat := func(loc Location, t *maestro.Threat, cross bool) error {
 		at := func(field string) Location { l := loc; l.Field = field; return l }
 		switch {
-		case t.CatalogID == "" && strings.TrimSpace(t.Title) == "":
+		case t.CatalogID == "" && strings.TrimSpace(t.Title) == "" && !t.AIVSS.Scored():
 			return &FieldError{Loc: loc, Msg: "needs a catalog id or a title"}
 		case t.CatalogID != "" && t.Title != "":
 			return &FieldError{Loc: loc, Msg: "has both a catalog id and a title; a catalog threat takes its name from the catalog"}
 		}
-		if err := text(at("catalog_id"), t.CatalogID, MaxCatalogID, false); err != nil {
+		if err := checkText(at("catalog_id"), t.CatalogID, MaxCatalogID, false); err != nil {
 			return err
 		}
-		if err := text(at("title"), t.Title, MaxTitle, false); err != nil {
+		if err := checkText(at("title"), t.Title, MaxTitle, false); err != nil {
 			return err
 		}
-		if err := text(at("description"), t.Description, MaxDescription, true); err != nil {
+		if err := checkText(at("description"), t.Description, MaxDescription, true); err != nil {
 			return err
 		}
-		if err := text(at("mitigations"), t.Mitigations, MaxMitigations, true); err != nil {
+		if err := checkText(at("mitigations"), t.Mitigations, MaxMitigations, true); err != nil {
 			return err
 		}
 		if !t.ASI.Valid() || !t.Likelihood.Valid() || !t.Impact.Valid() || !t.State.Valid() {
 			return &FieldError{Loc: loc, Msg: "has an ASI code, likelihood, impact or state out of range"}
+		}
+		if err := c.validateFinding(loc, t, findingIDs); err != nil {
+			return err
 		}
 		if !cross {
 			if len(t.Layers) != 0 {
@@ -104,7 +90,7 @@ func (c *Card) Validate() error {
 		if !e.Status.Valid() {
 			return &FieldError{Loc: Location{Section: SectionLayer, Layer: layer.Layer, Field: "status"}, Msg: "is out of range"}
 		}
-		if err := text(Location{Section: SectionLayer, Layer: layer.Layer, Field: "notes"}, e.Notes, MaxNotes, true); err != nil {
+		if err := checkText(Location{Section: SectionLayer, Layer: layer.Layer, Field: "notes"}, e.Notes, MaxNotes, true); err != nil {
 			return err
 		}
 		for j := range e.Threats {
@@ -134,7 +120,8 @@ func (c *Card) TextChars() int {
 		for i := range ts {
 			t := &ts[i]
 			n += utf8.RuneCountInString(t.CatalogID) + utf8.RuneCountInString(t.Title) +
-				utf8.RuneCountInString(t.Description) + utf8.RuneCountInString(t.Mitigations)
+				utf8.RuneCountInString(t.Description) + utf8.RuneCountInString(t.Mitigations) +
+				utf8.RuneCountInString(t.AIVSS.ID)
 		}
 	}
 	for i := range c.MAESTRO.Layers {
@@ -143,4 +130,24 @@ func (c *Card) TextChars() int {
 	}
 	threats(c.MAESTRO.CrossLayer)
 	return n
+}
+
+// checkText checks one text field of a card against its limit.
+func checkText(loc Location, s string, max int, multiline bool) error {
+	if !utf8.ValidString(s) {
+		return &FieldError{Loc: loc, Msg: "is not valid UTF-8"}
+	}
+	n := utf8.RuneCountInString(s)
+	if n > max {
+		return &FieldError{Loc: loc, Msg: fmt.Sprintf("has %d characters; the limit is %d", n, max)}
+	}
+	for _, r := range s {
+		if r == '\n' && multiline {
+			continue
+		}
+		if unicode.IsControl(r) {
+			return &FieldError{Loc: loc, Msg: fmt.Sprintf("contains the control character %U", r)}
+		}
+	}
+	return nil
 }

@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// Label is an AIVSS input's short name, as a list of what is missing
-// writes it: "CVSS", "Execution Autonomy", "ThM", "MF". Other locations
-// have their Name.
+// Label is an AIVSS input's short name, the card's or a finding's, as a
+// list of what is missing writes it: "CVSS", "Execution Autonomy", "ThM",
+// "MF". Other locations have their Name.
 func (l Location) Label() string {
-	if l.Section == SectionAIVSS {
+	if l.Section == SectionAIVSS || l.inFinding() {
 		switch l.Input {
 		case InputCVSSVector, InputCVSSScore:
 			return "CVSS"

@@ -5,6 +5,7 @@ import (
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
 // Switch says what changing a card's edition did to its AIVSS inputs, for
@@ -16,6 +17,7 @@ type Switch struct {
 	Gone     []string // factors set in From that To has no counterpart for, by their name in From
 	ToSet    []string // factors of To left unset, by their name in To
 	ThM, MF  string   // what became of ThM and MF, in words
+	Findings []string // per finding (SwitchCard), its own values that did not carry over: "F-002: Execution Autonomy (it was 0.7)"
 }
 
 // SwitchEdition returns in moved to edition to. The CVSS input means the
@@ -129,6 +131,48 @@ func (s *Switch) Text() string {
 	if s.MF != "" {
 		b.WriteString(" " + s.MF + ".")
 	}
+	if len(s.Findings) > 0 {
+		b.WriteString(" In findings, not carried over: " + strings.Join(s.Findings, "; ") + ".")
+	}
 	b.WriteString(" Switching back to " + s.From.Name + " restores its inputs as you left them.")
 	return b.String()
+}
+
+// SwitchCard moves the whole card c to edition to: its own inputs as
+// SwitchEdition does, and each finding's overrides the same way, except
+// that an input a finding leaves to the card stays left to it. What of a
+// finding's own values did not carry over is in Switch.Findings.
+func SwitchCard(c *Card, to *aivss.Edition) Switch {
+	from := c.AIVSS.Edition
+	next, sw := SwitchEdition(c.AIVSS, to)
+	c.AIVSS = next
+	c.eachThreat(func(_ Location, t *maestro.Threat) {
+		a := &t.AIVSS
+		if !a.Scored() || !a.Overrides() {
+			return
+		}
+		out, fsw := SwitchEdition(Inputs{Edition: from, Factors: a.Factors, ThM: a.ThM, MF: a.MF}, to)
+		a.Factors = out.Factors
+		var lost []string
+		lost = append(lost, fsw.NotTaken...)
+		for _, g := range fsw.Gone {
+			lost = append(lost, g+" (no counterpart)")
+		}
+		if a.ThM.Set {
+			if !strings.Contains(fsw.ThM, " kept as ") {
+				lost = append(lost, fsw.ThM)
+			}
+			a.ThM = out.ThM
+		}
+		if a.MF.Set {
+			if !out.MF.Set || !strings.Contains(fsw.MF, " kept as ") {
+				lost = append(lost, fsw.MF)
+			}
+			a.MF = out.MF
+		}
+		if len(lost) > 0 {
+			sw.Findings = append(sw.Findings, a.ID+": "+strings.Join(lost, "; "))
+		}
+	})
+	return sw
 }

@@ -1,16 +1,14 @@
 // Package corerisk holds the ten core-risk categories by which OWASP AIVSS
 // v0.8 sorts the vulnerabilities of an agentic system, and what v0.8 maps
-// to them: the OWASP Agentic Top 10 (Appendix B, Table 7), the CSA MAESTRO
-// layers (Appendix C, Table 8) and the factors that amplify each risk most
-// (§2.4, Table 3). None of it changes a score: v0.8 scores every category
-// with the same formula, and says the mappings are guidance.
+// to them: the factors that amplify each risk most (§2.4, Table 3) and the
+// ten worked examples of §3.6. The mappings from the OWASP Agentic Top 10
+// (Appendix B) and the CSA MAESTRO layers (Appendix C) are in package
+// maestro, beside the codes and layers they map. None of it changes a
+// score: v0.8 scores every category with the same formula, and says the
+// mappings are guidance.
 package corerisk
 
-import (
-	"strings"
-
-	"github.com/threatcard/threatcard/scoring/maestro"
-)
+import "strings"
 
 // Risk is one of the ten core-risk categories; 0 is none.
 type Risk uint8
@@ -79,68 +77,6 @@ func Parse(s string) (Risk, error) {
 		}
 	}
 	return 0, &ParseError{Text: s}
-}
-
-// asiPrimary is Appendix B, Table 7: the primary core risk of each entry
-// of the OWASP Agentic Top 10 (2026), ASI01 to ASI10. Each has exactly
-// one. (The OWASP AIUC crosswalk, built from v0.5, differs on ASI05, 07,
-// 09 and 10; v0.8's table is the one used here.)
-var asiPrimary = [maestro.NumASI + 1]Risk{
-	0,
-	GoalManipulation,          // ASI01 Agent Goal Hijack
-	ToolMisuse,                // ASI02 Tool Misuse & Exploitation
-	AccessControlViolation,    // ASI03 Identity & Privilege Abuse
-	SupplyChainRisk,           // ASI04 Agentic Supply Chain Vulnerabilities
-	ToolMisuse,                // ASI05 Unexpected Code Execution (RCE)
-	MemoryManipulation,        // ASI06 Memory & Context Poisoning
-	OrchestrationExploitation, // ASI07 Insecure Inter-Agent Communication
-	CascadingFailures,         // ASI08 Cascading Failures
-	IdentityImpersonation,     // ASI09 Human–Agent Trust Exploitation
-	AccessControlViolation,    // ASI10 Rogue Agents
-}
-
-// OfASI returns the primary core risk of an Agentic Top 10 entry, and
-// false for none (ASI code 0).
-func OfASI(a maestro.ASI) (Risk, bool) {
-	if a == 0 || !a.Valid() {
-		return 0, false
-	}
-	return asiPrimary[a], true
-}
-
-// layerRisks is Appendix C, Table 8: the two core risks most commonly
-// observed at each MAESTRO layer (the source calls it non-exhaustive).
-var layerRisks = [maestro.NumLayers + 1][2]Risk{
-	{},
-	{GoalManipulation, Untraceability},    // L1 Foundation Models
-	{MemoryManipulation, SupplyChainRisk}, // L2 Data Operations
-	{OrchestrationExploitation, CascadingFailures},       // L3 Agent Frameworks
-	{CriticalSystemsInteraction, AccessControlViolation}, // L4 Deployment and Infrastructure
-	{Untraceability, CascadingFailures},                  // L5 Evaluation and Observability
-	{IdentityImpersonation, AccessControlViolation},      // L6 Security and Compliance
-	{ToolMisuse, SupplyChainRisk},                        // L7 Agent Ecosystem
-}
-
-// OfLayer returns the core risks Appendix C lists for a MAESTRO layer, in
-// its order; nil for a layer out of range.
-func OfLayer(l maestro.Layer) []Risk {
-	if !l.Valid() {
-		return nil
-	}
-	return layerRisks[l][:]
-}
-
-// FirstLayer returns the first MAESTRO layer whose Appendix C row lists r,
-// and false when none does (every category but none is listed).
-func FirstLayer(r Risk) (maestro.Layer, bool) {
-	for _, l := range maestro.Layers() {
-		for _, x := range layerRisks[l] {
-			if x == r {
-				return l, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // highImpact is §2.4, Table 3: the v0.8 factors (by id) that amplify each

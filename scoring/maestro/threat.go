@@ -48,16 +48,21 @@ type Threat struct {
 	Impact      Level
 	Mitigations string // free text, one mitigation per line
 	State       State
+	AIVSS       Assessment // the threat's own AIVSS score, when it is a finding
 }
 
 // Name returns the threat's title: the custom title, or the catalog entry's
-// name.
+// name; for a finding without either (a report may leave the title out),
+// "Finding " and its id.
 func (t *Threat) Name() string {
 	if t.CatalogID != "" {
 		if e, ok := LookupThreat(t.CatalogID); ok {
 			return e.Name
 		}
 		return t.CatalogID
+	}
+	if t.Title == "" && t.AIVSS.Scored() {
+		return "Finding " + t.AIVSS.ID
 	}
 	return t.Title
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/corerisk"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/maestro"
@@ -205,4 +206,77 @@ func (g gen) text(n int, multiline bool) string {
 		s = string([]rune(s)[:card.MaxTitle])
 	}
 	return s
+}
+
+// AddFindings makes about half of c's threats findings, drawn from r:
+// ids new ("F-004"), report-like ("VULN-12") or any text; any core-risk
+// category or none; their own CVSS vector, bare score or none; each
+// factor, ThM and MF sometimes overridden, often left to the card; and
+// now and then a finding whose custom threat has no title, as a report
+// may leave it out. c stays valid.
+func AddFindings(r *rand.Rand, c *card.Card) {
+	g := gen{r}
+	ed, err := aivss.Lookup(c.AIVSS.Edition)
+	if err != nil {
+		panic("cardtest: AddFindings on a card without a known edition")
+	}
+	add := func(t *maestro.Threat) {
+		if r.IntN(2) == 0 {
+			return
+		}
+		a := &t.AIVSS
+		switch r.IntN(4) {
+		case 0:
+			a.ID = fmt.Sprintf("VULN-%d", 100+r.IntN(900))
+		case 1:
+			a.ID = strings.TrimSpace(g.text(1, false))
+		}
+		if a.ID == "" || utf8.RuneCountInString(a.ID) > card.MaxFindingID || taken(c, a.ID) {
+			a.ID = c.NextFindingID()
+		}
+		a.Category = corerisk.Risk(r.IntN(corerisk.NumRisks + 1))
+		var in card.Inputs
+		g.inputs(ed, &in)
+		a.CVSSVector, a.CVSSScore = in.CVSSVector, in.CVSSScore
+		for i := range a.Factors {
+			if r.IntN(3) == 0 {
+				a.Factors[i] = decimal.Some(g.value(&ed.Levels))
+			}
+		}
+		if r.IntN(3) == 0 {
+			a.ThM = in.ThM
+		}
+		if r.IntN(3) == 0 {
+			a.MF = in.MF
+		}
+		if t.CatalogID == "" && r.IntN(8) == 0 {
+			t.Title = ""
+		}
+	}
+	for i := range c.MAESTRO.Layers {
+		for j := range c.MAESTRO.Layers[i].Threats {
+			add(&c.MAESTRO.Layers[i].Threats[j])
+		}
+	}
+	for j := range c.MAESTRO.CrossLayer {
+		add(&c.MAESTRO.CrossLayer[j])
+	}
+}
+
+// taken reports whether a threat of c has the finding id id.
+func taken(c *card.Card, id string) bool {
+	n := 0
+	for _, f := range c.Findings() {
+		if f.Threat.AIVSS.ID == id {
+			n++
+		}
+	}
+	return n > 1 // the threat being made a finding already holds id
+}
+
+// RandomWithFindings is Random with AddFindings.
+func RandomWithFindings(r *rand.Rand) *card.Card {
+	c := Random(r)
+	AddFindings(r, c)
+	return c
 }

@@ -81,3 +81,36 @@ func TestRandomCardsCoverEveryKindOfField(t *testing.T) {
 		}
 	}
 }
+
+// TestRandomFindingsAreValidAndVaried checks AddFindings's promise: valid
+// cards whose findings have every kind of id and input.
+func TestRandomFindingsAreValidAndVaried(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	seen := map[string]bool{}
+	for i := range 500 {
+		c := cardtest.RandomWithFindings(r)
+		if err := c.Validate(); err != nil {
+			t.Fatalf("card %d: Validate: %v", i, err)
+		}
+		for _, f := range c.Findings() {
+			a := &f.Threat.AIVSS
+			seen["finding"] = true
+			seen["new id"] = seen["new id"] || strings.HasPrefix(a.ID, "F-")
+			seen["report id"] = seen["report id"] || strings.HasPrefix(a.ID, "VULN-")
+			seen["no category"] = seen["no category"] || a.Category == 0
+			seen["vector"] = seen["vector"] || a.CVSSVector != ""
+			seen["bare score"] = seen["bare score"] || a.CVSSScore.Set
+			seen["overridden factor"] = seen["overridden factor"] || a.Overrides()
+			seen["inherits all"] = seen["inherits all"] || !a.Overrides()
+			seen["no title"] = seen["no title"] || (f.Threat.Title == "" && f.Threat.CatalogID == "")
+			seen["scored"] = seen["scored"] || f.Eval.Complete()
+			seen["cross-layer finding"] = seen["cross-layer finding"] || f.Loc.Section == card.SectionCrossLayer
+		}
+	}
+	for _, w := range []string{"finding", "new id", "report id", "no category", "vector", "bare score",
+		"overridden factor", "inherits all", "no title", "scored", "cross-layer finding"} {
+		if !seen[w] {
+			t.Errorf("500 random cards had no finding with %s", w)
+		}
+	}
+}
