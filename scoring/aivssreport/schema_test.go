@@ -29,7 +29,7 @@ func TestSchemaAsTranscribed(t *testing.T) {
 		t.Fatalf("the minimal report does not validate: %v", err)
 	}
 	valid := map[string][2]string{
-		"unknown keys everywhere": {`"metadata": {`, `"metadata": {"x": [1], `},
+		"unknown keys everywhere":   {`"metadata": {`, `"metadata": {"x": [1], `},
 		"unknown vulnerability key": {`"id": "VULN-001",`, `"id": "VULN-001", "cwe": "CWE-94",`},
 		"numbers as integers":       {`"autonomy": 1.0`, `"autonomy": 1`},
 		"TM 0.5":                    {`0.97,`, `0.50,`},
