@@ -78,18 +78,18 @@ type layerDoc struct {
 }
 
 type threatDoc struct {
-	CatalogID   string    `json:"catalog_id"`
-	Title       string    `json:"title"`
-	Name        string    `json:"name"` // informative: the title, or the catalog's name
-	Description string    `json:"description"`
-	Layers      *[]int    `json:"layers,omitempty"` // cross-layer threats only
-	ASI         asi       `json:"asi"`
-	Likelihood  level     `json:"likelihood"`
-	Impact      level     `json:"impact"`
-	Risk        *string   `json:"risk"` // informative
-	Mitigations string    `json:"mitigations"`
-	State       state     `json:"state"`
-	AIVSS       *finding  `json:"aivss"` // threatcard/2; null for a threat that is not a finding
+	CatalogID   string   `json:"catalog_id"`
+	Title       string   `json:"title"`
+	Name        string   `json:"name"` // informative: the title, or the catalog's name
+	Description string   `json:"description"`
+	Layers      *[]int   `json:"layers,omitempty"` // cross-layer threats only
+	ASI         asi      `json:"asi"`
+	Likelihood  level    `json:"likelihood"`
+	Impact      level    `json:"impact"`
+	Risk        *string  `json:"risk"` // informative
+	Mitigations string   `json:"mitigations"`
+	State       state    `json:"state"`
+	AIVSS       *finding `json:"aivss"` // threatcard/2; null for a threat that is not a finding
 }
 
 // finding is a threat's AIVSS assessment.
