@@ -9,12 +9,13 @@ import (
 
 // Error reports why a link cannot be decoded. Nothing of a link that fails
 // is returned: a card is whole or absent (the one exception, a link cut
-// short inside its text, is a *TruncatedError that wraps an *Error).
+// short after its scoring parts, is a *TruncatedError that wraps an
+// *Error).
 //
 // Part is for programs; the message is for people, and names the part as
 // it appears in the link ("link part f"); PartName gives its name in words.
 type Error struct {
-	Part string // the part of the link that is wrong: "version", "e", "c", "f", "thm", "mf", "d", "link"
+	Part string // the part of the link that is wrong: "version", "e", "c", "f", "thm", "mf", "s" (a finding's; Msg says which), "d", "link"
 	Pos  int    // byte offset inside that part, or -1 when it does not apply
 	Msg  string // what is wrong
 	Err  error  // the underlying error, if any
@@ -37,23 +38,33 @@ func errorf(part string, pos int, format string, args ...any) *Error {
 	return &Error{Part: part, Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-// TruncatedError reports a link cut short inside its text part (d=), which
+// TruncatedError reports a link cut short after its scoring parts, which
 // is what a long link becomes when a ticket, chat or mail keeps only its
-// beginning. The text is lost, but the scoring parts come before it and
-// are intact and valid: Card is the card they carry, with no title,
-// summary or MAESTRO model. A caller may show that card's score, saying
-// plainly that the text was cut off, but must not take it for the whole
-// card: its link (Encode(Card)) is not the link that was shared.
+// beginning: cut inside its text part (d=), or, in format 2, inside or
+// right after its findings' parts (s=), before the text. The text is
+// lost, but the scoring parts come before it and are intact and valid:
+// Card is the card they carry, with no title, summary or layer notes, and
+// each finding that arrived whole as a custom threat with no text (no
+// title, description, catalog id, ASI code, likelihood, impact, state or
+// layers) under its section, in order: "Finding F-001" as a card shows a
+// finding without a title. A finding whose part the cut went through is
+// lost, as are those after it. A caller may show that card's score,
+// saying plainly that the text was cut off, but must not take it for the
+// whole card: its link (Encode(Card)) is not the link that was shared.
 //
 // Only what a cut produces is reported so: d= is the last part, holds
 // base64url characters only (a last group of one to three of them
 // included), and is the beginning of a DEFLATE stream that stops before
-// its end, whose text, as far as it goes, breaks no rule. A d= that is
-// wrong in any other way, or a link cut before d=, is an *Error.
+// its end, whose text, as far as it goes, breaks no rule; or the link
+// (format 2) ends in the beginning of a finding's part, as far as it goes
+// right, or in "&" or "&d" after one. A d= that is wrong in any other way,
+// or a link cut before its first finding's part or text, is an *Error.
 type TruncatedError struct {
-	Card   *card.Card // the scoring inputs of the link, and nothing else
-	Intact []string   // the parts before d=, in the order e, c, f, thm, mf; "e" is always one
-	Err    *Error     // what was found in part d
+	Card *card.Card // the scoring inputs of the link and its whole findings, and nothing else
+	// Intact lists the parts before the cut, in the order e, c, f, thm,
+	// mf, s; "e" is always one, and "s" is when a finding arrived whole.
+	Intact []string
+	Err    *Error // what was found: in part d, or, cut inside a finding's part, in part s
 }
 
 func (e *TruncatedError) Error() string {
@@ -68,8 +79,8 @@ func (e *TruncatedError) Unwrap() error { return e.Err }
 
 // PartName names a link part (an Error's Part, an entry of a
 // TruncatedError's Intact) in the words a person knows it by: "e" is
-// "edition", "c" "CVSS", "f" "factors", "thm" "ThM", "mf" "MF", "d"
-// "text"; "version" and "link" are themselves.
+// "edition", "c" "CVSS", "f" "factors", "thm" "ThM", "mf" "MF", "s"
+// "findings", "d" "text"; "version" and "link" are themselves.
 func PartName(part string) string {
 	switch part {
 	case "e":
@@ -82,6 +93,8 @@ func PartName(part string) string {
 		return "ThM"
 	case "mf":
 		return "MF"
+	case "s":
+		return "findings"
 	case "d":
 		return "text"
 	}

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,9 +75,31 @@ func TestScoreFieldsStayReadable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "v1&e=v0.8&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N&f=0,0.5,1,0,0.5,1,0,0.5,1,&thm=0.97&mf=0.83&d="
+	want := "v2&e=v0.8&c=CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N&f=0,0.5,1,0,0.5,1,0,0.5,1,&thm=0.97&mf=0.83&d="
 	if !strings.HasPrefix(s, want) {
 		t.Fatalf("link %q does not start with %q", s, want)
+	}
+}
+
+// A finding's scores are as readable as the card's, and come before the
+// text: the example of the package documentation.
+func TestFindingFieldsStayReadable(t *testing.T) {
+	c := handCard()
+	th := &c.MAESTRO.Layer(maestro.AgentFrameworks).Threats
+	*th = append(*th, maestro.Threat{Title: "Cascade", AIVSS: maestro.Assessment{
+		ID: "F-001", Category: 3, CVSSVector: "CVSS:4.0/AV:N/AC:H/AT:N/PR:L/UI:N/VC:N/VI:N/VA:H/SC:N/SI:H/SA:H",
+		ThM: dec("0.97"), MF: dec("1"),
+	}})
+	for i, v := range []string{"1", "0.5", "1", "1", "1", "1", "0.5", "0.5", "1", "0.5"} {
+		(*th)[0].AIVSS.Factors[i] = dec(v)
+	}
+	s, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "&mf=0.83&s=3.1;F-001;3;CVSS:4.0/AV:N/AC:H/AT:N/PR:L/UI:N/VC:N/VI:N/VA:H/SC:N/SI:H/SA:H;1,0.5,1,1,1,1,0.5,0.5,1,0.5;0.97;1&d="
+	if !strings.Contains(s, want) {
+		t.Fatalf("link %q does not have %q", s, want)
 	}
 }
 
@@ -120,7 +143,7 @@ func TestDecodeRejectsBadLinks(t *testing.T) {
 		{"no version", "e=v0.8", "version", "starts with its version"},
 		{"wrong version", "v7&e=v0.8", "version", "unknown link format version 7"},
 		{"version in capitals", "V1&e=v0.8", "version", `this one starts "V1"`},
-		{"oversize", "v1&e=v0.8&d=" + strings.Repeat("A", MaxFragment), "link", "the link has 393228 characters; a link has at most 393216"},
+		{"oversize", "v1&e=v0.8&d=" + strings.Repeat("A", MaxFragment), "link", fmt.Sprintf("the link has %d characters; a link has at most %d", MaxFragment+12, MaxFragment)},
 		{"unknown key", "v1&e=v0.8&zz=1", "link", `position 10: unknown part "zz"`},
 		{"key in capitals", "v1&E=v0.8", "link", `unknown part "E"`},
 		{"duplicate key", "v1&e=v0.8&e=v0.8", "e", "part e appears twice"},

@@ -21,10 +21,12 @@ import (
 //
 // A string is its byte length as a uvarint, then its UTF-8 bytes. A
 // threat's fields are: catalog id, title, description, mitigations (four
-// strings), then one byte each for ASI (0..10), likelihood (0..3), impact
+// strings; a finding's custom threat may have an empty title), then one byte each for ASI (0..10), likelihood (0..3), impact
 // (0..3) and state (0..2), then for a cross-layer threat the number of
 // layers and one byte per layer. Every byte has one meaning, so a card has
-// exactly one encoding and the decoder can refuse anything else.
+// exactly one encoding and the decoder can refuse anything else. Formats 1
+// and 2 share it; a threat's AIVSS assessment is not in it, but in the
+// findings' parts of format 2 (see finding.go).
 const (
 	tagTitle   = 1
 	tagSummary = 2
@@ -235,14 +237,25 @@ func unmarshalText(b []byte, c *card.Card) *Error {
 }
 
 // textBeginning reports whether b, the text data a cut link left, is the
-// beginning of the text data of a valid card of the given edition: its
-// records, as far as they go, break no rule of the format or of a card,
-// and the one it ends in looks like text.
-func textBeginning(b []byte, edition string) bool {
+// beginning of the text data of a valid card of the given edition and
+// findings: its records, as far as they go, break no rule of the format or
+// of a card (the threats they have take their findings), and the one it
+// ends in looks like text.
+func textBeginning(b []byte, edition string, fs []finding) bool {
 	c := &card.Card{AIVSS: card.Inputs{Edition: edition}}
 	r := &textReader{b: b, partial: true}
 	if err := r.records(c); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return false
+	}
+	for i := range fs {
+		f := &fs[i]
+		ts := c.MAESTRO.CrossLayer
+		if f.place.section != crossSection {
+			ts = c.MAESTRO.Layer(maestro.Layer(f.place.section)).Threats
+		}
+		if f.place.n <= len(ts) {
+			ts[f.place.n-1].AIVSS = f.a
+		}
 	}
 	return c.Validate() == nil
 }
