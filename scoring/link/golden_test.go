@@ -1,13 +1,13 @@
 package link_test
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/link"
 )
 
@@ -37,20 +37,16 @@ func TestGoldenLinksKeepTheirMeaning(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the golden link no longer decodes: %v", err)
 			}
-			got, err := export.JSON(c)
+			fromJSON, err := cardjson.Unmarshal(want)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(got, want) {
-				t.Fatalf("the golden link now means something else:\n got %s\nwant %s", got, want)
+			if !reflect.DeepEqual(c, fromJSON) {
+				t.Fatalf("the golden link now means something else:\n got %+v\nwant %+v", c, fromJSON)
 			}
 			// The card in the JSON file encodes to exactly this link in
 			// format 2, which for a card without findings is the same
 			// parts after "v2".
-			fromJSON, err := export.ParseJSON(want)
-			if err != nil {
-				t.Fatal(err)
-			}
 			v2 := "v2" + strings.TrimPrefix(frag, "v1")
 			if again, err := link.Encode(fromJSON); err != nil || again != v2 {
 				t.Fatalf("the card encodes to %q, %v; want the golden link in format 2, %q", again, err, v2)

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/link"
 )
 
@@ -37,7 +37,7 @@ func textLinks(t *testing.T) []textLink {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden, err := export.ParseJSON(raw)
+		golden, err := cardjson.Unmarshal(raw)
 		if err != nil {
 			t.Fatal(err)
 		}
