@@ -113,7 +113,18 @@ func (s optText) MarshalJSON() ([]byte, error) {
 	if s == "" {
 		return []byte("null"), nil
 	}
-	return json.Marshal(string(s))
+	return jsonString(string(s)), nil
+}
+
+// jsonString is s as a JSON string, with "<", ">" and "&" as they are:
+// json.Marshal would write them as \u escapes, which the encoder of
+// Marshal, writing them as they are elsewhere, does not undo.
+func jsonString(s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // optDec is a factor, ThM or MF: its shortest form, or null when unset.
@@ -148,8 +159,7 @@ func (f factors) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(fac.ID) // a string always marshals
-		b.Write(k)
+		b.Write(jsonString(fac.ID))
 		b.WriteByte(':')
 		b.Write(decJSON(f.values[i], 0))
 	}
@@ -159,11 +169,11 @@ func (f factors) MarshalJSON() ([]byte, error) {
 
 type status maestro.Status
 
-func (s status) MarshalJSON() ([]byte, error) { return json.Marshal(maestro.Status(s).String()) }
+func (s status) MarshalJSON() ([]byte, error) { return jsonString(maestro.Status(s).String()), nil }
 
 type state maestro.State
 
-func (s state) MarshalJSON() ([]byte, error) { return json.Marshal(maestro.State(s).String()) }
+func (s state) MarshalJSON() ([]byte, error) { return jsonString(maestro.State(s).String()), nil }
 
 type asi maestro.ASI
 

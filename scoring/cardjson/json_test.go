@@ -16,6 +16,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/card/cardtest"
+	"github.com/threatcard/threatcard/scoring/corerisk"
 	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/jsonvalue"
 	"github.com/threatcard/threatcard/scoring/link"
@@ -309,8 +310,17 @@ func TestSchemaRefusesWhatUnmarshalRefuses(t *testing.T) {
 // TestSchemaAgreesWithTheModel reads the schema's enums and lists and
 // compares them with the model's own tables.
 func TestSchemaAgreesWithTheModel(t *testing.T) {
+	for _, schema := range []struct {
+		format string
+		text   []byte
+	}{{Format, Schema()}, {Format1, Schema1()}} {
+		t.Run(schema.format, func(t *testing.T) { schemaAgreesWithTheModel(t, schema.text, schema.format == Format) })
+	}
+}
+
+func schemaAgreesWithTheModel(t *testing.T, schema []byte, findings bool) {
 	var sc map[string]any
-	if err := json.Unmarshal(Schema(), &sc); err != nil {
+	if err := json.Unmarshal(schema, &sc); err != nil {
 		t.Fatal(err)
 	}
 	at := func(path ...string) any {
@@ -343,6 +353,13 @@ func TestSchemaAgreesWithTheModel(t *testing.T) {
 		for _, f := range e.Factors {
 			ids = append(ids, f.ID)
 		}
+		if findings {
+			fdef := map[string]string{"v0.8": "findingV08", "v0.5": "findingV05", "card": "findingCard"}[e.ID]
+			inherited := strs(at(append(defs, fdef, "properties", "aivss", "properties", "inherited", "items", "enum")...))
+			if !slices.Equal(inherited, ids) {
+				t.Errorf("schema %s inherited ids are %v; the edition's are %v, in its order", fdef, inherited, ids)
+			}
+		}
 		slices.Sort(keys)
 		slices.Sort(ids)
 		if !slices.Equal(keys, ids) {
@@ -369,6 +386,18 @@ func TestSchemaAgreesWithTheModel(t *testing.T) {
 	} {
 		if got := strs(at(append(defs, c.path...)...)); !slices.Equal(got, c.want) {
 			t.Errorf("schema %v is %v; want %v", c.path, got, c.want)
+		}
+	}
+	if findings {
+		var cats []string
+		for _, r := range corerisk.All() {
+			cats = append(cats, r.String())
+		}
+		if got := strs(at(append(defs, "finding", "properties", "category", "enum")...)); !slices.Equal(got, cats) {
+			t.Errorf("schema categories %v; want %v", got, cats)
+		}
+		if got := at(append(defs, "finding", "properties", "id", "maxLength")...).(float64); got != card.MaxFindingID {
+			t.Errorf("schema finding id maxLength %v; the card limit is %d", got, card.MaxFindingID)
 		}
 	}
 	for i, item := range at(append(defs, "maestro", "properties", "layers", "prefixItems")...).([]any) {
@@ -712,12 +741,16 @@ func TestUnmarshalRefusesTooLargeADocument(t *testing.T) {
 func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte(minimal))
 	f.Add([]byte(wantHandJSON))
+	f.Add([]byte(wantHandJSON1))
 	for _, tt := range badDocuments {
+		f.Add(tt.doc())
+	}
+	for _, tt := range badFindings {
 		f.Add(tt.doc())
 	}
 	r := rand.New(rand.NewPCG(13, 14))
 	for range 5 {
-		doc, err := Marshal(cardtest.Random(r))
+		doc, err := Marshal(cardtest.RandomWithFindings(r))
 		if err != nil {
 			f.Fatal(err)
 		}
