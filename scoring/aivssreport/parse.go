@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
@@ -16,6 +17,12 @@ import (
 // fills a card (100 findings, 60,000 characters of text) is well below
 // it.
 const MaxSize = 1 << 20
+
+// MaxAssessor is the longest assessor_id Parse takes, in characters: one
+// line, as long as a card's title may be. Appendix A sets no limit; this
+// one keeps a report that Parse reads and Marshal writes again within
+// MaxSize.
+const MaxAssessor = card.MaxTitle
 
 // Result is what Parse makes of a report.
 type Result struct {
@@ -158,9 +165,15 @@ func (r *reader) metadata(md jsonvalue.Value, a at, c *card.Card) (Metadata, err
 	if !checkDate(date.Text) {
 		return Metadata{}, datea.fail("is "+quoteClip(date.Text)+"; Appendix A takes a calendar date written YYYY-MM-DD", nil)
 	}
-	assessor, _, _, err := member(md, a, "assessor_id", jsonvalue.String, true)
+	assessor, assessora, _, err := member(md, a, "assessor_id", jsonvalue.String, true)
 	if err != nil {
 		return Metadata{}, err
+	}
+	if n := utf8.RuneCountInString(assessor.Text); n > MaxAssessor {
+		return Metadata{}, assessora.fail("has "+strconv.Itoa(n)+" characters; the limit is "+strconv.Itoa(MaxAssessor), nil)
+	}
+	if strings.ContainsFunc(assessor.Text, unicode.IsControl) {
+		return Metadata{}, assessora.fail("contains a line break or another control character; an assessor id is one line", nil)
 	}
 	notes, notesa, hasNotes, err := member(md, a, "notes", jsonvalue.String, false)
 	if err != nil {
@@ -170,6 +183,9 @@ func (r *reader) metadata(md jsonvalue.Value, a at, c *card.Card) (Metadata, err
 		return Metadata{}, versiona.fail("contains a line break or another control character; the card keeps the version on the first line of its summary", nil)
 	}
 	text, link := splitNotes(notes.Text)
+	if strings.ContainsFunc(link, unicode.IsControl) {
+		text, link = notes.Text, "" // not a link Marshal wrote; the summary check says what is wrong
+	}
 	c.Title = name.Text
 	if c.Title == UntitledCard {
 		c.Title = ""
