@@ -12,7 +12,7 @@ type Error struct {
 	Path   string // where in a JSON document, e.g. "maestro.layers[2].status"; "" for text or the whole document
 	Msg    string // what is wrong
 	// Err is the error underneath: a *cardtext.ParseError or an
-	// *export.ImportError; nil for a document over MaxSize.
+	// *jsonvalue.Error; nil for a document over MaxSize.
 	Err error
 }
 

@@ -2,25 +2,25 @@ package cardimport
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/cardtext"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/jsonvalue"
 )
 
 // MaxSize is the largest document Import reads, in bytes: the size of the
-// largest JSON export (export.MaxJSON). A card's text is always shorter.
-const MaxSize = export.MaxJSON
+// largest JSON export (cardjson.MaxSize). A card's text is always shorter.
+const MaxSize = cardjson.MaxSize
 
 // Format is the kind of document being imported.
 type Format uint8
 
 const (
 	Text Format = iota // the text of a published card
-	JSON               // a JSON export, format threatcard/1
+	JSON               // a JSON export, format threatcard/2 or threatcard/1
 )
 
 // String names the format as a person would: "card text", "JSON export".
@@ -61,9 +61,9 @@ func Import(data []byte) (*Result, error) {
 	}
 	if format == JSON {
 		doc := bytes.TrimPrefix(data, byteOrderMark)
-		c, err := export.ParseJSON(doc)
+		c, err := cardjson.Unmarshal(doc)
 		if err != nil {
-			return nil, jsonError(doc, err)
+			return nil, jsonError(err)
 		}
 		return &Result{Format: JSON, Card: c}, nil
 	}
@@ -78,15 +78,12 @@ func Import(data []byte) (*Result, error) {
 	return &Result{Format: Text, Card: r.Card, Warnings: r.Warnings}, nil
 }
 
-// jsonError turns ParseJSON's error into an *Error, with the line of a
-// syntax error worked out from its byte offset.
-func jsonError(doc []byte, err error) *Error {
+// jsonError turns cardjson.Unmarshal's error into an *Error: its path, or
+// the line of JSON that is not well-formed.
+func jsonError(err error) *Error {
 	e := &Error{Format: JSON, Msg: err.Error(), Err: err}
-	if ie, ok := errors.AsType[*export.ImportError](err); ok {
-		e.Path, e.Msg = ie.Path, ie.Msg
-	}
-	if se, ok := errors.AsType[*json.SyntaxError](err); ok && se.Offset >= 0 && se.Offset <= int64(len(doc)) {
-		e.Line = bytes.Count(doc[:se.Offset], []byte("\n")) + 1
+	if je, ok := errors.AsType[*jsonvalue.Error](err); ok {
+		e.Path, e.Msg, e.Line = je.Path, je.Msg, je.Line
 	}
 	return e
 }

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/threatcard/threatcard/scoring/cardtext"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/corerisk"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/jsonvalue"
 	"github.com/threatcard/threatcard/scoring/link"
 )
 
@@ -65,7 +67,16 @@ func TestFormatString(t *testing.T) {
 }
 
 func TestImportTheReferenceCardInBothFormats(t *testing.T) {
-	wantLink := strings.TrimSpace(string(read(t, exampleLink)))
+	// The golden link is a v1 link; its card, encoded again, is the link
+	// in today's canonical form, which the imported card must give too.
+	golden, err := link.Decode(strings.TrimSpace(string(read(t, exampleLink))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLink, err := link.Encode(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		data   []byte
@@ -136,9 +147,12 @@ func TestImportErrorsSayWhere(t *testing.T) {
 		{"JSON that is not well-formed names its line", "{\n  \"format\": \"threatcard/1\",\n  \"title\" \"x\"\n}",
 			Error{Format: JSON, Line: 3, Msg: "not valid JSON at byte 40: invalid character '\"' after object key"},
 			"importing the JSON export: line 3: not valid JSON at byte 40: invalid character '\"' after object key"},
-		{"JSON of another format", `{"format":"threatcard/2"}`,
-			Error{Format: JSON, Path: "format", Msg: `is "threatcard/2"; this threatcard reads "threatcard/1"`},
-			`importing the JSON export: format: is "threatcard/2"; this threatcard reads "threatcard/1"`},
+		{"JSON of another format", `{"format":"threatcard/3"}`,
+			Error{Format: JSON, Path: "format", Msg: `is "threatcard/3"; this threatcard reads "threatcard/2" or "threatcard/1"`},
+			`importing the JSON export: format: is "threatcard/3"; this threatcard reads "threatcard/2" or "threatcard/1"`},
+		{"JSON with a repeated key names its path and line", "{\n\"format\": \"threatcard/2\",\n\"format\": \"threatcard/2\"}",
+			Error{Format: JSON, Line: 3, Path: "format", Msg: "duplicate field"},
+			"importing the JSON export: format: duplicate field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +173,7 @@ func TestImportErrorsSayWhere(t *testing.T) {
 				t.Errorf("message %q\nwant    %q", err.Error(), tt.message)
 			}
 			var pe *cardtext.ParseError
-			var ie *export.ImportError
+			var ie *jsonvalue.Error
 			if tt.want.Format == Text && !errors.As(err, &pe) || tt.want.Format == JSON && !errors.As(err, &ie) {
 				t.Errorf("error %v does not wrap the parser's own error (%T)", err, e.Err)
 			}
@@ -218,4 +232,23 @@ func FuzzImport(f *testing.F) {
 			t.Fatalf("imported card fails Validate: %v", err)
 		}
 	})
+}
+
+// A threatcard/2 export brings its findings along.
+func TestImportReadsFindingsFromAThreatcard2Export(t *testing.T) {
+	const doc = "\ufeff" + `{"format":"threatcard/2","aivss":{"edition":"v0.8"},"maestro":{"layers":[{"layer":1},{"layer":2},
+		{"layer":3,"threats":[{"title":"Tool misuse","aivss":{"id":"VULN-001","category":"Agentic AI Tool Misuse","cvss_score":"8.0"}}]},
+		{"layer":4},{"layer":5},{"layer":6},{"layer":7}]}}`
+	r, err := Import([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := r.Card.Findings()
+	if r.Format != JSON || len(fs) != 1 {
+		t.Fatalf("format %v, %d findings; want JSON, 1", r.Format, len(fs))
+	}
+	a := fs[0].Threat.AIVSS
+	if a.ID != "VULN-001" || a.Category != corerisk.ToolMisuse || a.CVSSScore != decimal.Some(decimal.MustParse("8.0")) {
+		t.Errorf("finding %+v; want VULN-001, Agentic AI Tool Misuse, CVSS 8.0", a)
+	}
 }
