@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/link"
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
@@ -94,7 +94,7 @@ func TestMarkupInEveryTextFieldStaysText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exported, err := export.JSON(c)
+	exported, err := cardjson.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}

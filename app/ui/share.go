@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/export"
 	"github.com/threatcard/threatcard/scoring/link"
 )
@@ -254,7 +255,7 @@ func (s *ShareBar) downloadJSON(ctx app.Context, e app.Event) {
 		s.report("There is no card to save yet.", true)
 		return
 	}
-	data, err := export.JSON(s.Card)
+	data, err := cardjson.Marshal(s.Card)
 	if err != nil {
 		s.report("The JSON export could not be made: "+err.Error(), true)
 		return

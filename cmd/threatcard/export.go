@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/export"
 	"github.com/threatcard/threatcard/scoring/link"
 )
@@ -19,7 +20,7 @@ import (
 // badge.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("export", "export LINK --format json|markdown|svg [--base URL]", stderr,
-		"Prints the card that LINK carries: JSON (format threatcard/1), Markdown for a",
+		"Prints the card that LINK carries: JSON (format threatcard/2), Markdown for a",
 		"ticket, or an SVG badge. LINK is a whole threatcard URL or its fragment, with",
 		"or without '#' (quote it for the shell: it holds '&').")
 	format := fs.String("format", "", "what to print: json, markdown or svg")
@@ -104,7 +105,7 @@ func writeExport(c *card.Card, format, base string, stdout, stderr io.Writer, cm
 	switch format {
 	case "json":
 		var b []byte
-		b, err = export.JSON(c)
+		b, err = cardjson.Marshal(c)
 		out = string(b)
 	case "svg":
 		out, err = export.Badge(c)

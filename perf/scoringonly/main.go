@@ -14,6 +14,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cardimport"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/cardtext"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -36,7 +37,7 @@ var entryPoints = []any{
 	(*cvss4.Vector).GoCVSSScore, (*cvss4.Vector).Nomenclature, (*cvss4.Vector).MacroVector,
 	(*cvss4.Vector).Get, (*cvss4.Vector).Severity,
 	decimal.Parse, decimal.FromHundredths, decimal.Decimal.Format,
-	export.Badge, export.JSON, export.Markdown, export.ParseJSON,
+	export.Badge, export.Markdown, cardjson.Marshal, cardjson.Unmarshal,
 	link.Decode, link.Encode,
 	maestro.Layers, maestro.CatalogFor, maestro.LookupThreat, maestro.SearchCatalog, maestro.CrossLayerName,
 	maestro.ParseASI, maestro.ParseLevel, maestro.ParseState, maestro.ParseStatus,

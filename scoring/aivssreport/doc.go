@@ -18,10 +18,13 @@
 // schema's enum does, with "&", and read with "and" as well, as v0.8's
 // own text spells them.
 //
-// A report has no place for an agent-level profile, a MAESTRO layer, a
-// mitigation list or a card summary. What a card and a report share goes
-// both ways without loss: a finding's id, title, description, category,
-// CVSS input and its effective factors, ThM and MF. The rest of a card
-// stays behind, and the report's metadata ride in the card's title and
-// summary (see Marshal and Parse).
+// What a card and a report share goes both ways without loss: a
+// finding's id, title, description, category, CVSS input and its
+// effective factors, ThM and MF; the card's title as system_name, its
+// summary as the notes (a first line "System version: …" as
+// system_version). A report has no place for the rest of a card (the
+// agent-level profile, a threat's layer, mitigations, likelihood, impact,
+// state and ASI code, the layers' notes), which stays behind; and a card
+// none for a report's assessment date and assessor, which Parse returns
+// beside the card (Result.Metadata) for Marshal to write again.
 package aivssreport

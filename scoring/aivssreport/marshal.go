@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
@@ -97,6 +98,10 @@ var factorKeys = [card.NumFactors]string{
 // exact decimal results (aars 0.44135), factors, ThM and MF as the card
 // holds them (0.5, 1.0, 0.97). severity is left out for a score of 0.0,
 // which has no band in v0.8.
+//
+// The error is an *Error: the card is not valid or not in v0.8, m.Date is
+// no calendar date, or m.Assessor or m.Link is one Parse would not read
+// back (a line break; an assessor over MaxAssessor characters).
 func Marshal(c *card.Card, m Metadata) ([]byte, []Skipped, error) {
 	if err := c.Validate(); err != nil {
 		return nil, nil, &Error{Index: -1, Msg: "the card is not valid: " + err.Error(), Err: err}
@@ -112,6 +117,10 @@ func Marshal(c *card.Card, m Metadata) ([]byte, []Skipped, error) {
 	if !checkDate(m.Date) {
 		return nil, nil, &Error{Index: -1, Path: "metadata.assessment_date",
 			Msg: "is " + strconv.Quote(m.Date) + "; the assessment date is a calendar date written YYYY-MM-DD"}
+	}
+	if n := utf8.RuneCountInString(m.Assessor); n > MaxAssessor || strings.ContainsFunc(m.Assessor, unicode.IsControl) {
+		return nil, nil, &Error{Index: -1, Path: "metadata.assessor_id",
+			Msg: "is " + quoteClip(m.Assessor) + "; an assessor id is one line of at most " + strconv.Itoa(MaxAssessor) + " characters"}
 	}
 	if strings.ContainsFunc(m.Link, unicode.IsControl) {
 		return nil, nil, &Error{Index: -1, Path: "metadata.notes", Msg: "would hold a link with a control character or line break"}

@@ -303,6 +303,9 @@ func TestMarshalRefuses(t *testing.T) {
 		{"no date", handCard(), Metadata{}, `metadata.assessment_date is ""; the assessment date is a calendar date written YYYY-MM-DD`},
 		{"bad date", handCard(), Metadata{Date: "2026-02-30"}, `metadata.assessment_date is "2026-02-30"; the assessment date is a calendar date written YYYY-MM-DD`},
 		{"link", handCard(), Metadata{Date: "2026-08-01", Link: "a\nb"}, "metadata.notes would hold a link with a control character or line break"},
+		{"assessor two lines", handCard(), Metadata{Date: "2026-08-01", Assessor: "a\nb"}, `metadata.assessor_id is "a\nb"; an assessor id is one line of at most 200 characters`},
+		{"assessor too long", handCard(), Metadata{Date: "2026-08-01", Assessor: strings.Repeat("a", 201)},
+			`metadata.assessor_id is "` + strings.Repeat("a", 60) + `…"; an assessor id is one line of at most 200 characters`},
 		{"invalid card", bad, handMeta, "the card is not valid: the title contains the control character U+000A"},
 	}
 	for _, tt := range tests {
@@ -311,6 +314,23 @@ func TestMarshalRefuses(t *testing.T) {
 		if !errors.As(err, &e) || err.Error() != tt.want {
 			t.Errorf("%s: got %v, want %s", tt.name, err, tt.want)
 		}
+	}
+}
+
+func TestMarshalSkipsAFindingInError(t *testing.T) {
+	c := card.NewCard()
+	a := maestro.Assessment{ID: "F-001", Category: corerisk.ToolMisuse, ThM: some("0.97"),
+		CVSSVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U"}
+	c.MAESTRO.Layer(maestro.AgentFrameworks).Threats = []maestro.Threat{{Title: "t", AIVSS: a}}
+	_, skipped, err := Marshal(c, handMeta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "is not scored: the threat multiplier (ThM) of threat 1 of L3 Agent Frameworks is 0.97 (Proof-of-Concept), " +
+		"but the CVSS vector's Exploit Maturity E:U (Unreported) sets it to 0.50 in OWASP AIVSS v0.8; " +
+		"exploit maturity counts once: leave ThM to the vector, or change one of the two"
+	if len(skipped) != 1 || skipped[0].ID != "F-001" || skipped[0].Reason != want {
+		t.Errorf("got %q\nwant %q", skipped, want)
 	}
 }
 

@@ -70,8 +70,9 @@ type Result struct {
 // allows; a CVSS score with two decimals as the bare CVSS input); a
 // vector that is not CVSS v4.0, or whose Exploit Maturity contradicts
 // threat_multiplier; an id that is empty or given twice; text over a
-// card's limits or with control characters; more vulnerabilities than a
-// card has room for.
+// card's limits or with control characters (an assessor_id is one line of
+// at most MaxAssessor characters); more vulnerabilities than a card has
+// room for.
 func Parse(data []byte) (*Result, error) {
 	root, err := jsonvalue.ParseLimits(data, jsonvalue.Limits{MaxSize: MaxSize})
 	if err != nil {
