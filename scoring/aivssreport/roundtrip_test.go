@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -55,6 +56,20 @@ var (
 		"Agent Untraceability",
 		"Agent Goal & Instruction Manipulation",
 	}
+	// owaspTitles are §2.1's headings, which spell the categories with
+	// "and".
+	owaspTitles = [10]string{
+		"Agentic AI Tool Misuse",
+		"Agent Access Control Violation",
+		"Agent Cascading Failures",
+		"Agent Orchestration and Multi-Agent Exploitation",
+		"Agent Identity Impersonation",
+		"Agent Memory and Context Manipulation",
+		"Insecure Agent Critical Systems Interaction",
+		"Agent Supply Chain and Dependency Risk",
+		"Agent Untraceability",
+		"Agent Goal and Instruction Manipulation",
+	}
 	// owaspLayers is the first layer Appendix C's Table 8 (research note
 	// §3.2) lists each category under.
 	owaspLayers = [10]maestro.Layer{7, 4, 3, 3, 6, 2, 4, 2, 1, 1}
@@ -62,7 +77,7 @@ var (
 
 // owaspReport writes the ten examples as a report with ids VULN-001 …
 // VULN-010, ThM 0.97 and MF 1.0 (§3.6 states both), and the printed
-// scores.
+// scores. testdata/owasp-v0.8-examples.json holds it, as a sample.
 func owaspReport(categories [10]string) string {
 	var vs []string
 	for i := range 10 {
@@ -73,13 +88,14 @@ func owaspReport(categories [10]string) string {
 		}
 		vs = append(vs, fmt.Sprintf(`{
       "id": "VULN-%03d",
-      "title": "Worked example 3.6.%d",
+      "title": %q,
+      "description": "OWASP AIVSS v0.8 worked example 3.6.%d.",
       "owasp_category": %q,
       "cvss_base": {"vector_string": %q, "score": %s},
       "amplification_factors": {%s},
       "threat_multiplier": 0.97,
       "scores": {"factor_sum": %s, "aars": %s, "mitigation_factor": 1.0, "aivss": %s, "severity": %q}
-    }`, i+1, i+1, categories[i], owaspVectors[i], w.cvss, strings.Join(fs, ", "), w.sum, w.aars, w.aivss, w.severity))
+    }`, i+1, owaspTitles[i], i+1, categories[i], owaspVectors[i], w.cvss, strings.Join(fs, ", "), w.sum, w.aars, w.aivss, w.severity))
 	}
 	return `{
   "metadata": {
@@ -258,6 +274,9 @@ func TestParseOWASPExamples(t *testing.T) {
 			break
 		}
 	}
+	if id := c.NextFindingID(); id != "F-001" {
+		t.Errorf("a new finding would be %s; the report's ids are VULN-…, so F-001", id)
+	}
 	fs := c.Findings()
 	if len(fs) != 10 {
 		t.Fatalf("%d findings", len(fs))
@@ -270,7 +289,7 @@ func TestParseOWASPExamples(t *testing.T) {
 			t.Fatalf("finding %q", f.Threat.AIVSS.ID)
 		}
 		a := &f.Threat.AIVSS
-		if f.Loc.Layer != owaspLayers[i] || f.Threat.Title != fmt.Sprintf("Worked example 3.6.%d", i+1) || a.Category.String() != owaspCategories[i] ||
+		if f.Loc.Layer != owaspLayers[i] || f.Threat.Title != owaspTitles[i] || f.Threat.Description != fmt.Sprintf("OWASP AIVSS v0.8 worked example 3.6.%d.", i+1) || a.Category.String() != owaspCategories[i] ||
 			a.CVSSVector != owaspVectors[i] || opt(a.ThM) != "0.97" || opt(a.MF) != "1.0" {
 			t.Errorf("%s: under %v, %q %v %s ThM %v MF %v", a.ID, f.Loc.Layer, f.Threat.Title, a.Category, a.CVSSVector, opt(a.ThM), opt(a.MF))
 		}
@@ -285,6 +304,19 @@ func TestParseOWASPExamples(t *testing.T) {
 		if !f.Eval.Complete() || f.Eval.Result.Score != scenarioWant[i].aivss || f.Eval.Result.AARS != scenarioWant[i].aars {
 			t.Errorf("%s scores %+v, want %s (AARS %s)", a.ID, f.Eval.Result, scenarioWant[i].aivss, scenarioWant[i].aars)
 		}
+	}
+}
+
+func TestTestdataSample(t *testing.T) {
+	b, err := os.ReadFile("testdata/owasp-v0.8-examples.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != owaspReport(owaspCategories)+"\n" {
+		t.Errorf("testdata/owasp-v0.8-examples.json is not owaspReport's report")
+	}
+	if err := validate(t, compileSchema(t), b); err != nil {
+		t.Errorf("the sample does not validate: %v", err)
 	}
 }
 
