@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/threatcard/threatcard/scoring/aivssreport"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/export"
@@ -19,12 +20,14 @@ import (
 // runExport writes the card a link carries as JSON, Markdown or an SVG
 // badge.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", "export LINK --format json|markdown|svg [--base URL]", stderr,
+	fs := newFlagSet("export", "export LINK --format json|markdown|svg|aivss-report [--base URL] [--date YYYY-MM-DD] [--assessor NAME]", stderr,
 		"Prints the card that LINK carries: JSON (format threatcard/2), Markdown for a",
-		"ticket, or an SVG badge. LINK is a whole threatcard URL or its fragment, with",
-		"or without '#' (quote it for the shell: it holds '&').")
-	format := fs.String("format", "", "what to print: json, markdown or svg")
-	base := fs.String("base", "", "the app's URL, for the link in Markdown (default: LINK's own URL, or a bare #fragment)")
+		"ticket, an SVG badge, or an OWASP AIVSS v0.8 report (Appendix A) of its scored",
+		"findings. LINK is a whole threatcard URL or its fragment, with or without '#'",
+		"(quote it for the shell: it holds '&').")
+	format := fs.String("format", "", "what to print: json, markdown, svg or aivss-report")
+	base := fs.String("base", "", "the app's URL, for the link in Markdown and the report (default: LINK's own URL, or a bare #fragment)")
+	report := reportFlags(fs)
 	pos, code := parseFlagsAnywhere(fs, args)
 	if code >= 0 {
 		return code
@@ -41,6 +44,9 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if msg := checkExportFlags(*format, *base); msg != "" {
 		return usageErr(msg)
 	}
+	if msg := report.check(*format); msg != "" {
+		return usageErr(msg)
+	}
 	c, err := link.Decode(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "threatcard export: %s\n", decodeProblem(err))
@@ -49,7 +55,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *base == "" {
 		*base = linkBase(pos[0])
 	}
-	return writeExport(c, *format, *base, stdout, stderr, "export")
+	return writeExport(c, exportOptions{*format, *base, report}, stdout, stderr, "export")
 }
 
 // decodeProblem says why link.Decode refused a link. A link cut short
@@ -71,9 +77,9 @@ func decodeProblem(err error) string {
 // checkExportFlags checks --format and --base, and says what is wrong.
 func checkExportFlags(format, base string) string {
 	switch format {
-	case "", "json", "markdown", "svg":
+	case "", "json", "markdown", "svg", "aivss-report":
 	default:
-		return fmt.Sprintf("unknown --format %q; formats are json, markdown and svg", format)
+		return fmt.Sprintf("unknown --format %q; formats are json, markdown, svg and aivss-report", format)
 	}
 	if base != "" {
 		u, err := url.Parse(base)
@@ -97,11 +103,19 @@ func linkBase(s string) string {
 	return before
 }
 
-// writeExport prints c as format ("" for the link itself), with the link
-// made of base (if any) and c's fragment.
-func writeExport(c *card.Card, format, base string, stdout, stderr io.Writer, cmd string) int {
+// exportOptions are the flags of an export: the format ("" for the link
+// itself), the app's URL before the link's '#', and the report's metadata.
+type exportOptions struct {
+	format, base string
+	report       *reportOptions
+}
+
+// writeExport prints c as opt.format, with the link made of opt.base (if
+// any) and c's fragment.
+func writeExport(c *card.Card, opt exportOptions, stdout, stderr io.Writer, cmd string) int {
 	var out string
 	var err error
+	format, base := opt.format, opt.base
 	switch format {
 	case "json":
 		var b []byte
@@ -109,6 +123,18 @@ func writeExport(c *card.Card, format, base string, stdout, stderr io.Writer, cm
 		out = string(b)
 	case "svg":
 		out, err = export.Badge(c)
+	case "aivss-report":
+		var frag string
+		if frag, err = link.Encode(c); err != nil {
+			break
+		}
+		var doc []byte
+		var skipped []aivssreport.Skipped
+		doc, skipped, err = aivssreport.Marshal(c, opt.report.metadata(base+"#"+frag))
+		for _, s := range skipped {
+			fmt.Fprintf(stderr, "threatcard %s: warning: finding %s is not in the report: %s\n", cmd, s.ID, s.Reason)
+		}
+		out = string(doc)
 	default: // the link itself, or Markdown, which shows it
 		var frag string
 		if frag, err = link.Encode(c); err != nil {

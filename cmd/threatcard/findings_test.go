@@ -4,8 +4,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -74,5 +76,90 @@ func TestFindingsCommand(t *testing.T) {
 				t.Errorf("stderr %q, want it to contain %q", stderr.String(), tt.stderr)
 			}
 		})
+	}
+}
+
+// TestExportAIVSSReport checks the report export of the scenarios' card
+// end to end: the highest finding first with its printed score, the
+// metadata from the flags and the card, the link in the notes, and the
+// finding that is not scored named on stderr.
+func TestExportAIVSSReport(t *testing.T) {
+	l := scenariosLink(t)
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"export", "https://tc.example/#" + l, "--format", "aivss-report", "--date", "2026-12-01", "--assessor", "alice"},
+		strings.NewReader(""), &stdout, &stderr)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr.String())
+	}
+	var doc struct {
+		Metadata struct {
+			SystemName     string `json:"system_name"`
+			AssessmentDate string `json:"assessment_date"`
+			AssessorID     string `json:"assessor_id"`
+			Notes          string `json:"notes"`
+		} `json:"metadata"`
+		Vulnerabilities []struct {
+			ID       string `json:"id"`
+			Category string `json:"owasp_category"`
+			Scores   struct {
+				AIVSS    json.Number `json:"aivss"`
+				Severity string      `json:"severity"`
+			} `json:"scores"`
+		} `json:"vulnerabilities"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout.String())
+	}
+	md := doc.Metadata
+	if md.SystemName != "Scenarios" || md.AssessmentDate != "2026-12-01" || md.AssessorID != "alice" ||
+		!strings.Contains(md.Notes, "https://tc.example/#"+l) {
+		t.Errorf("metadata %+v", md)
+	}
+	if len(doc.Vulnerabilities) != 10 {
+		t.Fatalf("%d vulnerabilities, want the 10 scored", len(doc.Vulnerabilities))
+	}
+	first := doc.Vulnerabilities[0]
+	if first.ID != "F-004" || first.Category != "Agent Orchestration & Multi-Agent Exploitation" ||
+		first.Scores.AIVSS != "10" && first.Scores.AIVSS != "10.0" || first.Scores.Severity != "Critical" {
+		t.Errorf("first vulnerability %+v, want F-004 at 10.0 Critical", first)
+	}
+	if !strings.Contains(stderr.String(), "F-011") {
+		t.Errorf("stderr %q does not name the unscored finding F-011", stderr.String())
+	}
+}
+
+func TestExportAIVSSReportFlags(t *testing.T) {
+	l := scenariosLink(t)
+	tests := []struct {
+		name   string
+		args   []string
+		stderr string
+		status int
+	}{
+		{"a date that is not one", []string{"--format", "aivss-report", "--date", "2026-13-01"}, `--date "2026-13-01" is not a date written YYYY-MM-DD`, 2},
+		{"an empty assessor", []string{"--format", "aivss-report", "--assessor", ""}, "--assessor is empty", 2},
+		{"--date without the report", []string{"--format", "json", "--date", "2026-12-01"}, "--date and --assessor are for --format aivss-report", 2},
+		{"a card that is not v0.8", nil, "v0.8", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"export", l}, tt.args...)
+			if tt.args == nil {
+				args = []string{"export", exportLink, "--format", "aivss-report"}
+				args[1] = strings.Replace(exportLink, "e=v0.8", "e=card", 1)
+			}
+			var stdout, stderr bytes.Buffer
+			if status := run(args, strings.NewReader(""), &stdout, &stderr); status != tt.status || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("status %d, stderr %q; want %d and %q", status, stderr.String(), tt.status, tt.stderr)
+			}
+		})
+	}
+	// Without --date the report is dated today.
+	var stdout, stderr bytes.Buffer
+	before := time.Now().Format(time.DateOnly)
+	run([]string{"export", l, "--format", "aivss-report"}, strings.NewReader(""), &stdout, &stderr)
+	after := time.Now().Format(time.DateOnly)
+	if !strings.Contains(stdout.String(), `"assessment_date": "`+before+`"`) && !strings.Contains(stdout.String(), `"assessment_date": "`+after+`"`) {
+		t.Errorf("no assessment_date of today (%s) in\n%s", before, stdout.String())
 	}
 }

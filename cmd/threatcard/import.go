@@ -19,8 +19,9 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"threatcard/1, told apart by its first character '{'). Prints the card's",
 		"link, \"#<fragment>\", or URL#<fragment> with --base; --format prints that",
 		"export instead. What the import of card text noticed goes to standard error.")
-	format := fs.String("format", "", "print this export instead of the link: json, markdown or svg")
+	format := fs.String("format", "", "print this export instead of the link: json, markdown, svg or aivss-report")
 	base := fs.String("base", "", "the app's URL, put before the '#' of the link")
+	report := reportFlags(fs)
 	pos, code := parseFlagsAnywhere(fs, args)
 	if code >= 0 {
 		return code
@@ -30,6 +31,9 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageErr(fmt.Sprintf("one FILE only; %q is a second argument", pos[1]))
 	}
 	if msg := checkExportFlags(*format, *base); msg != "" {
+		return usageErr(msg)
+	}
+	if msg := report.check(*format); msg != "" {
 		return usageErr(msg)
 	}
 	in, name := stdin, "standard input"
@@ -55,5 +59,5 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "threatcard import: warning: %s\n", w)
 	}
-	return writeExport(res.Card, *format, *base, stdout, stderr, "import")
+	return writeExport(res.Card, exportOptions{*format, *base, report}, stdout, stderr, "import")
 }
