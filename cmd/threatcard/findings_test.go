@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -161,5 +162,45 @@ func TestExportAIVSSReportFlags(t *testing.T) {
 	after := time.Now().Format(time.DateOnly)
 	if !strings.Contains(stdout.String(), `"assessment_date": "`+before+`"`) && !strings.Contains(stdout.String(), `"assessment_date": "`+after+`"`) {
 		t.Errorf("no assessment_date of today (%s) in\n%s", before, stdout.String())
+	}
+}
+
+// TestImportAnOWASPReport reads the ten §3.6 examples as an Appendix A
+// report: the link it prints carries them (findings lists them with
+// their printed scores), a stated score that differs is a warning, and a
+// bad report exits 1 naming the vulnerability and the field.
+func TestImportAnOWASPReport(t *testing.T) {
+	data, err := os.ReadFile("../../scoring/aivssreport/testdata/owasp-v0.8-examples.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if status := run([]string{"import", "-"}, bytes.NewReader(data), &stdout, &stderr); status != 0 || stderr.Len() != 0 {
+		t.Fatalf("status %d, stderr %q", status, stderr.String())
+	}
+	l := strings.TrimSpace(stdout.String())
+	stdout.Reset()
+	if status := run([]string{"findings", l}, strings.NewReader(""), &stdout, &stderr); status != 0 {
+		t.Fatalf("findings: status %d, stderr %q", status, stderr.String())
+	}
+	if first, _, _ := strings.Cut(stdout.String(), "\n"); first != "VULN-004 10.0 Critical Agent Orchestration & Multi-Agent Exploitation — Agent Orchestration and Multi-Agent Exploitation" {
+		t.Errorf("first finding %q", first)
+	}
+	if n := strings.Count(stdout.String(), "\n"); n != 10 {
+		t.Errorf("%d findings, want 10", n)
+	}
+
+	stdout.Reset()
+	stated := strings.Replace(string(data), `"aivss": 9.9,`, `"aivss": 9.6,`, 1)
+	if status := run([]string{"import"}, strings.NewReader(stated), &stdout, &stderr); status != 0 ||
+		!strings.Contains(stderr.String(), "threatcard import: warning: VULN-001") {
+		t.Errorf("a stated 9.6 for a computed 9.9: status %d, stderr %q", status, stderr.String())
+	}
+
+	stderr.Reset()
+	bad := strings.Replace(string(data), `"threat_multiplier": 0.97`, `"threat_multiplier": 0.9`, 1)
+	if status := run([]string{"import"}, strings.NewReader(bad), &stdout, &stderr); status != 1 ||
+		!strings.Contains(stderr.String(), "VULN-001: threat_multiplier") {
+		t.Errorf("a ThM of 0.9: status %d, stderr %q", status, stderr.String())
 	}
 }
