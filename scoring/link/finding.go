@@ -269,9 +269,12 @@ func cutInFindings(fields []string) (string, *Error) {
 	case last == "s" || strings.HasPrefix(last, "s="):
 		return last, &Error{Part: "s", Pos: -1, Err: io.ErrUnexpectedEOF,
 			Msg: "the link is cut short inside a finding's part: that finding and the text are lost, and any findings after it"}
-	case (last == "" || last == "d") && len(fields) > 2 && strings.HasPrefix(fields[len(fields)-2], "s="):
+	case last == "d" && len(fields) > 2 && strings.HasPrefix(fields[len(fields)-2], "s="):
 		return "", &Error{Part: "d", Pos: -1, Err: io.ErrUnexpectedEOF,
 			Msg: "the link is cut short before its text, which is lost"}
+	case last == "" && len(fields) > 2 && strings.HasPrefix(fields[len(fields)-2], "s="):
+		return "", &Error{Part: "d", Pos: -1, Err: io.ErrUnexpectedEOF,
+			Msg: "the link is cut short after a finding's part: the text is lost, and any findings after it"}
 	}
 	return "", nil
 }

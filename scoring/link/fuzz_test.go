@@ -2,8 +2,11 @@ package link
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/threatcard/threatcard/scoring/card"
@@ -13,12 +16,35 @@ import (
 // FuzzDecode: no input panics; whatever decodes is a valid card that
 // encodes, and the encoding decodes back to the same card and is what
 // Canonical gives, for the input and for itself. A link reported cut short
-// carries a valid card of scores alone, which itself encodes and decodes;
-// every other error is an *Error.
+// carries a valid card of scores and findings alone, which itself encodes
+// and decodes; every other error is an *Error. The seeds have links of
+// both formats.
 func FuzzDecode(f *testing.F) {
 	if s, err := Encode(handCard()); err == nil {
 		f.Add(s)
 		f.Add(s[:len(s)-7])
+	}
+	// Format 2: the golden links, whole and cut in their findings and
+	// text, and hand-written findings' parts.
+	v2, _ := filepath.Glob("testdata/links-v2/*.link")
+	for _, p := range v2 {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		s := strings.TrimSuffix(string(raw), "\n")
+		f.Add(s)
+		f.Add(s[:len(s)-9])
+		if i := strings.Index(s, "&d="); i > 0 {
+			f.Add(s[:i-4])
+			f.Add(s[:i+2])
+		}
+	}
+	for _, s := range []string{
+		"v2&e=v0.8&s=1.1;F-001;3;CVSS:4.0/AV:N/AC:H/AT:N/PR:L/UI:N/VC:N/VI:N/VA:H/SC:N/SI:H/SA:H;1,0.5,1,1,1,1,0.5,0.5,1,0.5;0.97;1&d=AAAA",
+		"v2&e=card&s=8.1;%C3%9C%207;;7.5;;1.25;0&s=8.2;~x;10;;;;", "v2&e=v0.5&s=4.1;F-1;7;9.3;;0.91;&", "v2&e=v0.8&s",
+	} {
+		f.Add(s)
 	}
 	for _, s := range []string{
 		"", "v1", "v1&e=v0.8", "v1&e=card&c=7.5&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&thm=1&mf=0.85",

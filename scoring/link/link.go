@@ -115,29 +115,33 @@ const (
 
 	// MaxFragment is the longest fragment Decode reads and Encode writes.
 	// It is above the longest link any valid card can need, whatever its
-	// text (TestLongestCardFitsInALink builds that card):
+	// text (TestLongestCardFitsInALink computes this bound from the limits
+	// and builds that card):
 	//
 	//   - A character of a finding id takes at most 12 characters of link
 	//     (four UTF-8 bytes, each "%XX"), a character of other text at most
-	//     6 (four bytes, which DEFLATE writes in at most 9 bits each, as
-	//     base64url 4 characters per 3 bytes). So the longest link puts the
-	//     most characters in ids: card.MaxThreats findings, each with an id
-	//     of card.MaxFindingID characters, 6,400 of the card.MaxTotalText.
-	//   - Its findings' parts hold those ids, 768 characters each, and the
-	//     longest of every other field: place "8.100", category "10", the
-	//     longest canonical CVSS vector (224), ten factors "0.41" (49),
-	//     ThM and MF of four: at most 1,069 characters with "&s=" and the
-	//     ';'s, 106,900 for the hundred.
+	//     6 (four bytes of text data, which DEFLATE writes in at most 9 bits
+	//     each, as base64url 4 characters per 3 bytes). So the longest link
+	//     puts the most characters in ids: card.MaxThreats findings, each
+	//     with an id of card.MaxFindingID characters, 6,400 of the
+	//     card.MaxTotalText.
+	//   - A finding's part then takes at most 1,019 characters: "&s=", the
+	//     place "8.100", the id (768), category "10", the longest canonical
+	//     CVSS vector (178: every metric, each with its longest value), ten
+	//     factors of four characters ("0.41") and nine commas, ThM and MF of
+	//     four, and six ';'. 101,900 for the hundred.
 	//   - The other 53,600 characters are text data of at most 4 bytes
 	//     each, with at most 2,241 bytes of record tags and lengths:
-	//     216,641 bytes, which DEFLATE writes in at most 9 bits a byte
-	//     and a few bits a block (1,024 bytes allowed for all of them),
-	//     as base64url at most 326,331 characters with "&d=".
-	//   - The card's own scoring parts take at most 336 characters.
+	//     216,641 bytes, which DEFLATE writes in at most 9 bits a byte and
+	//     a few bits a block (1,024 bytes allowed for all of them), 244,746
+	//     bytes, as base64url with "&d=" at most 326,331 characters.
+	//   - The card's own scoring parts take at most 259 characters.
 	//
-	// That is at most 433,567 characters; MaxFragment is 424 KiB
+	// That is at most 428,490 characters; MaxFragment is 424 KiB
 	// (434,176). So Encode never refuses a valid card. It is well below
 	// the longest URL a browser opens (Firefox 1 MiB, Chrome 2 MiB).
+	// (Format 1, without findings, needed at most some 364,000, and
+	// MaxFragment was 384 KiB.)
 	MaxFragment = 424 << 10
 
 	// MaxText is the most text Decode inflates d= to: the text data of
@@ -734,7 +738,7 @@ func validationError(err error, recovered []finding) *Error {
 		moved.Loc.Threat = p.n
 		fe = &moved
 	}
-	return &Error{Part: "s", Pos: -1, Msg: "finding " + p.String() + ": " + fe.Error(), Err: err}
+	return &Error{Part: "s", Pos: -1, Msg: "finding s=" + p.String() + ": " + fe.Error(), Err: err}
 }
 
 func indexOf(list []string, s string) int {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -247,6 +248,9 @@ func textBeginning(b []byte, edition string, fs []finding) bool {
 	if err := r.records(c); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return false
 	}
+	// A threat of a finding may have no title. The findings' own inputs
+	// are not the text's to judge (a cut link reports them wrong as they
+	// are): a threat here takes an assessment of an id alone.
 	for i := range fs {
 		f := &fs[i]
 		ts := c.MAESTRO.CrossLayer
@@ -254,7 +258,7 @@ func textBeginning(b []byte, edition string, fs []finding) bool {
 			ts = c.MAESTRO.Layer(maestro.Layer(f.place.section)).Threats
 		}
 		if f.place.n <= len(ts) {
-			ts[f.place.n-1].AIVSS = f.a
+			ts[f.place.n-1].AIVSS = maestro.Assessment{ID: "F-" + strconv.Itoa(i+1)}
 		}
 	}
 	return c.Validate() == nil
