@@ -13,12 +13,13 @@ import (
 // runImport reads a published card's text or a JSON export and prints the
 // card's link, or another export of it.
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("import", "import [--base URL] [--format json|markdown|svg] [FILE]", stderr,
+	fs := newFlagSet("import", "import [--base URL] [--format json|markdown|svg|aivss-report] [FILE]", stderr,
 		"Reads a card from FILE (standard input without FILE, or with '-'): the text",
-		"of a published agentic threat-model card, or a JSON export (format",
-		"threatcard/1, told apart by its first character '{'). Prints the card's",
-		"link, \"#<fragment>\", or URL#<fragment> with --base; --format prints that",
-		"export instead. What the import of card text noticed goes to standard error.")
+		"of a published agentic threat-model card, a JSON export (format threatcard/2",
+		"or /1), or an OWASP AIVSS v0.8 report (Appendix A JSON), told apart by their",
+		"content. Prints the card's link, \"#<fragment>\", or URL#<fragment> with --base;",
+		"--format prints that export instead. What the import noticed (a report's",
+		"stated scores that differ from the computed ones, say) goes to standard error.")
 	format := fs.String("format", "", "print this export instead of the link: json, markdown, svg or aivss-report")
 	base := fs.String("base", "", "the app's URL, put before the '#' of the link")
 	report := reportFlags(fs)

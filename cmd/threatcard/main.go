@@ -28,7 +28,7 @@ func commands() []command {
 		{"cvss", "score CVSS v4.0 vectors", runCVSS},
 		{"score", "score an agent with OWASP AIVSS (one, or JSON Lines with --batch)", runScore},
 		{"editions", "list the AIVSS editions, their factors and choices", runEditions},
-		{"import", "read a card's text or JSON export; print its link or an export", runImport},
+		{"import", "read a card's text, JSON export or OWASP AIVSS report; print its link or an export", runImport},
 		{"export", "print the card a link carries as JSON, Markdown, an SVG badge or an OWASP AIVSS report", runExport},
 		{"findings", "list the scored findings of the card a link carries, highest first", runFindings},
 	}
