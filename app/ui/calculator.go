@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
 // Calculator is the AIVSS part of the card: the edition, the CVSS v4.0
@@ -16,15 +18,16 @@ import (
 type Calculator struct {
 	app.Compo
 
-	Editor  editor
-	Inputs  card.Inputs       // the card's AIVSS inputs
-	Eval    card.Evaluation   // card.Evaluate of the card
-	Invalid map[string]string // fields holding text the card did not take, by element id (see editor.invalid)
-	Later   bool              // draw only the edition and the result: the inputs follow in the page's next frame (see Page.painted)
+	Editor   editor
+	Inputs   card.Inputs       // the card's AIVSS inputs
+	Eval     card.Evaluation   // card.Evaluate of the card
+	Invalid  map[string]string // fields holding text the card did not take, by element id (see editor.invalid)
+	Later    bool              // draw only the edition and the result: the inputs follow in the page's next frame (see Page.painted)
+	Findings findingsHeadline  // the card's findings, summed up for the result
 
-	note    string                 // what the last switch of edition did, for a person
-	noteFor string                 // the edition the note is about
-	left    map[string]card.Inputs // the inputs as they were when the person left each edition
+	note    string                // what the last switch of edition did, for a person
+	noteFor string                // the edition the note is about
+	left    map[string]*card.Card // the card as it was when the person left each edition
 }
 
 func (c *Calculator) Render() (ui app.UI) {
@@ -66,7 +69,7 @@ func (c *Calculator) Render() (ui app.UI) {
 		textEl("h2", "AIVSS score", "id", "calculator-title"),
 		el("div", "class", "tc-calc").Body(
 			el("form", "class", "tc-calc-form", "novalidate", "true").OnSubmit(preventSubmit).Body(form...),
-			&Result{Inputs: c.Inputs, Eval: c.Eval, Invalid: c.invalidTexts(ed)},
+			&Result{Inputs: c.Inputs, Eval: c.Eval, Invalid: invalidTexts(c.Invalid, "", ed), Findings: c.Findings},
 		),
 	)
 }
@@ -90,10 +93,11 @@ const (
 
 func factorFieldID(id string) string { return "factor-" + id }
 
-// invalidTexts lists what the result says of the fields holding text the
-// card did not take, in the order of the calculator.
-func (c *Calculator) invalidTexts(ed *aivss.Edition) []string {
-	if len(c.Invalid) == 0 {
+// invalidTexts lists what a result says of the fields holding text the
+// card (or a finding) did not take, in the order of the calculator; the
+// fields' ids start with prefix.
+func invalidTexts(invalid map[string]string, prefix string, ed *aivss.Edition) []string {
+	if len(invalid) == 0 {
 		return nil
 	}
 	order := []string{vectorFieldID, scoreFieldID}
@@ -103,7 +107,7 @@ func (c *Calculator) invalidTexts(ed *aivss.Edition) []string {
 	order = append(order, "thm", "mf")
 	var out []string
 	for _, id := range order {
-		if msg := c.Invalid[id]; msg != "" {
+		if msg := invalid[prefix+id]; msg != "" {
 			out = append(out, msg)
 		}
 	}
@@ -115,26 +119,31 @@ func (c *Calculator) onEdition(ctx app.Context, e app.Event) {
 	c.switchEdition(ctx, ctx.JSSrc().Get("value").String())
 }
 
-// switchEdition changes the card's edition. What carries over is
-// card.SwitchEdition's: the CVSS input, each factor to the factor of the
-// new edition that means the same where that takes its value, ThM by its
-// label and MF by value, or the new edition's defaults; the note says
-// what did and what did not. Going back to an edition left earlier brings
-// back what was set there.
+// switchEdition changes the card's edition, and its findings' with it.
+// What carries over is card.SwitchCard's: the CVSS input, each factor to
+// the factor of the new edition that means the same where that takes its
+// value, ThM by its label and MF by value, or the new edition's defaults,
+// and the same of each finding's own values (what a finding leaves to the
+// card stays the card's); the note says what did and what did not. Going
+// back to an edition left earlier brings back what was set there: the
+// card's factors, ThM and MF, and those of each finding that is still on
+// the card, by its id.
 func (c *Calculator) switchEdition(ctx app.Context, id string) {
 	ed, err := aivss.Lookup(id)
-	before := c.Editor.inputs()
-	if err != nil || id == "" || ed.ID == before.Edition {
+	if err != nil || id == "" || ed.ID == c.Editor.inputs().Edition {
 		return
 	}
 	back, restore := c.left[ed.ID]
-	next, sw := card.SwitchEdition(before, ed)
-	if restore {
-		next.Factors, next.ThM, next.MF = back.Factors, back.ThM, back.MF
-	}
+	var before *card.Card
+	var sw card.Switch
 	err = c.Editor.edit(ctx, func(cd *card.Card) {
-		in := &cd.AIVSS
-		in.Edition, in.Factors, in.ThM, in.MF = next.Edition, next.Factors, next.ThM, next.MF
+		prev := *cd // the card's slices are never written into (see Edit), so this is the card as it was
+		before = &prev
+		cloneThreats(&cd.MAESTRO)
+		sw = card.SwitchCard(cd, ed)
+		if restore {
+			restoreEdition(cd, back)
+		}
 	})
 	c.noteFor = ed.ID
 	if err != nil {
@@ -150,14 +159,51 @@ func (c *Calculator) switchEdition(ctx app.Context, id string) {
 	c.Editor.invalid("thm", "")
 	c.Editor.invalid("mf", "")
 	if c.left == nil {
-		c.left = map[string]card.Inputs{}
+		c.left = map[string]*card.Card{}
 	}
-	c.left[before.Edition] = before
+	c.left[before.AIVSS.Edition] = before
 	if restore && sw.From != nil {
-		c.note = "Switched back from " + sw.From.Name + " to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF are as you left them in " + ed.Called + "."
+		c.note = "Switched back from " + sw.From.Name + " to " + ed.Name + ". The CVSS input is kept, and the factors, ThM and MF are as you left them in " + ed.Called
+		if len(back.Findings()) > 0 {
+			c.note += ", the findings' own too"
+		}
+		c.note += "."
 		return
 	}
 	c.note = sw.Text()
+}
+
+// cloneThreats gives m threat lists of its own, so that an edit may change
+// its threats in place (card.SwitchCard does) without writing into the
+// card it was copied from.
+func cloneThreats(m *maestro.Model) {
+	for i := range m.Layers {
+		m.Layers[i].Threats = slices.Clone(m.Layers[i].Threats)
+	}
+	m.CrossLayer = slices.Clone(m.CrossLayer)
+}
+
+// restoreEdition gives c, switched back to the edition of back, the
+// factors, ThM and MF that back had, its own and those of each finding
+// back has by the same id.
+func restoreEdition(c, back *card.Card) {
+	c.AIVSS.Factors, c.AIVSS.ThM, c.AIVSS.MF = back.AIVSS.Factors, back.AIVSS.ThM, back.AIVSS.MF
+	left := map[string]maestro.Assessment{}
+	for _, f := range back.Findings() {
+		left[f.Threat.AIVSS.ID] = f.Threat.AIVSS
+	}
+	restore := func(ts []maestro.Threat) {
+		for i := range ts {
+			a := &ts[i].AIVSS
+			if was, ok := left[a.ID]; ok && a.Scored() {
+				a.Factors, a.ThM, a.MF = was.Factors, was.ThM, was.MF
+			}
+		}
+	}
+	for i := range c.MAESTRO.Layers {
+		restore(c.MAESTRO.Layers[i].Threats)
+	}
+	restore(c.MAESTRO.CrossLayer)
 }
 
 // inputs returns the card's AIVSS inputs as they are now (see editor).
@@ -167,6 +213,9 @@ func (p *Page) inputs() card.Inputs {
 	}
 	return p.card.AIVSS
 }
+
+// owner is "card": the calculator edits the card's own inputs (see editor).
+func (p *Page) owner() string { return "card" }
 
 // invalid records what the result says of a calculator field holding text
 // the card did not take, or with msg "" that it holds none (see editor).

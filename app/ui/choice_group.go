@@ -11,12 +11,13 @@ type choice struct {
 // choiceGroup is a set of radio buttons drawn as a fieldset: a CVSS metric's
 // values, or an AIVSS factor's levels.
 type choiceGroup struct {
-	name    string // the buttons' name and the fieldset's id; a button's id is name-choice.id
-	class   string // the fieldset's class; "tc-unset" is added while nothing is checked
-	title   string // the legend
-	abbr    string // the title's short form, shown after it; may be empty
-	checked string // the value of the checked button; empty for none
-	msg     string // an error shown under the buttons; may be empty
+	name    string   // the buttons' name and the fieldset's id; a button's id is name-choice.id
+	class   string   // the fieldset's class; "tc-unset" is added while nothing is checked
+	title   string   // the legend
+	abbr    string   // the title's short form, shown after it; may be empty
+	checked string   // the value of the checked button; empty for none
+	msg     string   // an error shown under the buttons; may be empty
+	tags    []string // words shown after the title, each in a tag of its own ("high impact", "overridden")
 }
 
 // render draws g with its choices, each calling onChange when picked.
@@ -35,6 +36,9 @@ func (g choiceGroup) render(choices []choice, onChange app.EventHandler) app.UI 
 	class, legend := g.class, []app.UI{app.Text(g.title)}
 	if g.abbr != "" {
 		legend = []app.UI{app.Text(g.title + " "), textEl("span", g.abbr, "class", "tc-abbr")}
+	}
+	for _, t := range g.tags {
+		legend = append(legend, app.Text(" "), textEl("span", t, "class", "tc-tag"))
 	}
 	if g.checked == "" {
 		class += " tc-unset"

@@ -34,6 +34,7 @@ type CVSSInput struct {
 	app.Compo
 
 	Editor        editor
+	Prefix        string           // starts every element id and button name: a finding's editor has its own ("" for the card's)
 	Vector        string           // the card's canonical vector, or ""
 	Score         decimal.Optional // the card's bare score; unset when Vector is set
 	VectorInvalid bool             // the page knows the vector field holds text the card did not take
@@ -90,7 +91,7 @@ func (c *CVSSInput) OnUpdate(ctx app.Context) {
 		c.textSet, c.textErr = false, "" // the page forgot it: another card
 	}
 	defer func() {
-		syncControls(ctx, map[string]string{vectorFieldID: c.vectorShown(), scoreFieldID: c.scoreShown()}, nil)
+		syncControls(ctx, map[string]string{c.id(vectorFieldID): c.vectorShown(), c.id(scoreFieldID): c.scoreShown()}, nil)
 	}()
 	c.score.follow(c.Score, c.ScoreInvalid)
 }
@@ -130,6 +131,10 @@ func valuesOf(v *cvss4.Vector) map[string]string {
 	return vals
 }
 
+// id is the element id s of this input: the card's, or a finding's with
+// its prefix.
+func (c *CVSSInput) id(s string) string { return c.Prefix + s }
+
 func (c *CVSSInput) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the CVSS input")
 	c.seen = c.Vector
@@ -137,12 +142,12 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	body := []app.UI{
 		textEl("legend", "CVSS v4.0"),
 		el("div", "class", "tc-mode", "role", "radiogroup", "aria-label", "Enter CVSS").Body(
-			radio("cvss-mode-metrics", "cvss-mode", "metrics", !byScore).
+			radio(c.id("cvss-mode-metrics"), c.id("cvss-mode"), "metrics", !byScore).
 				OnChange(c.onMode),
-			textEl("label", "By metrics", "for", "cvss-mode-metrics"),
-			radio("cvss-mode-score", "cvss-mode", "score", byScore).
+			textEl("label", "By metrics", "for", c.id("cvss-mode-metrics")),
+			radio(c.id("cvss-mode-score"), c.id("cvss-mode"), "score", byScore).
 				OnChange(c.onMode),
-			textEl("label", "By score", "for", "cvss-mode-score"),
+			textEl("label", "By score", "for", c.id("cvss-mode-score")),
 		),
 	}
 	if byScore {
@@ -150,7 +155,7 @@ func (c *CVSSInput) Render() (ui app.UI) {
 	} else {
 		body = append(body, c.renderMetrics()...)
 	}
-	return el("fieldset", "id", "cvss", "class", "tc-cvss").Body(body...)
+	return el("fieldset", "id", c.id("cvss"), "class", "tc-cvss").Body(body...)
 }
 
 // scoreShown is what the score field shows: what was typed, or the card's.
@@ -165,16 +170,16 @@ func (c *CVSSInput) vectorShown() string {
 }
 
 func (c *CVSSInput) renderScore() app.UI {
-	field := decimalField(scoreFieldID, c.scoreShown(), "0.0 to 10.0").
+	field := decimalField(c.id(scoreFieldID), c.scoreShown(), "0.0 to 10.0").
 		OnInput(c.onScoreInput).
 		OnChange(c.onScoreChange)
 	if c.score.msg != "" {
 		field = field.Aria("invalid", "true")
 	}
 	return el("div", "class", "tc-field").Body(
-		textEl("label", "CVSS v4.0 base score", "for", "cvss-score"),
+		textEl("label", "CVSS v4.0 base score", "for", c.id(scoreFieldID)),
 		field,
-		fieldError("cvss-score-error", c.score.msg),
+		fieldError(c.id("cvss-score-error"), c.score.msg),
 		c.renderThMNote(),
 	)
 }
@@ -183,16 +188,16 @@ func (c *CVSSInput) renderScore() app.UI {
 // it is always there (empty without a note), a live region that
 // announces the note when it comes.
 func (c *CVSSInput) renderThMNote() app.UI {
-	return textEl("p", c.thmNote, "id", "cvss-thm-note", "class", "tc-note", "role", "status")
+	return textEl("p", c.thmNote, "id", c.id("cvss-thm-note"), "class", "tc-note", "role", "status")
 }
 
 func (c *CVSSInput) renderMetrics() []app.UI {
 	vals := c.values()
-	field := voidEl("input", "type", "text", "id", vectorFieldID, "value", c.vectorShown(),
+	field := voidEl("input", "type", "text", "id", c.id(vectorFieldID), "value", c.vectorShown(),
 		"class", "tc-vector", "autocomplete", "off", "autocapitalize", "characters",
 		"spellcheck", "false",
 		"placeholder", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
-		"aria-describedby", "cvss-vector-error cvss-vector-hint").
+		"aria-describedby", c.id("cvss-vector-error")+" "+c.id("cvss-vector-hint")).
 		OnInput(c.onVectorInput).OnChange(c.onVectorChange)
 	if c.textErr != "" {
 		field = field.Aria("invalid", "true")
@@ -239,10 +244,10 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 	}
 	return append([]app.UI{
 		el("div", "class", "tc-field").Body(
-			textEl("label", "Vector", "for", "cvss-vector"),
+			textEl("label", "Vector", "for", c.id(vectorFieldID)),
 			field,
-			fieldError("cvss-vector-error", c.textErr),
-			textEl("p", hint, "id", "cvss-vector-hint", "class", "tc-hint"),
+			fieldError(c.id("cvss-vector-error"), c.textErr),
+			textEl("p", hint, "id", c.id("cvss-vector-hint"), "class", "tc-hint"),
 			c.renderThMNote(),
 		),
 	}, groups...)
@@ -287,8 +292,8 @@ func (c *CVSSInput) setMode(ctx app.Context, byScore bool) {
 	}
 	c.byScore = byScore
 	c.textSet, c.textErr, c.score = false, "", numberField{}
-	c.Editor.invalid(vectorFieldID, "")
-	c.Editor.invalid(scoreFieldID, "")
+	c.Editor.invalid(c.id(vectorFieldID), "")
+	c.Editor.invalid(c.id(scoreFieldID), "")
 	in := c.Editor.inputs()
 	switch {
 	case byScore && in.CVSSVector != "":
@@ -318,7 +323,7 @@ func (c *CVSSInput) pick(ctx app.Context, metric, value string) {
 	vals[metric] = value
 	c.picked = vals
 	c.textSet, c.textErr = false, ""
-	c.Editor.invalid(vectorFieldID, "")
+	c.Editor.invalid(c.id(vectorFieldID), "")
 	for _, m := range cvssMetrics()[:numBase] {
 		if vals[m.Abbrev] == "" {
 			return // the vector is not complete yet
@@ -365,7 +370,7 @@ func (c *CVSSInput) typeVector(ctx app.Context, s string, done bool) {
 	if why == "" {
 		c.textErr = ""
 		c.picked = valuesOf(v)
-		c.Editor.invalid(vectorFieldID, "")
+		c.Editor.invalid(c.id(vectorFieldID), "")
 		if done {
 			c.textSet = false // the vector in its canonical form
 		}
@@ -380,12 +385,13 @@ func (c *CVSSInput) typeVector(ctx app.Context, s string, done bool) {
 	}
 	c.picked = b.picked
 	c.textErr = capitalSentence(why)
+	owner := c.Editor.owner()
 	keeps := "has no vector"
 	if b.vector != "" {
-		c.textErr += " The card keeps " + b.vector + "."
+		c.textErr += " The " + owner + " keeps " + b.vector + "."
 		keeps = "keeps " + b.vector
 	}
-	c.Editor.invalid(vectorFieldID, "the CVSS vector is "+why+"; the card "+keeps)
+	c.Editor.invalid(c.id(vectorFieldID), "the CVSS vector is "+why+"; the "+owner+" "+keeps)
 }
 
 // onVectorChange, when the field is left, shows a taken vector in its
@@ -409,7 +415,7 @@ func (c *CVSSInput) onScoreChange(ctx app.Context, e app.Event) {
 // it is left (see numberField). An empty field unsets the score.
 func (c *CVSSInput) typeScore(ctx app.Context, s string, done bool) {
 	c.byScore = true // an emptied field stays the score field
-	sp := numberSpec{id: scoreFieldID, name: "the CVSS score", example: "7.5", places: 1}
+	sp := numberSpec{id: c.id(scoreFieldID), name: "the CVSS score", example: "7.5", places: 1}
 	c.score.key(c.Editor, sp, c.Editor.inputs().CVSSScore, s, done, func(v decimal.Optional) error {
 		return c.setCVSS(ctx, "", v)
 	})
@@ -422,7 +428,7 @@ func (c *CVSSInput) typeScore(ctx app.Context, s string, done bool) {
 // score taking the place of a vector whose E set ThM keeps that ThM, as
 // the card's own. thmNote says what was done, for a person.
 func (c *CVSSInput) setCVSS(ctx app.Context, vector string, score decimal.Optional) error {
-	note := ""
+	note, owner := "", c.Editor.owner()
 	err := c.Editor.edit(ctx, func(cd *card.Card) {
 		in := &cd.AIVSS
 		oldE, newE := exploitMaturityOf(in.CVSSVector), exploitMaturityOf(vector)
@@ -435,7 +441,7 @@ func (c *CVSSInput) setCVSS(ctx app.Context, vector string, score decimal.Option
 			if ch, ok := ed.ThMOfExploitMaturity(oldE); ok && !in.ThM.Set {
 				in.ThM = decimal.Some(ch.Value)
 				note = "ThM stays " + ed.ThM.Describe(ch.Value, 2) + ", which the vector's Exploit Maturity E:" + oldE +
-					" set; a bare score has no Exploit Maturity, so the card now holds it as its own."
+					" set; a bare score has no Exploit Maturity, so the " + owner + " now holds it as its own."
 			}
 			return
 		}
@@ -484,7 +490,7 @@ func (c *metricChoice) OnUpdate(ctx app.Context) {
 	}
 	checked := make(map[string]bool, len(m.Values))
 	for _, v := range m.Values {
-		checked["cvss-"+m.Abbrev+"-"+v.Abbrev] = v.Abbrev == value
+		checked[c.Input.id("cvss-"+m.Abbrev+"-"+v.Abbrev)] = v.Abbrev == value
 	}
 	syncControls(ctx, nil, checked)
 }
@@ -500,7 +506,7 @@ func (c *metricChoice) Render() (ui app.UI) {
 	for i, v := range m.Values {
 		choices[i] = choice{id: v.Abbrev, value: v.Abbrev, words: v.Name, short: v.Abbrev}
 	}
-	g := choiceGroup{name: "cvss-" + m.Abbrev, class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
+	g := choiceGroup{name: c.Input.id("cvss-" + m.Abbrev), class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
 	return g.render(choices, c.onPick)
 }
 

@@ -201,7 +201,7 @@ func TestAVectorWhoseExploitMaturitySetsThMClearsAContradictingThMAndSaysSo(t *t
 	c.typeVector(ctx, vectorVP+"/E:U", true)
 	c = cvssOf(p, c)
 
-	if want := "v1&e=v0.8&c=" + vectorVP + "/E:U" + factorsVP + "&mf=1"; p.fragment != want {
+	if want := "v2&e=v0.8&c=" + vectorVP + "/E:U" + factorsVP + "&mf=1"; p.fragment != want {
 		t.Errorf("link\n got %s\nwant %s (the card's own ThM cleared)", p.fragment, want)
 	}
 	if want := "The vector's Exploit Maturity E:U (Unreported) sets ThM to 0.50 in OWASP AIVSS v0.8, so the ThM set before, " +
@@ -238,7 +238,7 @@ func TestAVectorWhoseExploitMaturitySetsThMClearsAContradictingThMAndSaysSo(t *t
 	// set stays, as the card's own, and the score with it.
 	c.setMode(ctx, true)
 	c = cvssOf(p, c)
-	if want := "v1&e=v0.8&c=7.3" + factorsVP + "&thm=0.5&mf=1"; p.fragment != want {
+	if want := "v2&e=v0.8&c=7.3" + factorsVP + "&thm=0.5&mf=1"; p.fragment != want {
 		t.Errorf("by score: link\n got %s\nwant %s", p.fragment, want)
 	}
 	if want := "ThM stays 0.50 (Unreported), which the vector's Exploit Maturity E:U set; a bare score has no Exploit Maturity, " +

@@ -156,7 +156,7 @@ func TestCanonicalizeGivesSavedCardsTheirOneLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, _ := s.Load()
-	if d.Fragment != g.Fragment || d.ID != "4" {
+	if d.Fragment != g.Link || d.ID != "4" {
 		t.Errorf("draft %+v; want card 4 with the golden link", d)
 	}
 	// Card 3 is the draft's card; cards 2 and 0 are one card.

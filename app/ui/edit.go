@@ -46,6 +46,9 @@ type editor interface {
 	// ("the CVSS score is 11; …; the card keeps 9.3"); msg "" clears it.
 	// While a field holds such text the result shows no score.
 	invalid(field, msg string)
+	// owner names whose inputs these are, for messages: "card", or
+	// "finding", whose unset factors, ThM and MF are the card's.
+	owner() string
 }
 
 // EditRefusedError is returned for an edit the page did not apply, because

@@ -13,16 +13,22 @@ import (
 
 // Multipliers sets the threat multiplier (ThM) and the mitigation factor
 // (MF): a choice among the edition's labelled values, or a number in the
-// card edition. v0.5 has no MF, so its field is left out.
+// card edition. v0.5 has no MF, so its field is left out. A finding's
+// (Inherit) leave an unset one to the card: the choice "As the card", or
+// an empty field.
 type Multipliers struct {
 	app.Compo
 
 	Editor     editor
+	Prefix     string // starts every element id: a finding's editor has its own ("" for the card's)
 	Edition    string
 	ThM, MF    decimal.Optional
 	ThMInvalid bool        // the ThM field holds text the card did not take
 	MFInvalid  bool        // the MF field does
 	Vector     thmByVector // what the card's CVSS vector does to ThM
+
+	Inherit               bool             // a finding's: unset is the card's …
+	ProfileThM, ProfileMF decimal.Optional // … which are these
 }
 
 func (c *Multipliers) Render() (ui app.UI) {
@@ -31,13 +37,15 @@ func (c *Multipliers) Render() (ui app.UI) {
 	if err != nil {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
-	mf := app.UI(textEl("p", ed.Name+" has no mitigation factor (MF).", "id", "mf-none", "class", "tc-hint"))
+	mf := app.UI(textEl("p", ed.Name+" has no mitigation factor (MF).", "id", c.Prefix+"mf-none", "class", "tc-hint"))
 	if ed.HasMF {
-		mf = &scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "mf", Value: c.MF, Invalid: c.MFInvalid}
+		mf = &scaleInput{Editor: c.Editor, Prefix: c.Prefix, Edition: ed.ID, Which: "mf", Value: c.MF, Invalid: c.MFInvalid,
+			Inherit: c.Inherit, Profile: c.ProfileMF}
 	}
-	return el("fieldset", "id", "multipliers", "class", "tc-multipliers").Body(
+	return el("fieldset", "id", c.Prefix+"multipliers", "class", "tc-multipliers").Body(
 		textEl("legend", "Threat and mitigation"),
-		&scaleInput{Editor: c.Editor, Edition: ed.ID, Which: "thm", Value: c.ThM, Invalid: c.ThMInvalid, Vector: c.Vector},
+		&scaleInput{Editor: c.Editor, Prefix: c.Prefix, Edition: ed.ID, Which: "thm", Value: c.ThM, Invalid: c.ThMInvalid, Vector: c.Vector,
+			Inherit: c.Inherit, Profile: c.ProfileThM},
 		mf,
 	)
 }
@@ -99,14 +107,20 @@ type scaleInput struct {
 	app.Compo
 
 	Editor  editor
+	Prefix  string // before the field's id
 	Edition string
-	Which   string // "thm" or "mf", which is also the field's id
+	Which   string // "thm" or "mf", which is also the field's id after Prefix
 	Value   decimal.Optional
-	Invalid bool        // the page knows the number field holds text the card did not take
-	Vector  thmByVector // for ThM: what the card's CVSS vector does to it
+	Invalid bool             // the page knows the number field holds text the card did not take
+	Vector  thmByVector      // for ThM: what the card's CVSS vector does to it
+	Inherit bool             // a finding's: unset is the card's …
+	Profile decimal.Optional // … which is this
 
 	numberField
 }
+
+// id is the field's element id.
+func (c *scaleInput) id() string { return c.Prefix + c.Which }
 
 // OnUpdate shows the card's value again when it changed from elsewhere.
 //
@@ -121,7 +135,7 @@ func (c *scaleInput) OnUpdate(ctx app.Context) {
 		return
 	}
 	if s, _ := c.scale(ed); s.Choices == nil {
-		syncControls(ctx, map[string]string{c.Which: c.shown()}, nil)
+		syncControls(ctx, map[string]string{c.id(): c.shown()}, nil)
 		return
 	}
 	v, want := c.Value, unsetOption
@@ -131,7 +145,7 @@ func (c *scaleInput) OnUpdate(ctx app.Context) {
 	if v.Set {
 		want = v.Value.Format(2)
 	}
-	syncControls(ctx, map[string]string{c.Which: want}, nil)
+	syncControls(ctx, map[string]string{c.id(): want}, nil)
 }
 
 // shown is what the number field shows: what was typed, or the card's.
@@ -151,7 +165,7 @@ func (c *scaleInput) spec() numberSpec {
 	if c.Which == "mf" {
 		name = "the mitigation factor (MF)"
 	}
-	return numberSpec{id: c.Which, name: name, example: "0.97", places: 2}
+	return numberSpec{id: c.id(), name: name, example: "0.97", places: 2}
 }
 
 func (c *scaleInput) Render() (ui app.UI) {
@@ -161,7 +175,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	s, label := c.scale(ed)
-	id := c.Which
+	id := c.id()
 	value, msg := c.Value, c.msg
 	fromVector := c.Vector.sets.Set
 	if fromVector {
@@ -184,6 +198,8 @@ func (c *scaleInput) Render() (ui app.UI) {
 		switch {
 		case c.Vector.leave != "":
 			options = append(options, option(unsetOption, c.Vector.leave, !value.Set))
+		case c.Inherit && !fromVector:
+			options = append(options, option(unsetOption, "As the card: "+c.inherited(s), !value.Set))
 		case !value.Set:
 			options = append(options, option(unsetOption, "Not set", true))
 		}
@@ -198,7 +214,12 @@ func (c *scaleInput) Render() (ui app.UI) {
 		}
 		field = sel.OnChange(c.onChoose).Body(options...)
 	} else {
-		in := decimalField(id, c.shown(), "not set").Aria("describedby", id+"-hint "+describedBy).
+		placeholder, hint := "not set", s.Values()
+		if c.Inherit {
+			placeholder = "the card's " + c.inherited(s)
+			hint += "; empty: the card's"
+		}
+		in := decimalField(id, c.shown(), placeholder).Aria("describedby", id+"-hint "+describedBy).
 			OnInput(c.onText).
 			OnChange(c.onTextDone)
 		if c.msg != "" {
@@ -206,13 +227,24 @@ func (c *scaleInput) Render() (ui app.UI) {
 		}
 		field = el("div", "class", "tc-number").Body(
 			in,
-			textEl("span", s.Values(), "id", id+"-hint", "class", "tc-hint"),
+			textEl("span", hint, "id", id+"-hint", "class", "tc-hint"),
+			app.If(c.Inherit && c.Value.Set, func() app.UI {
+				return el("button", "id", id+"-inherit", "class", "tc-inherit", "type", "button",
+					"aria-label", "Use the card's "+c.short()).OnClick(c.onInherit).Text("Use the card's")
+			}),
 		)
+	}
+	mark := "not set"
+	if c.Inherit {
+		mark = "inherits " + c.inherited(s) + " from the card"
 	}
 	return el("div", "class", class).Body(
 		el("label", "for", id).Body(
 			app.Text(label),
-			app.If(!value.Set, func() app.UI { return textEl("span", "not set", "class", "tc-unset-mark") }),
+			app.If(c.Inherit && c.Value.Set, func() app.UI {
+				return el("span").Body(app.Text(" "), textEl("span", "overridden", "class", "tc-tag"))
+			}),
+			app.If(!value.Set, func() app.UI { return textEl("span", mark, "class", "tc-unset-mark") }),
 		),
 		field,
 		app.If(c.Vector.note != "", func() app.UI {
@@ -220,6 +252,32 @@ func (c *scaleInput) Render() (ui app.UI) {
 		}),
 		fieldError(id+"-error", msg),
 	)
+}
+
+// inherited is the card's value, which a finding's unset ThM or MF is:
+// "0.97 (Proof-of-Concept)", or "not set".
+func (c *scaleInput) inherited(s *aivss.Scale) string {
+	if !c.Profile.Set {
+		return "not set"
+	}
+	return s.Describe(c.Profile.Value, 2)
+}
+
+// short is the field's short name: "ThM", "MF".
+func (c *scaleInput) short() string {
+	if c.Which == "mf" {
+		return "MF"
+	}
+	return "ThM"
+}
+
+// onInherit gives a finding's own value back to the card.
+func (c *scaleInput) onInherit(ctx app.Context, e app.Event) {
+	defer c.Editor.catch("setting " + c.spec().name)
+	c.clear(c.Editor, c.id())
+	if err := c.apply(ctx, decimal.Optional{}); err != nil {
+		c.msg = refusedMsg(err)
+	}
 }
 
 func (c *scaleInput) onChoose(ctx app.Context, e app.Event) {

@@ -54,7 +54,7 @@ func TestTheImportBoxOpensALink(t *testing.T) {
 			"Opened “Half-filled draft” from the link.", halfFilledLink, false, ""},
 		{"a cut link", "#" + cutLink,
 			"Opened the score of a link cut short: its text is lost, as the note at the top of the page says.", cutLink, true, ""},
-		{"a link with a bad factor", "#v1&e=v0.8&f=0,0.7,0,0,0,0,0,0,0,0", "", g.Fragment, false,
+		{"a link with a bad factor", "#v1&e=v0.8&f=0,0.7,0,0,0,0,0,0,0,0", "", g.Link, false,
 			"Not imported: this threatcard link could not be read. The link's factors part (f=) is not right: "},
 	}
 	for _, tt := range tests {
@@ -85,7 +85,7 @@ func TestTheImportBoxOpensALink(t *testing.T) {
 			if got := render(t, d).text(importErrorID); !strings.HasPrefix(got, tt.failure) {
 				t.Errorf("message %q, want it to start %q", got, tt.failure)
 			}
-			if d.text != tt.pasted || p.fragment != g.Fragment {
+			if d.text != tt.pasted || p.fragment != g.Link {
 				t.Errorf("the box holds %q and the card is %s; want both as they were", d.text, p.fragment)
 			}
 		})

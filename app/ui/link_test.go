@@ -113,7 +113,8 @@ func TestEditingACutLinkMakesItANewCard(t *testing.T) {
 func TestANonCanonicalLinkBecomesTheCanonicalOne(t *testing.T) {
 	spellings := []struct{ name, fragment string }{
 		{"a number with more digits", strings.Replace(halfFilledLink, "thm=0.5", "thm=0.50", 1)},
-		{"the parts in another order", strings.Replace(halfFilledLink, "v1&e=v0.8&c=7.1", "v1&c=7.1&e=v0.8", 1)},
+		{"format 1, its parts in another order", strings.Replace(halfFilledLink, "v2&e=v0.8&c=7.1", "v1&c=7.1&e=v0.8", 1)},
+		{"format 1", strings.Replace(halfFilledLink, "v2&", "v1&", 1)},
 		{"an escaped character", strings.Replace(halfFilledLink, "e=v0.8", "e=v0%2E8", 1)},
 	}
 	ctx := testContext(t)

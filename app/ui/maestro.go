@@ -31,10 +31,15 @@ type MaestroEditor struct {
 	// (Page.handler). When nil, the editor recovers by itself and shows
 	// the error in its status line.
 	Guard func(during string, h app.EventHandler) app.EventHandler
+	// Source gives the card as it is now, which Card is only after the
+	// editor is drawn again: within a burst of keystrokes go-app draws once
+	// a frame. The page is its own; nil uses Card.
+	Source cardSource
 
-	picking   bool          // the catalog picker is open …
-	pickFor   maestro.Layer // … for this section
-	status    string        // the last announcement (polite live region)
+	open      map[string]bool // the findings whose assessment is shown, by id
+	picking   bool            // the catalog picker is open …
+	pickFor   maestro.Layer   // … for this section
+	status    string          // the last announcement (polite live region)
 	mounted   bool
 	mountCtxt app.Context // to run focus changes after the next render
 }
@@ -62,10 +67,18 @@ func (c *MaestroEditor) Render() app.UI {
 		children[i] = s
 	}
 
+	var rows []findingRow
+	if c.Card != nil {
+		fs := c.Card.Findings()
+		card.RankFindings(fs)
+		rows = findingRows(fs)
+	}
+
 	return el("section", "id", "maestro", "class", "tc-maestro", "aria-labelledby", "maestro-title").Body(
 		textEl("h2", "MAESTRO threat model", "id", "maestro-title"),
 		textEl("p", maestroIntro, "class", "tc-maestro-intro"),
 		overview,
+		&FindingsList{Rows: rows, Editor: c},
 		textEl("p", c.status, "id", "maestro-status", "class", "tc-maestro-status", "role", "status", "aria-live", "polite"),
 		el("div", "class", "tc-layers").Body(children...),
 	)
@@ -112,6 +125,23 @@ func (c *MaestroEditor) sections(m *maestro.Model) []*LayerSection {
 		Picking: c.picking && c.pickFor == 0,
 		Editor:  c,
 	})
+	// Only the sections with findings learn the card's AIVSS inputs, which
+	// the findings inherit: a change of them redraws those alone.
+	if c.Card != nil {
+		for _, f := range c.Card.Findings() {
+			s := out[maestro.NumLayers]
+			if f.Loc.Section == card.SectionLayer {
+				s = out[f.Loc.Layer-1]
+			}
+			if s.Findings == nil {
+				s.Findings = make([]threatFinding, len(s.Entry.Threats))
+				s.Profile = c.Card.AIVSS
+			}
+			if i := f.Loc.Threat - 1; i >= 0 && i < len(s.Findings) {
+				s.Findings[i] = threatFinding{Finding: f, Open: c.open[f.Threat.AIVSS.ID]}
+			}
+		}
+	}
 	// Only the section with the picker learns which catalog threats the
 	// whole model has: the picker files a threat where the catalog does,
 	// which may be another section.
@@ -130,16 +160,81 @@ func (c *MaestroEditor) sections(m *maestro.Model) []*LayerSection {
 // that breaks a rule already (which the page does not normally show) takes
 // edits, so that they can repair it.
 func (c *MaestroEditor) apply(ctx app.Context, e Edit) string {
-	if c == nil || c.Card == nil || c.OnEdit == nil {
-		return ""
-	}
-	trial := *c.Card // shallow: edits are copy-on-write (maestro_edits.go)
-	e(&trial)
-	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
+	if err := c.tryEdit(ctx, e); err != nil {
 		return maestroRefusal(err)
 	}
-	c.OnEdit(ctx, e)
 	return ""
+}
+
+// tryEdit is apply returning the rule the edit would break, a
+// *card.FieldError, or nil once it is passed on.
+func (c *MaestroEditor) tryEdit(ctx app.Context, e Edit) error {
+	cur := c.card()
+	if cur == nil || c.OnEdit == nil {
+		return nil
+	}
+	trial := *cur // shallow: edits are copy-on-write (maestro_edits.go)
+	e(&trial)
+	if err := trial.Validate(); err != nil && cur.Validate() == nil {
+		return err
+	}
+	c.OnEdit(ctx, e)
+	return nil
+}
+
+// cardSource gives the card as it is now (Page.currentCard).
+type cardSource interface {
+	currentCard() *card.Card
+}
+
+// card returns the card as it is now: Source's, else Card.
+func (c *MaestroEditor) card() *card.Card {
+	if c == nil {
+		return nil
+	}
+	if c.Source != nil {
+		if cur := c.Source.currentCard(); cur != nil {
+			return cur
+		}
+	}
+	return c.Card
+}
+
+// findingOpen reports whether the assessment of the finding id is shown.
+func (c *MaestroEditor) findingOpen(id string) bool { return c != nil && c.open[id] }
+
+// showFinding shows or hides the assessment of the finding id. The map is
+// replaced, never changed: the sections compare what they were given.
+func (c *MaestroEditor) showFinding(id string, show bool) {
+	if c == nil || c.open[id] == show {
+		return
+	}
+	next := make(map[string]bool, len(c.open)+1)
+	for k, v := range c.open {
+		if k != id && v {
+			next[k] = true
+		}
+	}
+	if show {
+		next[id] = true
+	}
+	c.open = next
+}
+
+// goToFinding shows the assessment of the finding id, of the threat at
+// index i of section sec, and moves the focus to its heading.
+func (c *MaestroEditor) goToFinding(id string, sec maestro.Layer, i int) {
+	c.showFinding(id, true)
+	heading := findingPrefix(sec, i) + "title"
+	if c == nil || !c.mounted {
+		return
+	}
+	c.mountCtxt.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(heading); el.Truthy() {
+			el.Call("focus")
+			el.Call("scrollIntoView")
+		}
+	})
 }
 
 // applyText is apply for an edit of a text field, which the card refuses
@@ -150,9 +245,10 @@ func (c *MaestroEditor) applyText(ctx app.Context, e Edit, typed string, limit i
 	if c == nil || c.Card == nil || c.OnEdit == nil {
 		return ""
 	}
-	trial := *c.Card
+	cur := c.card()
+	trial := *cur
 	e(&trial)
-	if err := trial.Validate(); err != nil && c.Card.Validate() == nil {
+	if err := trial.Validate(); err != nil && cur.Validate() == nil {
 		return textRefusal(err, typed, limit, trial.TextChars(), what)
 	}
 	c.OnEdit(ctx, e)
@@ -263,8 +359,9 @@ func syncChecked(id string, want bool) {
 
 // threats returns the card's threats in section sec.
 func (c *MaestroEditor) threats(sec maestro.Layer) []maestro.Threat {
-	if c == nil || c.Card == nil {
+	cur := c.card()
+	if cur == nil {
 		return nil
 	}
-	return threatsIn(&c.Card.MAESTRO, sec)
+	return threatsIn(&cur.MAESTRO, sec)
 }

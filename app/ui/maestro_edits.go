@@ -114,6 +114,20 @@ func editMoveThreat(sec maestro.Layer, i, to int, want maestro.Threat) Edit {
 	}
 }
 
+// editScoreThreat makes the threat at i of section sec, if it is want and
+// has no assessment, a finding with the assessment a.
+func editScoreThreat(sec maestro.Layer, i int, want maestro.Threat, a maestro.Assessment) Edit {
+	return func(c *card.Card) {
+		ts, ok := threatAt(c, sec, i, &want)
+		if !ok || ts[i].AIVSS.Scored() {
+			return
+		}
+		ts = slices.Clone(ts)
+		ts[i].AIVSS = a
+		setThreatsIn(&c.MAESTRO, sec, ts)
+	}
+}
+
 // editThreat changes the threat at i of section sec with change, which sets
 // fields of the copy it gets and must not write into its Layers.
 func editThreat(sec maestro.Layer, i int, change func(t *maestro.Threat)) Edit {

@@ -23,6 +23,8 @@ type LayerSection struct {
 	Touching int                // the cross-layer threats that touch this layer; 0 for Cross-Layer
 	Picking  bool               // the catalog picker is open in this section
 	Filed    []string           // while Picking: the catalog threats filed in their own section (filedCatalogIDs)
+	Findings []threatFinding    // the findings among Threats, at their places; nil without any
+	Profile  card.Inputs        // with findings, the card's AIVSS inputs, which they inherit
 	Editor   *MaestroEditor     // where edits go; the same for the editor's life
 
 	message string   // why the last edit was refused
@@ -42,7 +44,11 @@ func (c *LayerSection) Render() app.UI {
 
 	threats := make([]app.UI, len(c.Entry.Threats))
 	for i, t := range c.Entry.Threats {
-		threats[i] = &ThreatEditor{Layer: c.Layer, Index: i, Count: len(c.Entry.Threats), Threat: t, Editor: c.Editor}
+		te := &ThreatEditor{Layer: c.Layer, Index: i, Count: len(c.Entry.Threats), Threat: t, Editor: c.Editor}
+		if i < len(c.Findings) && c.Findings[i].Finding.Threat != nil {
+			te.Finding, te.Profile = c.Findings[i], c.Profile
+		}
+		threats[i] = te
 	}
 
 	return el("section", "id", id, "class", "tc-layer", "aria-labelledby", id+"-title").Body(

@@ -241,11 +241,13 @@ func TestThreatEditorOfACatalogThreat(t *testing.T) {
 		{"another layer, free", app.ElemSelfClosing("input").ID(id+"-touches-2").Attr("type", "checkbox").Attr("value", "2").Attr("checked", false).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 1, 0}},
 		{"another layer's name", app.Text("L2 Data Operations"), []int{0, 5, 1, 1, 1, 0}},
 		{"hint", app.Text("Tick another layer to make this a cross-layer threat."), []int{0, 5, 2, 0}},
-		{"message line", app.Elem("p").ID(id + "-message").Class("tc-refusal").Role("alert"), []int{0, 6}},
-		{"first: cannot move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Model Stealing up").OnClick(maestroHandler), []int{0, 7, 0}},
-		{"can move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Model Stealing down").OnClick(maestroHandler), []int{0, 7, 1}},
-		{"delete, named", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", "Delete threat Model Stealing").OnClick(maestroHandler), []int{0, 7, 2}},
-		{"delete's words", app.Text("Delete"), []int{0, 7, 2, 0}},
+		{"a threat without a score offers one", app.Elem("button").ID(id+"-score").Class("tc-score-threat").Attr("type", "button").Aria("describedby", id+"-score-about").OnClick(maestroHandler), []int{0, 6, 0}},
+		{"the offer's words", app.Text("Score with AIVSS"), []int{0, 6, 0, 0}},
+		{"message line", app.Elem("p").ID(id + "-message").Class("tc-refusal").Role("alert"), []int{0, 7}},
+		{"first: cannot move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Model Stealing up").OnClick(maestroHandler), []int{0, 8, 0}},
+		{"can move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Model Stealing down").OnClick(maestroHandler), []int{0, 8, 1}},
+		{"delete, named", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", "Delete threat Model Stealing").OnClick(maestroHandler), []int{0, 8, 2}},
+		{"delete's words", app.Text("Delete"), []int{0, 8, 2, 0}},
 	})
 }
 
@@ -270,8 +272,8 @@ func TestThreatEditorOfAWrittenCrossLayerThreat(t *testing.T) {
 		{"L3 touched", app.ElemSelfClosing("input").ID(id+"-touches-3").Attr("type", "checkbox").Attr("value", "3").Attr("checked", true).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 2, 0}},
 		{"L7 touched", app.ElemSelfClosing("input").ID(id+"-touches-7").Attr("type", "checkbox").Attr("value", "7").Attr("checked", true).Attr("disabled", false).OnChange(maestroHandler), []int{0, 5, 1, 6, 0}},
 		{"cross-layer hint", app.Text("None ticked means not named; with one left, the threat moves under that layer."), []int{0, 5, 2, 0}},
-		{"can move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Confused deputy up").OnClick(maestroHandler), []int{0, 7, 0}},
-		{"last: cannot move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Confused deputy down").OnClick(maestroHandler), []int{0, 7, 1}},
+		{"can move up", app.Elem("button").ID(id+"-up").Class("tc-threat-up").Attr("type", "button").Attr("disabled", false).Aria("label", "Move Confused deputy up").OnClick(maestroHandler), []int{0, 8, 0}},
+		{"last: cannot move down", app.Elem("button").ID(id+"-down").Class("tc-threat-down").Attr("type", "button").Attr("disabled", true).Aria("label", "Move Confused deputy down").OnClick(maestroHandler), []int{0, 8, 1}},
 	})
 }
 
@@ -283,7 +285,7 @@ func TestThreatEditorShowsHostileTextAsText(t *testing.T) {
 		{"legend text", app.Text(hostile), []int{0, 0, 0}},
 		{"title value", app.ElemSelfClosing("input").ID(id+"-title").Attr("type", "text").Attr("value", hostile).Aria("describedby", id+"-title-error").OnInput(maestroHandler), []int{0, 1, 1}},
 		{"description value", app.Elem("textarea").ID(id+"-description").Attr("rows", 2).Aria("describedby", id+"-description-count "+id+"-description-error").OnInput(maestroHandler).Text(hostile), []int{0, 2, 1}},
-		{"delete's name", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 7, 2}},
+		{"delete's name", app.Elem("button").ID(id+"-delete").Class("tc-threat-delete").Attr("type", "button").Aria("label", `Delete threat <img src=x onerror="alert(1)"> %s %d`).OnClick(maestroHandler), []int{0, 8, 2}},
 	})
 }
 
@@ -422,14 +424,15 @@ func TestMaestroEditorLayout(t *testing.T) {
 			"L1 Foundation Models first and L7 Agent Ecosystem last, then Cross-Layer for the threats that span them. " +
 			"Mark a layer “not certain from listing” when what you know of the agent does not pin it down and your notes are general."), []int{0, 1, 0}},
 		{"overview", &LayerOverview{Statuses: [7]maestro.Status{maestro.Mapped}, Counts: [8]int{1, 7: 1}, Editor: ed}, []int{0, 2}},
-		{"status line", app.Elem("p").ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 3}},
+		{"the findings, none yet", &FindingsList{Rows: []findingRow{}, Editor: ed}, []int{0, 3}},
+		{"status line", app.Elem("p").ID("maestro-status").Class("tc-maestro-status").Role("status").Aria("live", "polite"), []int{0, 4}},
 		{"L1 section with its part of the card", &LayerSection{Layer: 1, Entry: maestro.LayerEntry{Status: maestro.Mapped,
-			Threats: []maestro.Threat{{CatalogID: "l1-prompt-injection", ASI: 1}}}, Editor: ed}, []int{0, 4, 0}},
-		{"L2 section", &LayerSection{Layer: 2, Editor: ed}, []int{0, 4, 1}},
-		{"L7 section", &LayerSection{Layer: 7, Editor: ed}, []int{0, 4, 6}},
-		{"Cross-Layer last", &LayerSection{Layer: 0, Entry: maestro.LayerEntry{Threats: []maestro.Threat{{Title: "Chain"}}}, Editor: ed}, []int{0, 4, 7}},
-		{"L1's threat", &ThreatEditor{Layer: 1, Index: 0, Count: 1, Threat: maestro.Threat{CatalogID: "l1-prompt-injection", ASI: 1}, Editor: ed}, []int{0, 4, 0, 0, 4, 0}},
-		{"L1's threat name", app.Text("Prompt Injection and Jailbreaks"), []int{0, 4, 0, 0, 4, 0, 0, 0, 0, 0}},
+			Threats: []maestro.Threat{{CatalogID: "l1-prompt-injection", ASI: 1}}}, Editor: ed}, []int{0, 5, 0}},
+		{"L2 section", &LayerSection{Layer: 2, Editor: ed}, []int{0, 5, 1}},
+		{"L7 section", &LayerSection{Layer: 7, Editor: ed}, []int{0, 5, 6}},
+		{"Cross-Layer last", &LayerSection{Layer: 0, Entry: maestro.LayerEntry{Threats: []maestro.Threat{{Title: "Chain"}}}, Editor: ed}, []int{0, 5, 7}},
+		{"L1's threat", &ThreatEditor{Layer: 1, Index: 0, Count: 1, Threat: maestro.Threat{CatalogID: "l1-prompt-injection", ASI: 1}, Editor: ed}, []int{0, 5, 0, 0, 4, 0}},
+		{"L1's threat name", app.Text("Prompt Injection and Jailbreaks"), []int{0, 5, 0, 0, 4, 0, 0, 0, 0, 0}},
 	}
 	matchMaestro(t, ed, checks)
 }

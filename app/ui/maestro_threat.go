@@ -31,6 +31,13 @@ type ThreatEditor struct {
 	Threat maestro.Threat // the threat, as the card has it
 	Editor *MaestroEditor // where edits go
 
+	// For a finding (a threat with an AIVSS assessment): the finding,
+	// evaluated, and the card's AIVSS inputs, which it inherits. Other
+	// threats have neither, so that a change of the card's inputs redraws
+	// only the findings.
+	Finding threatFinding
+	Profile card.Inputs
+
 	message string // why the last edit was refused
 
 	// The text fields' text, while the card does not take it.
@@ -82,6 +89,7 @@ func (c *ThreatEditor) Render() app.UI {
 			c.textArea(id+"-mitigations", "Mitigations, one per line", &c.mitigations, t.Mitigations, card.MaxMitigations, 2,
 				g("editing a threat's mitigations", c.onMitigations)),
 			c.renderTouches(id),
+			c.renderFinding(id),
 			textEl("p", c.message, "id", id+"-message", "class", "tc-refusal", "role", "alert"),
 			el("div", "class", "tc-threat-actions").Body(
 				el("button", "id", id+"-up", "class", "tc-threat-up", "type", "button",
@@ -95,6 +103,45 @@ func (c *ThreatEditor) Render() app.UI {
 			),
 		),
 	)
+}
+
+// renderFinding draws the threat's finding, or, for a threat without an
+// AIVSS assessment, the button that makes it one.
+func (c *ThreatEditor) renderFinding(id string) app.UI {
+	if c.Threat.AIVSS.Scored() && c.Finding.Finding.Threat != nil {
+		return &FindingEditor{Layer: c.Layer, Index: c.Index, Threat: c.Threat, Finding: c.Finding.Finding,
+			Profile: c.Profile, Open: c.Finding.Open, Editor: c.Editor}
+	}
+	return el("div", "class", "tc-finding-none").Body(
+		el("button", "id", id+"-score", "class", "tc-score-threat", "type", "button", "aria-describedby", id+"-score-about").
+			OnClick(c.Editor.guard("scoring a threat with AIVSS", c.onScore)).Text("Score with AIVSS"),
+		textEl("p", "Makes this threat a finding, scored on its own in the card's edition: it takes the card's "+
+			"factors, ThM and MF until you override them, and a CVSS v4.0 input of its own.",
+			"id", id+"-score-about", "class", "tc-hint"),
+	)
+}
+
+// onScore makes the threat a finding: a new id, and the category its ASI
+// code or its layer suggests (card.NewAssessment); its assessment opens,
+// with the focus on the category.
+func (c *ThreatEditor) onScore(ctx app.Context, e app.Event) {
+	cur := c.Editor.card()
+	if cur == nil || c.Threat.AIVSS.Scored() {
+		return
+	}
+	a := cur.NewAssessment(&c.Threat, c.Layer)
+	want := c.Threat
+	if c.message = c.Editor.apply(ctx, editScoreThreat(c.Layer, c.Index, want, a)); c.message != "" {
+		return
+	}
+	c.Editor.showFinding(a.ID, true)
+	category := "no category"
+	if a.Category.Valid() {
+		category = "category " + a.Category.String()
+	}
+	c.Editor.announce(threatName(&c.Threat) + " is finding " + a.ID + " now, " + category +
+		"; it takes the card's factors, ThM and MF until you override them.")
+	c.Editor.focusAfterRender(findingPrefix(c.Layer, c.Index) + "category")
 }
 
 // catalogOrigin says where a catalog threat comes from and what it is.
@@ -436,7 +483,12 @@ func (c *ThreatEditor) onDelete(ctx app.Context, e app.Event) {
 	if c.message = c.Editor.apply(ctx, editDeleteThreat(c.Layer, c.Index, c.Threat)); c.message != "" {
 		return
 	}
-	c.Editor.announce("Deleted threat " + name + ".")
+	if a := &c.Threat.AIVSS; a.Scored() {
+		c.Editor.showFinding(a.ID, false)
+		c.Editor.announce("Deleted threat " + name + " and its finding " + a.ID + ".")
+	} else {
+		c.Editor.announce("Deleted threat " + name + ".")
+	}
 	switch {
 	case c.Index < c.Count-1:
 		c.Editor.focusAfterRender(threatID(c.Layer, c.Index))

@@ -67,9 +67,10 @@ func (f *numberField) key(ed editor, sp numberSpec, cur decimal.Optional, s stri
 	if cur != f.before {
 		_ = set(f.before) // the card held it a moment ago
 	}
-	keeps := keptText(f.before, sp.places)
-	f.msg = "Not accepted: " + why + ". The card " + keeps + "."
-	ed.invalid(sp.id, scoreWhy+"; the card "+keeps)
+	owner := ed.owner()
+	keeps := keptText(f.before, sp.places, owner)
+	f.msg = "Not accepted: " + why + ". The " + owner + " " + keeps + "."
+	ed.invalid(sp.id, scoreWhy+"; the "+owner+" "+keeps)
 }
 
 // clear ends the edit: the field shows the card's value again.
@@ -78,9 +79,14 @@ func (f *numberField) clear(ed editor, id string) {
 	ed.invalid(id, "")
 }
 
-// keptText says what the card keeps: "keeps 9.3", "leaves it unset".
-func keptText(v decimal.Optional, places int) string {
+// keptText says what the card (or a finding, as owner says) keeps:
+// "keeps 9.3", "leaves it unset"; a finding's unset input is the card's:
+// "leaves it to the card".
+func keptText(v decimal.Optional, places int, owner string) string {
 	if !v.Set {
+		if owner == "finding" {
+			return "leaves it to the card"
+		}
 		return "leaves it unset"
 	}
 	return "keeps " + v.Value.Format(places)

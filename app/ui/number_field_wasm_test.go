@@ -20,7 +20,7 @@ func TestElevenTypedAfterNinePointThreeLeavesTheCardAtNinePointThree(t *testing.
 		t.Errorf("1 is a score and is taken: address %s", got)
 	}
 	typeInto(t, e, "cvss-score", "11", false)
-	const want = "v1&e=v0.8&c=9.3&thm=0.97&mf=1"
+	const want = "v2&e=v0.8&c=9.3&thm=0.97&mf=1"
 	if got := addressFragment(); got != want {
 		t.Errorf("address %s, want %s", got, want)
 	}

@@ -37,21 +37,23 @@ import (
 type Page struct {
 	app.Compo
 
-	store    *DraftStore     // nil until first used; then from ctx.LocalStorage() (tests set their own)
-	card     *card.Card      // the card shown; never nil once the page is initialised
-	eval     card.Evaluation // card.Evaluate(card)
-	fragment string          // link.Encode(card): what the address carries
-	session  string          // the ID the card is saved under in the store
-	rev      int             // +1 on every change of the card shown
-	textRev  int             // +1 when the card's text changes (title, summary, MAESTRO model)
-	opened   int             // +1 each time another card is shown (the recent list may change)
-	refused  error           // the last edit a panel asked for that the page refused, until the next accepted one
-	saveErr  error           // why the last autosave failed, until one succeeds
-	failure  error           // non-nil: the page shows its error state instead of the card
-	title    string          // the document title last set
-	unsaved  bool            // OnInit showed the address's card; saveOpened saves it
-	painted  bool            // the whole page is drawn, not only the first frame's part (see OnMount)
-	section  string          // a MAESTRO section the address named (#layer-3), to go to once drawn
+	store    *DraftStore      // nil until first used; then from ctx.LocalStorage() (tests set their own)
+	card     *card.Card       // the card shown; never nil once the page is initialised
+	eval     card.Evaluation  // card.Evaluate(card)
+	headline findingsHeadline // headlineOf(card): its findings, summed up
+	fragment string           // link.Encode(card): what the address carries
+	session  string           // the ID the card is saved under in the store
+	rev      int              // +1 on every change of the card shown
+	textRev  int              // +1 when the card's text changes (title, summary, MAESTRO model)
+	scoreRev int              // +1 when the AIVSS inputs of a card with findings change, which the findings inherit
+	opened   int              // +1 each time another card is shown (the recent list may change)
+	refused  error            // the last edit a panel asked for that the page refused, until the next accepted one
+	saveErr  error            // why the last autosave failed, until one succeeds
+	failure  error            // non-nil: the page shows its error state instead of the card
+	title    string           // the document title last set
+	unsaved  bool             // OnInit showed the address's card; saveOpened saves it
+	painted  bool             // the whole page is drawn, not only the first frame's part (see OnMount)
+	section  string           // a MAESTRO section the address named (#layer-3), to go to once drawn
 
 	cut     *link.TruncatedError // the card shown is what is left of a link cut short (see showCut in link.go)
 	cutLink string               // that link, until the card's first edit makes it a card of its own
@@ -117,6 +119,7 @@ func (p *Page) openAddress(u *url.URL) bool {
 		// The link itself is the card's fragment: no need to encode it
 		// again (DEFLATE at its best level is the costliest step).
 		p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
+		p.headline = headlineOf(c)
 		p.rev++
 		p.followRev = p.rev
 		p.unsaved = true
@@ -340,6 +343,7 @@ func (p *Page) setCard(c *card.Card) error {
 		return err
 	}
 	p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
+	p.headline = headlineOf(c)
 	p.rev++
 	p.followRev = p.rev
 	return nil
@@ -361,12 +365,17 @@ func (p *Page) edit(ctx app.Context, e Edit) error {
 		return refusal(err)
 	}
 	textChanged := textDiffers(p.card, &next)
+	inheritedChanged := next.AIVSS != p.card.AIVSS && p.headline.Findings > 0
 	p.card, p.fragment = &next, fragment
 	p.eval = card.Evaluate(&next)
+	p.headline = headlineOf(&next)
 	p.rev++
 	p.followLater(ctx)
 	if textChanged {
 		p.textRev++
+	}
+	if inheritedChanged {
+		p.scoreRev++
 	}
 	p.refused = nil
 	p.adoptCut(ctx) // a cut link's scores, edited, are a card of their own
@@ -636,9 +645,10 @@ func (p *Page) Render() (ui app.UI) {
 			}),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary, Opened: p.opened},
-		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll()},
+		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll(),
+			Findings: p.headline},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
-		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.textRev, Page: p} }),
+		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.maestroRev(), Page: p} }),
 		app.If(p.drawAll(), func() app.UI {
 			return el("div", "class", "tc-cards").Body(
 				&panel{Name: panelRecent, Rev: p.opened, Page: p},
@@ -647,6 +657,14 @@ func (p *Page) Render() (ui app.UI) {
 		}),
 	), p.drawAll())
 }
+
+// maestroRev is the revision of what the MAESTRO editor shows: the card's
+// text, and its findings' scores, which change with the card's AIVSS
+// inputs they inherit.
+func (p *Page) maestroRev() int { return p.textRev + p.scoreRev }
+
+// currentCard is the card shown, as it is now (see MaestroEditor.Source).
+func (p *Page) currentCard() *card.Card { return p.card }
 
 // drawAll reports whether the whole page is drawn: always outside a
 // browser (the prerendered page, tests), in the browser once it painted.
@@ -735,7 +753,7 @@ func (c *panel) Render() (ui app.UI) {
 	case panelShare:
 		return &ShareBar{Card: p.card, Rev: p.rev, LinkChars: len(p.fragment), Guard: p.handler}
 	case panelMaestro:
-		return &MaestroEditor{Card: p.card, Rev: p.textRev, OnEdit: p.onEdit, Guard: p.handler}
+		return &MaestroEditor{Card: p.card, Rev: p.maestroRev(), OnEdit: p.onEdit, Guard: p.handler, Source: p}
 	case panelRecent:
 		var entries []RecentEntry
 		if p.store != nil {

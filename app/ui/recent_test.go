@@ -84,7 +84,7 @@ func TestARecentCardThatNoLongerDecodesIsReportedAndNothingOpens(t *testing.T) {
 	if err := app.Match(app.Elem("p").ID("recent-error").Class("tc-recent-error").Role("alert"), tree, 2); err != nil {
 		t.Error(err)
 	}
-	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads version 1"
+	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads versions 1 and 2"
 	if err := app.Match(app.Text(want), tree, 2, 0); err != nil {
 		t.Error(err)
 	}

@@ -26,7 +26,7 @@ func TestClickingARecentCardOpensIt(t *testing.T) {
 	if len(opened) != 1 {
 		t.Errorf("a broken entry opened a card")
 	}
-	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads version 1"
+	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads versions 1 and 2"
 	if got := shareTextOf(t, "recent-error"); got != want {
 		t.Errorf("error %q\nwant  %q", got, want)
 	}

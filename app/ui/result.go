@@ -22,9 +22,10 @@ import (
 type Result struct {
 	app.Compo
 
-	Inputs  card.Inputs
-	Eval    card.Evaluation
-	Invalid []string // what is wrong with each field holding text the card did not take, in the calculator's order
+	Inputs   card.Inputs
+	Eval     card.Evaluation
+	Invalid  []string         // what is wrong with each field holding text the card did not take, in the calculator's order
+	Findings findingsHeadline // the card's findings, summed up
 }
 
 func (c *Result) Render() (ui app.UI) {
@@ -34,21 +35,8 @@ func (c *Result) Render() (ui app.UI) {
 	if ed == nil {
 		ed, _ = aivss.Lookup(aivss.Default)
 	}
-	score := &scoreView{}
-	scored := false
-	switch {
-	case len(c.Invalid) > 0:
-		// No score from the other values: the person has not finished
-		// saying what they mean.
-		score.Invalid = joinSentences(c.Invalid)
-	case ev.Err != nil:
-		score.Err = ev.Err.Error()
-	case !ev.Complete():
-		score.Missing = ev.MissingText()
-	default:
-		score.Score, score.Severity = ev.Result.Score, string(ev.Result.Severity)
-		scored = true
-	}
+	score := scoreOf("", ev, c.Invalid)
+	scored := score.Score != ""
 	formula := &formulaView{Edition: ed.ID}
 	var shares app.UI
 	if scored {
@@ -59,12 +47,33 @@ func (c *Result) Render() (ui app.UI) {
 	return el("section", "id", "result", "class", "tc-result", "aria-labelledby", "result-title").Body(
 		textEl("h3", "Result", "id", "result-title"),
 		score,
+		&findingsView{Headline: c.Findings},
 		textEl("p", ed.Name+", "+ed.Date+" ("+ed.Status+")", "id", "result-edition", "class", "tc-hint"),
 		formula,
 		shares,
 		&cvssView{Vector: c.Inputs.CVSSVector, Score: c.Inputs.CVSSScore, Exploit: exploitNote(ed, ev)},
 		&editionNotes{Edition: ed.ID},
 	)
+}
+
+// scoreOf is the score view of the evaluation ev, whose element ids start
+// with prefix; invalid lists the fields holding text the card (or the
+// finding) did not take.
+func scoreOf(prefix string, ev *card.Evaluation, invalid []string) *scoreView {
+	score := &scoreView{Prefix: prefix}
+	switch {
+	case len(invalid) > 0:
+		// No score from the other values: the person has not finished
+		// saying what they mean.
+		score.Invalid = joinSentences(invalid)
+	case ev.Err != nil:
+		score.Err = ev.Err.Error()
+	case !ev.Complete():
+		score.Missing = ev.MissingText()
+	default:
+		score.Score, score.Severity = ev.Result.Score, string(ev.Result.Severity)
+	}
+	return score
 }
 
 // joinSentences joins clauses into one text: "a; …. B; …".
@@ -119,6 +128,7 @@ func exploitNote(ed *aivss.Edition, ev *card.Evaluation) string {
 type scoreView struct {
 	app.Compo
 
+	Prefix          string // before the ids: a finding's score has its own ("" for the card's)
 	Score, Severity string // a complete score
 	Missing         string // what is missing, when incomplete
 	Err             string // an input that is set but wrong
@@ -127,29 +137,30 @@ type scoreView struct {
 
 func (c *scoreView) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the score")
-	region := el("div", "id", "score", "role", "status", "aria-live", "polite", "aria-atomic", "true")
+	p := c.Prefix
+	region := el("div", "id", p+"score", "role", "status", "aria-live", "polite", "aria-atomic", "true")
 	switch {
 	case c.Invalid != "":
 		return region.Class("tc-score", "tc-score-error").Body(
-			textEl("span", "not scored", "id", "score-value", "class", "tc-score-value"),
-			textEl("span", ": "+c.Invalid, "id", "score-missing", "class", "tc-score-missing"),
+			textEl("span", "not scored", "id", p+"score-value", "class", "tc-score-value"),
+			textEl("span", ": "+c.Invalid, "id", p+"score-missing", "class", "tc-score-missing"),
 		)
 	case c.Err != "":
 		return region.Class("tc-score", "tc-score-error").Body(
-			textEl("span", "error", "id", "score-value", "class", "tc-score-value"),
-			textEl("span", ": "+c.Err, "id", "score-missing", "class", "tc-score-missing"),
+			textEl("span", "error", "id", p+"score-value", "class", "tc-score-value"),
+			textEl("span", ": "+c.Err, "id", p+"score-missing", "class", "tc-score-missing"),
 		)
 	case c.Score == "":
 		return region.Class("tc-score", "tc-score-incomplete").Body(
-			textEl("span", "incomplete", "id", "score-value", "class", "tc-score-value"),
-			textEl("span", ": missing "+c.Missing, "id", "score-missing", "class", "tc-score-missing"),
+			textEl("span", "incomplete", "id", p+"score-value", "class", "tc-score-value"),
+			textEl("span", ": missing "+c.Missing, "id", p+"score-missing", "class", "tc-score-missing"),
 		)
 	}
 	return region.Class("tc-score", "tc-sev-"+strings.ToLower(c.Severity)).Body(
 		textEl("span", "AIVSS ", "class", "tc-score-label"),
-		textEl("span", c.Score, "id", "score-value", "class", "tc-score-value"),
+		textEl("span", c.Score, "id", p+"score-value", "class", "tc-score-value"),
 		app.Text(" "),
-		textEl("span", c.Severity, "id", "severity", "class", "tc-severity"),
+		textEl("span", c.Severity, "id", p+"severity", "class", "tc-severity"),
 	)
 }
 
@@ -158,6 +169,7 @@ func (c *scoreView) Render() (ui app.UI) {
 type formulaView struct {
 	app.Compo
 
+	Prefix  string // before the ids: a finding's formula has its own ("" for the card's)
 	Edition string
 	Worked  []string // Edition.Worked, or nil while incomplete
 }
@@ -179,13 +191,16 @@ func (c *formulaView) Render() (ui app.UI) {
 		}
 		items[i] = li
 	}
-	heading := "Formula"
+	heading, whose, headingTag := "Formula", "this card's", "h4"
+	if c.Prefix != "" {
+		whose, headingTag = "this finding's", "h6" // under the finding's h5
+	}
 	if c.Worked != nil {
-		heading = "Formula with this card's numbers"
+		heading = "Formula with " + whose + " numbers"
 	}
 	return el("div", "class", "tc-formula").Body(
-		textEl("h4", heading, "id", "formula-title"),
-		el("ol", "id", "formula", "aria-labelledby", "formula-title").Body(items...),
+		textEl(headingTag, heading, "id", c.Prefix+"formula-title"),
+		el("ol", "id", c.Prefix+"formula", "aria-labelledby", c.Prefix+"formula-title").Body(items...),
 	)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,6 +43,11 @@ func (r *PrintReport) Render() app.UI {
 		textEl("h2", title, "id", "print-title"),
 		textEl("p", scoreLine(&ev), "class", "tc-print-score"),
 	}
+	fs := c.Findings()
+	card.RankFindings(fs)
+	if line := findingsLine(fs); line != "" {
+		body = append(body, textEl("p", line, "class", "tc-print-findings-line"))
+	}
 	if s := strings.TrimSpace(c.Summary); s != "" {
 		body = append(body, textEl("p", s, "class", "tc-print-text"))
 	}
@@ -65,6 +71,9 @@ func (r *PrintReport) Render() app.UI {
 			textEl("h4", maestro.CrossLayerName()),
 			threatList(c.MAESTRO.CrossLayer, true),
 		))
+	}
+	if len(fs) > 0 {
+		body = append(body, textEl("h3", "AIVSS findings, highest first"), findingList(c, fs, ev.Edition))
 	}
 	if l, err := ShareLink(app.Window().URL(), c); err == nil {
 		body = append(body, el("p", "class", "tc-print-link").Body(
@@ -92,6 +101,112 @@ func scoreLine(ev *card.Evaluation) string {
 		line += " (" + ev.Edition.Name + ")"
 	}
 	return line
+}
+
+// findingsLine is the report's headline of the findings fs, which
+// RankFindings has ordered: the highest, and how many per severity; ""
+// without findings.
+func findingsLine(fs []card.Finding) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	t := card.Tally(fs)
+	if t.Top == nil {
+		return findingsCount(t.Findings) + ", none scored yet."
+	}
+	r := &t.Top.Eval.Result
+	line := "Highest finding: " + r.Score + " " + string(r.Severity) + " — " + threatName(t.Top.Threat) +
+		". Findings by severity: " + t.Text()
+	if n := t.Findings - t.Scored; n > 0 {
+		line += "; " + strconv.Itoa(n) + " not scored yet"
+	}
+	return line + "."
+}
+
+// findingList lists the findings fs, ranked, each with its score or what
+// it misses, its category, where its threat is, and its inputs: its own,
+// and those it inherits from the card, said so.
+func findingList(c *card.Card, fs []card.Finding, ed *aivss.Edition) app.UI {
+	items := make([]app.UI, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		a := &f.Threat.AIVSS
+		score := "not scored: missing " + f.Eval.MissingText()
+		switch {
+		case f.Eval.Err != nil:
+			score = "not scored: " + f.Eval.Err.Error()
+		case f.Eval.Complete():
+			score = "AIVSS " + f.Eval.Result.Score + " " + string(f.Eval.Result.Severity)
+		}
+		facts := []string{score}
+		if a.Category.Valid() {
+			facts = append(facts, a.Category.String())
+		}
+		sec := f.Loc.Layer
+		if f.Loc.Section == card.SectionCrossLayer {
+			sec = 0
+		}
+		facts = append(facts, sectionName(sec))
+		item := []app.UI{
+			textEl("strong", a.ID+" "+threatName(f.Threat)),
+			app.Text(" — " + strings.Join(facts, " · ")),
+		}
+		if ed != nil {
+			item = append(item, textEl("p", findingInputsText(c, f, ed), "class", "tc-print-text"))
+		}
+		items[i] = el("li", "class", "tc-print-threat").Body(item...)
+	}
+	return el("ol", "class", "tc-print-threats").Body(items...)
+}
+
+// findingInputsText writes a finding's inputs in one line: "CVSS 9.3 from
+// CVSS:4.0/…; own: Execution Autonomy 1 (Full); from the card: the other
+// factors, ThM 0.97 (Proof-of-Concept), MF 1.00 (None)".
+func findingInputsText(c *card.Card, f *card.Finding, ed *aivss.Edition) string {
+	a := &f.Threat.AIVSS
+	cvss := "CVSS not set"
+	switch {
+	case f.Eval.Vector != nil:
+		cvss = "CVSS " + f.Eval.Vector.BaseScore().Format(1) + " from " + a.CVSSVector
+	case a.CVSSScore.Set:
+		cvss = "CVSS " + a.CVSSScore.Value.Format(1)
+	}
+	var own, inherited []string
+	for i, v := range a.Factors {
+		if !f.Inherited[i] {
+			own = append(own, ed.Factors[i].Name+" "+scaleText(&ed.Levels, v))
+		}
+	}
+	switch n := len(own); {
+	case n == 0:
+		inherited = append(inherited, "all 10 factors")
+	case n < card.NumFactors:
+		inherited = append(inherited, "the other "+strconv.Itoa(card.NumFactors-n)+" factors")
+	}
+	thm := "ThM " + scaleText(&ed.ThM, f.Eval.ThM)
+	switch {
+	case f.Eval.ThMFromVector:
+		own = append(own, thm+", "+f.Eval.ThMSource())
+	case f.ThMInherited:
+		inherited = append(inherited, thm)
+	default:
+		own = append(own, thm)
+	}
+	if ed.HasMF {
+		if f.MFInherited {
+			inherited = append(inherited, "MF "+scaleText(&ed.MF, c.FindingInputs(a).MF))
+		} else {
+			own = append(own, "MF "+scaleText(&ed.MF, a.MF))
+		}
+	}
+	line := cvss
+	if len(own) > 0 {
+		line += "; its own: " + strings.Join(own, ", ")
+	}
+	if len(inherited) > 0 {
+		line += "; the card's: " + strings.Join(inherited, ", ")
+	}
+	return line + "."
 }
 
 // inputsTable lists the AIVSS inputs with their values and labels.

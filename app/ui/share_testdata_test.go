@@ -33,10 +33,13 @@ var (
 )
 
 const (
-	// gptImage2Link is testdata/gpt-image-2.link.
-	gptImage2Link = "v1&e=card&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&d=hFtNbtQwFFYcfhZcwrvMSNRI3IAFQiNRFUF7gGjqmVqaSQYnUzosuQLnYMeCo3APlmyq971nx0k86q7dOIn95r3vz8WrD5-u2UrQb9UvlfwXkiydrvWu_UbMWRCZjbU8rvfAwGm3Dt7ta-92J3Z0B2EmRQfHnpmXr2FUIyWFVFRULEIO6mIvBgpn7a4RkacnnEaB9bX1TafXkMp0kIUudvbe7gipDS7BIu1HcbwusWGcv2eq2W6GYeFtMAw5jm3Kovipbugbvtsu_cSpMCXJ7VT9wpPG-liyMyb3gx2xvml3hGGP_jxpz3oRlm22wB9sCs_AyXLW7ukNY2-bTYc3ndis-t7VmLNfj9afXLM1pVL_iyd7CVJomc093LV9y3GnQ08M3t7K10qyFZd4MB8IqtGfrdduM0SfhqhgbN2TyWumvW8-LXH0KS4IIXzaFqEgo3kceZUpS_WvoBLNKGHCDjtdXYL3iWWN6KJrthWWr96tgmV8xXuAFar5a8_KYKhyuWnZJgvgFhrHGzhZncWFDOykNQJAJ8obXH25XVO9v3WE2i_r3ruHypTP1F8696iLppwRYYJRPD5XHkavOEoP7rOD94-oOH3O9AeIyrv5_PG1dr3eIKD8NJAMyCGO8jjJszQnJlrL5-pPkR-7uVRtSlgz1Lj1QTkx8MARhxi5gQlokQBgem5TGkILBlqBzfGnBC6Z8oX6QSdzVrvTC8Y_rPStvlwtERh7OFB59FNBYW_Xd3Xjuj0fXkAq8X4KHZ7kzVo_aKGmfKl-02uck5z5tmjeqJAnCQIyZ5DOcJiRPOtjgyBuWAwX4HSdNgcpcvYJ_Fz3No8BAAD__w"
-	// halfFilledLink is scoring/link/testdata/links/v08-incomplete.link.
-	halfFilledLink = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__"
+	// gptImage2Link is the link Encode writes for testdata/gpt-image-2.link:
+	// format 2 writes a card without findings as format 1 does, under its
+	// own version.
+	gptImage2Link = "v2&e=card&f=0.2,0.2,0.1,0.3,0.1,0.3,0.1,0.1,0.8,0.7&d=hFtNbtQwFFYcfhZcwrvMSNRI3IAFQiNRFUF7gGjqmVqaSQYnUzosuQLnYMeCo3APlmyq971nx0k86q7dOIn95r3vz8WrD5-u2UrQb9UvlfwXkiydrvWu_UbMWRCZjbU8rvfAwGm3Dt7ta-92J3Z0B2EmRQfHnpmXr2FUIyWFVFRULEIO6mIvBgpn7a4RkacnnEaB9bX1TafXkMp0kIUudvbe7gipDS7BIu1HcbwusWGcv2eq2W6GYeFtMAw5jm3Kovipbugbvtsu_cSpMCXJ7VT9wpPG-liyMyb3gx2xvml3hGGP_jxpz3oRlm22wB9sCs_AyXLW7ukNY2-bTYc3ndis-t7VmLNfj9afXLM1pVL_iyd7CVJomc093LV9y3GnQ08M3t7K10qyFZd4MB8IqtGfrdduM0SfhqhgbN2TyWumvW8-LXH0KS4IIXzaFqEgo3kceZUpS_WvoBLNKGHCDjtdXYL3iWWN6KJrthWWr96tgmV8xXuAFar5a8_KYKhyuWnZJgvgFhrHGzhZncWFDOykNQJAJ8obXH25XVO9v3WE2i_r3ruHypTP1F8696iLppwRYYJRPD5XHkavOEoP7rOD94-oOH3O9AeIyrv5_PG1dr3eIKD8NJAMyCGO8jjJszQnJlrL5-pPkR-7uVRtSlgz1Lj1QTkx8MARhxi5gQlokQBgem5TGkILBlqBzfGnBC6Z8oX6QSdzVrvTC8Y_rPStvlwtERh7OFB59FNBYW_Xd3Xjuj0fXkAq8X4KHZ7kzVo_aKGmfKl-02uck5z5tmjeqJAnCQIyZ5DOcJiRPOtjgyBuWAwX4HSdNgcpcvYJ_Fz3No8BAAD__w"
+	// halfFilledLink is the link Encode writes for
+	// scoring/link/testdata/links/v08-incomplete.link (format 2, as above).
+	halfFilledLink = "v2&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__"
 )
 
 func shareCard(t *testing.T, fragment string) *card.Card {

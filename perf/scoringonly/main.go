@@ -16,6 +16,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/cardimport"
 	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/cardtext"
+	"github.com/threatcard/threatcard/scoring/corerisk"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/export"
@@ -42,9 +43,13 @@ var entryPoints = []any{
 	maestro.Layers, maestro.CatalogFor, maestro.LookupThreat, maestro.SearchCatalog, maestro.CrossLayerName,
 	maestro.ParseASI, maestro.ParseLevel, maestro.ParseState, maestro.ParseStatus,
 	(*maestro.Threat).Risk, (*maestro.Threat).Name,
-	(*aivss.Result).Shown, numtext.Number.Rel, card.SwitchEdition, (*card.Switch).Text,
+	(*aivss.Result).Shown, numtext.Number.Rel, card.SwitchCard, (*card.Switch).Text,
 	(*card.Evaluation).MissingText, (*card.Evaluation).OtherCVSS, (*card.Evaluation).ThMSource,
 	cvss4.ParseTyped, decimal.ParseTyped, link.Canonical, link.PartName,
+	(*card.Card).Findings, card.RankFindings, card.Tally, (*card.FindingTally).Text, (*card.Card).NewAssessment,
+	(*card.Card).AddScenarios, (*card.Card).FindingInputs, (*aivss.Edition).Counterpart,
+	maestro.ASI.CoreRisk, maestro.Layer.CoreRisks, (*maestro.Assessment).Overrides,
+	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors,
 }
 
 type hello struct {
