@@ -31,7 +31,7 @@ vet:
 
 unit:
 	$(GO) test ./...
-	$(GO) test -tags perf -run '^TestTheBenchmarkCardsScore$$' ./perf
+	$(GO) test -tags perf -run '^(TestTheBenchmarkCardsScore|TestTheExampleCardWithFindingsScoresItsFindings)$$' ./perf
 	@# The two link-size budgets, printed (the test fails when one is missed).
 	@$(GO) test -run '^TestLinkLengths$$' -v ./scoring/link | grep '_link_chars:'
 

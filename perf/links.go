@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cardtext"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -33,6 +34,27 @@ func ExampleCard(root string) (*card.Card, string, error) {
 	}
 	fragment, err := link.Encode(imported.Card)
 	return imported.Card, fragment, err
+}
+
+// ExampleCardWithFindings is the example card moved to OWASP AIVSS v0.8
+// (card.SwitchCard) with the ten worked examples of v0.8 §3.6 added as
+// findings (card.AddScenarios), and its link: the card the page's first
+// render is measured on, so that scored findings count in the budget.
+func ExampleCardWithFindings(root string) (*card.Card, string, error) {
+	c, _, err := ExampleCard(root)
+	if err != nil {
+		return nil, "", err
+	}
+	v08, err := aivss.Lookup("v0.8")
+	if err != nil {
+		return nil, "", err
+	}
+	card.SwitchCard(c, v08)
+	if err := c.AddScenarios(); err != nil {
+		return nil, "", err
+	}
+	fragment, err := link.Encode(c)
+	return c, fragment, err
 }
 
 // ScoreTarget is the score region (#score) as the page shows it for c, so

@@ -92,8 +92,13 @@ func (m *measurer) all() ([]perf.Figure, error) {
 		if err != nil {
 			return nil, err
 		}
+		_, withFindings, err := perf.ExampleCardWithFindings(root)
+		if err != nil {
+			return nil, err
+		}
 		add("seed_link_chars", float64(len(seed)), "count")
 		add("score_only_link_chars", float64(len(scores)), "count")
+		add("findings_link_chars", float64(len(withFindings)), "count")
 	}
 	if m.want("score") {
 		var ours, ref float64
@@ -237,7 +242,7 @@ func (m *measurer) firstRenders(b buildSet) (coldRatio, warmRatio float64, err e
 	}
 	defer ours.Close()
 	defer hello.Close()
-	example, fragment, err := perf.ExampleCard(m.root)
+	example, fragment, err := perf.ExampleCardWithFindings(m.root)
 	if err != nil {
 		return 0, 0, err
 	}
