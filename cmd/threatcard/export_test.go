@@ -10,8 +10,14 @@ import (
 
 // exportLink carries a card with no text: v0.8, CVSS 9.3, factors summing
 // to 4.5, ThM 0.97, MF 1. Worked by hand: AARS = 0.7 × 0.45 × 0.97 =
-// 0.30555, AIVSS = 9.60555 → 9.6 Critical.
-const exportLink = "v1&e=v0.8&c=9.3&f=1,1,1,0.5,0.5,0.5,0,0,0,0&thm=0.97&mf=1"
+// 0.30555, AIVSS = 9.60555 → 9.6 Critical. It is the link threatcard
+// writes for that card (format 2).
+const exportLink = "v2&e=v0.8&c=9.3&f=1,1,1,0.5,0.5,0.5,0,0,0,0&thm=0.97&mf=1"
+
+// exportLinkV1 is the same card's link as threatcard wrote it before
+// format 2: a link shared then, which a person may still paste. It exports
+// the same card, and the link a Markdown export shows is exportLink.
+const exportLinkV1 = "v1&e=v0.8&c=9.3&f=1,1,1,0.5,0.5,0.5,0,0,0,0&thm=0.97&mf=1"
 
 // cutLink is the golden link v08-incomplete (scoring/link/testdata/links)
 // cut short 12 characters into its text.
@@ -161,28 +167,29 @@ func TestExportCommand(t *testing.T) {
 		stderr string // a part of standard error; "" checks nothing
 		status int
 	}{
-		{"json from a bare fragment", []string{exportLink, "--format", "json"}, exportJSON, "", 0},
-		{"json, flag first, fragment with '#'", []string{"--format", "json", "#" + exportLink}, exportJSON, "", 0},
-		{"json after --", []string{"--format=json", "--", "#" + exportLink}, exportJSON, "", 0},
-		{"svg from a whole URL", []string{app + "#" + exportLink, "--format=svg"}, exportSVG, "", 0},
-		{"markdown from a bare fragment links the fragment", []string{exportLink, "--format", "markdown"}, exportMarkdown("#" + exportLink), "", 0},
-		{"markdown from a whole URL keeps the URL", []string{app + "#" + exportLink, "--format", "markdown"}, exportMarkdown(app + "#" + exportLink), "", 0},
-		{"markdown with --base", []string{"--base", "https://other.example/x", exportLink, "--format", "markdown"},
+		{"json from a bare fragment", []string{exportLinkV1, "--format", "json"}, exportJSON, "", 0},
+		{"json, flag first, fragment with '#'", []string{"--format", "json", "#" + exportLinkV1}, exportJSON, "", 0},
+		{"json after --", []string{"--format=json", "--", "#" + exportLinkV1}, exportJSON, "", 0},
+		{"svg from a whole URL", []string{app + "#" + exportLinkV1, "--format=svg"}, exportSVG, "", 0},
+		{"markdown from a bare fragment links the fragment", []string{exportLinkV1, "--format", "markdown"}, exportMarkdown("#" + exportLink), "", 0},
+		{"markdown from a whole URL keeps the URL", []string{app + "#" + exportLinkV1, "--format", "markdown"}, exportMarkdown(app + "#" + exportLink), "", 0},
+		{"markdown with --base", []string{"--base", "https://other.example/x", exportLinkV1, "--format", "markdown"},
 			exportMarkdown("https://other.example/x#" + exportLink), "", 0},
-		{"--base wins over the link's URL", []string{app + "#" + exportLink, "--format", "markdown", "--base", "http://localhost:8080/"},
+		{"--base wins over the link's URL", []string{app + "#" + exportLinkV1, "--format", "markdown", "--base", "http://localhost:8080/"},
 			exportMarkdown("http://localhost:8080/#" + exportLink), "", 0},
-		{"a link that is not http keeps only its fragment", []string{"file:///tmp/index.html#" + exportLink, "--format", "markdown"},
+		{"a link that is not http keeps only its fragment", []string{"file:///tmp/index.html#" + exportLinkV1, "--format", "markdown"},
 			exportMarkdown("#" + exportLink), "", 0},
+		{"markdown from a format 2 link links it as it is", []string{app + "#" + exportLink, "--format", "markdown"}, exportMarkdown(app + "#" + exportLink), "", 0},
 
 		{"help", []string{"-h"}, "", "usage: threatcard export LINK", 0},
 		{"no link", []string{"--format", "json"}, "", "threatcard export: give the card's LINK", 2},
-		{"two links", []string{exportLink, exportLink, "--format", "json"}, "", "one LINK only", 2},
-		{"no format", []string{exportLink}, "", "give --format json, markdown or svg", 2},
-		{"unknown format", []string{exportLink, "--format", "pdf"}, "", `unknown --format "pdf"; formats are json, markdown and svg`, 2},
-		{"base not http", []string{exportLink, "--format", "markdown", "--base", "javascript:alert(1)"}, "",
+		{"two links", []string{exportLinkV1, exportLinkV1, "--format", "json"}, "", "one LINK only", 2},
+		{"no format", []string{exportLinkV1}, "", "give --format json, markdown or svg", 2},
+		{"unknown format", []string{exportLinkV1, "--format", "pdf"}, "", `unknown --format "pdf"; formats are json, markdown and svg`, 2},
+		{"base not http", []string{exportLinkV1, "--format", "markdown", "--base", "javascript:alert(1)"}, "",
 			`--base "javascript:alert(1)" is not an http or https URL`, 2},
-		{"base with a fragment", []string{exportLink, "--format", "markdown", "--base", "https://x.example/#a"}, "", "has a fragment", 2},
-		{"unknown flag", []string{exportLink, "-x"}, "", "flag provided but not defined: -x", 2},
+		{"base with a fragment", []string{exportLinkV1, "--format", "markdown", "--base", "https://x.example/#a"}, "", "has a fragment", 2},
+		{"unknown flag", []string{exportLinkV1, "-x"}, "", "flag provided but not defined: -x", 2},
 		{"link of another edition", []string{"v1&e=v9", "--format", "json"}, "", "threatcard export: ", 1},
 		{"link with a value off the grid", []string{"v1&e=v0.8&f=0.3,,,,,,,,,", "--format", "svg"}, "", "0.3", 1},
 		{"empty link", []string{"", "--format", "json"}, "", "threatcard export: ", 1},
