@@ -1,13 +1,13 @@
-// Package export writes a card out for other tools and people, and reads
-// the JSON form back:
+// Package export writes a card out for people and their tools:
 //
-//   - Markdown: a ticket-ready summary (GitHub, GitLab, Jira) in which every
-//     piece of the card's text is escaped, so a card cannot put links,
-//     images or HTML into the ticket;
-//   - JSON: the whole card in format "threatcard/1", described by the JSON
-//     Schema threatcard-1.schema.json (Schema), and read back by ParseJSON
-//     without loss;
+//   - Markdown: a ticket-ready summary (GitHub, GitLab, Jira), findings
+//     included, in which every piece of the card's text is escaped, so a
+//     card cannot put links, images or HTML into the ticket;
 //   - Badge: a small self-contained SVG, "AIVSS 9.5 Critical".
+//
+// The card's JSON is package cardjson. JSON, ParseJSON and Schema here
+// (format threatcard/1, without findings) are deprecated and stay only
+// until their last user moves.
 //
 // Every export takes a card that passes card.Validate and returns its
 // error otherwise.

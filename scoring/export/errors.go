@@ -2,6 +2,10 @@ package export
 
 // ImportError reports JSON that ParseJSON does not accept, naming where in
 // the document the problem is.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 type ImportError struct {
 	// Path is where in the JSON document, in the form
 	// "maestro.layers[2].threats[0].state": object keys joined by '.',

@@ -13,6 +13,10 @@ import (
 
 // Format is the value of the "format" field of the JSON that JSON writes
 // and ParseJSON reads.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 const Format = "threatcard/1"
 
 //go:embed threatcard-1.schema.json
@@ -20,6 +24,10 @@ var schema []byte
 
 // Schema returns the JSON Schema (draft 2020-12) of format threatcard/1,
 // the file threatcard-1.schema.json. The caller may modify the result.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 func Schema() []byte { return bytes.Clone(schema) }
 
 // The JSON document. Field order is the order written.
@@ -119,7 +127,11 @@ type jsonThreat struct {
 
 // JSON returns c as a JSON document of format threatcard/1, indented by
 // two spaces and ending in a newline. ParseJSON reads it back into an
-// equal card.
+// equal card. Findings are left out: threatcard/1 has none.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 func JSON(c *card.Card) ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package export
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
@@ -17,9 +18,10 @@ const UncertainPrefix = "Not certain from the listing — "
 
 // Markdown returns c as Markdown to paste into a ticket: a first line with
 // the title, the score and severity (or what is still missing), the
-// edition and link; the summary; a table of the AIVSS inputs; then the
-// seven MAESTRO layers with their status, notes and threats, and the
-// cross-layer threats.
+// edition, the highest finding and the findings counted by severity, and
+// the link; the summary; a table of the AIVSS inputs; the findings,
+// highest score first; then the seven MAESTRO layers with their status,
+// notes and threats, and the cross-layer threats.
 //
 // link is the card's link: an http or https URL, or "#" and the fragment;
 // any other link is a *LinkError. The card's text is escaped where
@@ -51,10 +53,26 @@ func Markdown(c *card.Card, link string) (string, error) {
 	default:
 		first.WriteString("AIVSS incomplete, missing " + escapeInline(ev.MissingText()))
 	}
-	first.WriteString(" (" + ed.Name + ") · [Open the threatcard](" + dest + ")")
+	first.WriteString(" (" + ed.Name + ")")
+	findings := c.Findings()
+	card.RankFindings(findings)
+	tally := card.Tally(findings)
+	if top := tally.Top; top != nil {
+		// Scores are ordinal: the highest and the count per severity, never
+		// an average.
+		first.WriteString(" · Highest finding: " + top.Eval.Result.Score + " " + string(top.Eval.Result.Severity) +
+			" — " + findingTitle(top.Threat, false) + "; " + tally.Text())
+		if n := tally.Findings - tally.Scored; n > 0 {
+			first.WriteString(", " + strconv.Itoa(n) + " not scored")
+		}
+	}
+	first.WriteString(" · [Open the threatcard](" + dest + ")")
 	blocks = append(blocks, first.String())
 	blocks = append(blocks, paragraphs("", c.Summary)...)
 	blocks = append(blocks, inputTable(c, &ev))
+	if len(findings) > 0 {
+		blocks = append(blocks, "### Findings", findingTable(findings))
+	}
 
 	blocks = append(blocks, "### MAESTRO threat model")
 	for _, l := range maestro.Layers() {
@@ -73,6 +91,55 @@ func Markdown(c *card.Card, link string) (string, error) {
 		blocks = append(blocks, "#### "+maestro.CrossLayerName(), threatTable(c.MAESTRO.CrossLayer, true))
 	}
 	return strings.Join(blocks, "\n\n") + "\n", nil
+}
+
+// findingTable is the table of the findings, in the order given: id,
+// score and severity (or what is missing), core-risk category, threat and
+// CVSS input.
+func findingTable(fs []card.Finding) string {
+	var sb strings.Builder
+	sb.WriteString("| Finding | AIVSS | OWASP core risk | Threat | CVSS v4.0 |\n| --- | --- | --- | --- | --- |")
+	for i := range fs {
+		f := &fs[i]
+		a := &f.Threat.AIVSS
+		score := "not scored: missing " + escapeCell(f.Eval.MissingText())
+		switch {
+		case f.Eval.Err != nil:
+			score = "not scored: " + escapeCell(f.Eval.Err.Error())
+		case f.Eval.Complete():
+			score = f.Eval.Result.Score + " " + string(f.Eval.Result.Severity)
+		}
+		category := "—"
+		if a.Category != 0 {
+			category = escapeCell(a.Category.String())
+		}
+		cvss := "not set"
+		switch {
+		case f.Eval.Vector != nil:
+			cvss = f.Eval.Vector.BaseScore().Format(1) + " from " + codeSpan(a.CVSSVector, true)
+		case a.CVSSScore.Set:
+			cvss = a.CVSSScore.Value.Format(1)
+		}
+		sb.WriteString("\n| " + escapeCell(a.ID) + " | " + score + " | " + category + " | " +
+			findingTitle(f.Threat, true) + " | " + cvss + " |")
+	}
+	return sb.String()
+}
+
+// findingTitle is the name of a finding's threat, escaped for a table cell
+// or, unless table, for a line of text; an id the catalog does not know is
+// a code span.
+func findingTitle(t *maestro.Threat, table bool) string {
+	if t.CatalogID != "" {
+		if _, ok := maestro.LookupThreat(t.CatalogID); !ok {
+			return codeSpan(t.CatalogID, table)
+		}
+	}
+	name := strings.TrimSpace(t.Name())
+	if table {
+		return escapeCell(name)
+	}
+	return escapeInline(name)
 }
 
 // statusLabel is a layer's status as the published cards mark it.
@@ -184,14 +251,7 @@ func threatTable(ts []maestro.Threat, cross bool) string {
 // (bold text must not start or end with a space, or the ** show): its
 // title, or its catalog entry's name, or, for an id the catalog does not
 // know, the id as a code span.
-func threatName(t *maestro.Threat) string {
-	if t.CatalogID != "" {
-		if _, ok := maestro.LookupThreat(t.CatalogID); !ok {
-			return codeSpan(t.CatalogID, true)
-		}
-	}
-	return escapeCell(strings.TrimSpace(t.Name()))
-}
+func threatName(t *maestro.Threat) string { return findingTitle(t, true) }
 
 // layerList is "L2, L4", or a dash for a threat that names no layer.
 func layerList(ls []maestro.Layer) string {

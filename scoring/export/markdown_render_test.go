@@ -2,8 +2,11 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"html"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -14,8 +17,10 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/card/cardtest"
+	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
@@ -206,7 +211,68 @@ func wantBlocks(c *card.Card) []string {
 		// What is missing is in the edition's words, not the card's text.
 		first += "AIVSS incomplete, missing" + anyText + "("
 	}
-	add("p", first+ed.Name+") · "+mLink+"Open the threatcard"+mLinkEnd)
+	first += ed.Name + ") · "
+	// The findings, highest first (ties in card order), and what the
+	// headline says of them.
+	type shown struct {
+		id, score, category, name, cvss string
+		value                           decimal.Decimal
+		scored                          bool
+	}
+	var findings []shown
+	counts := map[aivss.Severity]int{}
+	unscored := 0
+	for _, f := range c.Findings() {
+		a := &f.Threat.AIVSS
+		s := shown{id: norm(a.ID), category: "—", name: norm(f.Threat.Name()), cvss: "not set"}
+		if id := f.Threat.CatalogID; id != "" {
+			if _, known := maestro.LookupThreat(id); !known {
+				s.name = mCode + id + mCodeEnd
+			}
+		}
+		if a.Category != 0 {
+			s.category = a.Category.String()
+		}
+		switch {
+		case f.Eval.Vector != nil:
+			s.cvss = f.Eval.Vector.BaseScore().Format(1) + " from " + mCode + a.CVSSVector + mCodeEnd
+		case a.CVSSScore.Set:
+			s.cvss = a.CVSSScore.Value.Format(1)
+		}
+		if f.Eval.Complete() {
+			s.score, s.value, s.scored = f.Eval.Result.Score+" "+string(f.Eval.Result.Severity), f.Eval.Result.Value, true
+			counts[f.Eval.Result.Severity]++
+		} else {
+			s.score = "not scored:" + anyText
+			unscored++
+		}
+		findings = append(findings, s)
+	}
+	slices.SortStableFunc(findings, func(a, b shown) int {
+		switch {
+		case a.scored && b.scored:
+			return cmp.Compare(b.value, a.value)
+		case a.scored != b.scored:
+			if a.scored {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	if len(findings) > 0 && findings[0].scored {
+		var parts []string
+		for _, sev := range []aivss.Severity{aivss.Critical, aivss.High, aivss.Medium, aivss.Low, aivss.None} {
+			if counts[sev] > 0 {
+				parts = append(parts, strconv.Itoa(counts[sev])+" "+string(sev))
+			}
+		}
+		if unscored > 0 {
+			parts = append(parts, strconv.Itoa(unscored)+" not scored")
+		}
+		first += "Highest finding: " + findings[0].score + " — " + findings[0].name + "; " + strings.Join(parts, ", ") + " · "
+	}
+	add("p", first+mLink+"Open the threatcard"+mLinkEnd)
 	add("p", nonBlankLines(c.Summary)...)
 
 	add("th", "AIVSS input", "Value")
@@ -233,6 +299,13 @@ func wantBlocks(c *card.Card) []string {
 		add("td", "Mitigation factor (MF)", scaleValue(&ed.MF, in.MF))
 	}
 
+	if len(findings) > 0 {
+		add("h3", "Findings")
+		add("th", "Finding", "AIVSS", "OWASP core risk", "Threat", "CVSS v4.0")
+		for _, f := range findings {
+			add("td", f.id, f.score, f.category, f.name, f.cvss)
+		}
+	}
 	add("h3", "MAESTRO threat model")
 	threats := func(ts []maestro.Threat, cross bool) {
 		if len(ts) == 0 {
@@ -414,6 +487,9 @@ func TestRenderedMarkdownReadsAsTyped(t *testing.T) {
 			if want := "**" + tt.raw + "** — AIVSS"; !strings.HasPrefix(md, want) {
 				t.Errorf("Markdown starts\n  %q\nwant\n  %q", strings.SplitAfter(md, "\n")[0], want)
 			}
+			// The text as every finding's id, and (in the headline) as the
+			// highest finding's title.
+			checkRendered(t, withFindings(hostileCard(tt.text), tt.text), "#v1&e=v0.8")
 		})
 	}
 }
@@ -421,12 +497,17 @@ func TestRenderedMarkdownReadsAsTyped(t *testing.T) {
 func TestRenderedMarkdownOfHandCardReadsAsTyped(t *testing.T) {
 	checkRendered(t, handCard(), handLink)
 	checkRendered(t, incompleteCard(), "#v1&e=v0.8")
+	checkRendered(t, findingsCard(), handLink)
 }
 
 func TestRenderedMarkdownOfRandomCardsReadsAsTyped(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	for range 300 {
-		checkRendered(t, cardtest.Random(r), "https://threatcard.example/#v1")
+	for i := range 400 {
+		c := cardtest.Random(r)
+		if i%2 == 1 {
+			cardtest.AddFindings(r, c)
+		}
+		checkRendered(t, c, "https://threatcard.example/#v1")
 		if t.Failed() {
 			break
 		}

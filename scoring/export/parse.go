@@ -16,6 +16,10 @@ import (
 
 // MaxJSON is the size in bytes of the largest document ParseJSON reads:
 // room for a card at every limit, with every character escaped.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 const MaxJSON = 1 << 20
 
 // ParseJSON reads a card from JSON of format threatcard/1, as JSON writes
@@ -30,6 +34,10 @@ const MaxJSON = 1 << 20
 // informative fields (aivss.score, aivss.severity, aivss.missing, a
 // threat's name and risk) must have the right type and are otherwise
 // ignored; a layer's name, if given, must be the layer's.
+//
+// Deprecated: threatcard's JSON is package cardjson now (format
+// threatcard/2, with findings); this copy stays until its last user,
+// app/ui's share_testdata_test.go, moves there.
 func ParseJSON(data []byte) (*card.Card, error) {
 	if len(data) > MaxJSON {
 		return nil, &ImportError{Msg: fmt.Sprintf("the document is %d bytes; the limit is %d", len(data), MaxJSON)}
