@@ -128,7 +128,8 @@ func readID(s string) (string, string) {
 			b = append(b, d)
 			i += 2
 		default:
-			return "", fmt.Sprintf("its id has %q as it is; a link percent-escapes every character but ASCII letters, digits, '-', '.', '_' and '~'", string(c))
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return "", fmt.Sprintf("its id has %q as it is; a link percent-escapes every character but ASCII letters, digits, '-', '.', '_' and '~'", string(r))
 		}
 	}
 	if !utf8.Valid(b) {
@@ -164,11 +165,11 @@ func parseFinding(ed *aivss.Edition, v string, index int, partial bool) (finding
 		}
 		fields = fields[:len(fields)-1]
 	} else if len(fields) != numFindingFields {
-		n := strconv.Itoa(len(fields))
+		n := strconv.Itoa(len(fields)) + " of the"
 		if len(fields) > numFindingFields {
-			n = "more than " + strconv.Itoa(numFindingFields)
+			n = "more than the"
 		}
-		return f, errorf("s", -1, "finding %d of the link (s=%s) has %s fields; a finding's part has %d, separated by ';': place;id;category;CVSS;factors;ThM;MF",
+		return f, errorf("s", -1, "finding %d of the link (s=%s) has %s %d fields of a finding's part, separated by ';': place;id;category;CVSS;factors;ThM;MF",
 			index, clip(v), n, numFindingFields)
 	}
 	for i, s := range fields {

@@ -43,25 +43,45 @@
 // the text; its record there is the same as for a threat that is no
 // finding (a finding's custom threat may have an empty title).
 //
-// In words of the URL standard, the whole link stays within the
-// characters a fragment takes unescaped, and ';', ',' and '&' never occur
-// inside an id, so no field runs into the next.
+// Exactly, what Encode writes is (ABNF, RFC 5234; "%x31-38" the digits 1
+// to 8, UPHEX "0"-"9" and "A"-"F"):
+//
+//	link     = "v2&e=" edition ["&c=" cvss] ["&f=" factors] ["&thm=" number]
+//	           ["&mf=" number] *100("&s=" finding) ["&d=" 1*base64url]
+//	finding  = place ";" id ";" [category] ";" [cvss] ";" [factors] ";"
+//	           [number] ";" [number]
+//	edition  = "v0.8" / "v0.5" / "card" ; an aivss edition id
+//	place    = %x31-38 "." position     ; position: 1 to 100, no leading 0
+//	id       = 1*(ALPHA / DIGIT / "-" / "." / "_" / "~" / "%" UPHEX UPHEX)
+//	                                    ; an escape never of ALPHA, DIGIT or "-._~"
+//	category = "1" / "2" / … / "9" / "10"
+//	cvss     = vector / score           ; canonical CVSS v4.0 vector; score with one decimal
+//	factors  = [number] 9("," [number]) ; ten entries, at least one a number
+//	number   = shortest decimal         ; "0", "0.5", "0.97", "1.25"
+//
+// Every character of a link is one that a URL fragment holds as it is
+// (RFC 3986), and an id never holds ';', '&', '=', '#' or '%' as they are,
+// so no field runs into the next.
 //
 // Decimals are written in their shortest form ("0.5", "1", "0.97"), a
 // bare CVSS score with one decimal ("9.0"). The scoring parts, findings
 // included, stay readable in a ticket, and come before the text, so that
-// a link cut short in a ticket loses text before it loses a score (see
-// TruncatedError).
+// a link cut short in a ticket loses text before it loses a score: cut in
+// its text, or (since every finding's threat is in the text, which a
+// whole link with findings therefore has) inside or right after its
+// findings' parts, a link decodes to a *TruncatedError with the scores and
+// the findings that arrived whole.
 //
 // One card, one link: Encode writes exactly one fragment for a card, so
 // Encode(Decode(s)) == s for every link Encode wrote. Decode also reads
 // other spellings of the numbers and vectors that a person or a tool may
 // produce, as long as they mean one card and no other, in e, c, f, thm and
 // mf, and in a finding's CVSS, FACTORS, THM and MF fields: any character
-// percent-escaped ("v0%2E8", "0%2C5"); numbers with more digits than
-// needed ("1.00", "09.3", and "9" for the CVSS score 9.0); a CVSS vector
-// with Not Defined (X) metrics written out; factors with every entry empty
-// ("f=,,,,,,,,,", no factors). A finding's PLACE, ID and CATEGORY are read
+// percent-escaped ("v0%2E8", the commas between factors as "%2C");
+// numbers with more digits than needed ("1.00", "09.3", and "9" for the
+// CVSS score 9.0); a CVSS vector with Not Defined (X) metrics written out;
+// factors with every entry empty ("f=,,,,,,,,,", or a finding's
+// ";,,,,,,,,,;": no factors). A finding's PLACE, ID and CATEGORY are read
 // only as Encode writes them (an ID's escapes exactly as above: "%c3",
 // "%41" and a literal space are refused). The parts are read in the order
 // above only, each at most once but s. Names are what their specifications

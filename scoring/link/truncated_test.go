@@ -277,8 +277,8 @@ func TestCutTextWithAWrongScoreOrNotLastIsAnError(t *testing.T) {
 		{"finding's category wrong, cut in a later finding", wrongCategory[:strings.Index(wrongCategory, "&s=8.2")+20], "s",
 			`finding s=1.1 (threat 1 of L1 Foundation Models): its category "11" is not one of 1 to 10`},
 		{"last finding's part no beginning of one", "v2&e=v0.8&s=1.1;F-1;;;;;&s=1.2;F-2;;9.3;;0.97;1!", "s", `MF "1!": not a plain decimal number`},
-		{"last finding's part out of order", "v2&e=v0.8&s=1.2;F-1;;;;;&s=1.1;F-2;;9", "s", "finding 2 of the link (s=1.1;F-2;;9) has 4 fields"},
-		{"last finding's id taken", "v2&e=v0.8&s=1.1;F-1;;;;;&s=1.2;F-1;;9", "s", "has 4 fields"},
+		{"last finding's part out of order", "v2&e=v0.8&s=1.2;F-1;;;;;&s=1.1;F-2;;9", "s", "finding 2 of the link (s=1.1;F-2;;9) has 4 of the 7 fields"},
+		{"last finding's id taken", "v2&e=v0.8&s=1.1;F-1;;;;;&s=1.2;F-1;;9", "s", "has 4 of the 7 fields"},
 	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
