@@ -23,9 +23,11 @@ const exportLinkV1 = "v1&e=v0.8&c=9.3&f=1,1,1,0.5,0.5,0.5,0,0,0,0&thm=0.97&mf=1"
 // cut short 12 characters into its text.
 const cutLink = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003L"
 
-// exportJSON is exportLink's card as JSON, written by hand.
+// exportJSON is exportLink's card as JSON, written by hand (format
+// threatcard/2; a card without threats reads the same in threatcard/1 but
+// for the format).
 const exportJSON = `{
-  "format": "threatcard/1",
+  "format": "threatcard/2",
   "title": "",
   "summary": "",
   "aivss": {
@@ -185,7 +187,7 @@ func TestExportCommand(t *testing.T) {
 		{"no link", []string{"--format", "json"}, "", "threatcard export: give the card's LINK", 2},
 		{"two links", []string{exportLinkV1, exportLinkV1, "--format", "json"}, "", "one LINK only", 2},
 		{"no format", []string{exportLinkV1}, "", "give --format json, markdown or svg", 2},
-		{"unknown format", []string{exportLinkV1, "--format", "pdf"}, "", `unknown --format "pdf"; formats are json, markdown and svg`, 2},
+		{"unknown format", []string{exportLinkV1, "--format", "pdf"}, "", `unknown --format "pdf"; formats are json, markdown, svg and aivss-report`, 2},
 		{"base not http", []string{exportLinkV1, "--format", "markdown", "--base", "javascript:alert(1)"}, "",
 			`--base "javascript:alert(1)" is not an http or https URL`, 2},
 		{"base with a fragment", []string{exportLinkV1, "--format", "markdown", "--base", "https://x.example/#a"}, "", "has a fragment", 2},
