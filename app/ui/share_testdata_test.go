@@ -7,7 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
-	"github.com/threatcard/threatcard/scoring/export"
+	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/link"
 )
 
@@ -53,7 +53,7 @@ func shareCard(t *testing.T, fragment string) *card.Card {
 
 func shareCardFromJSON(t *testing.T, doc string) *card.Card {
 	t.Helper()
-	c, err := export.ParseJSON([]byte(doc))
+	c, err := cardjson.Unmarshal([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
