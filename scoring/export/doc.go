@@ -5,9 +5,7 @@
 //     card cannot put links, images or HTML into the ticket;
 //   - Badge: a small self-contained SVG, "AIVSS 9.5 Critical".
 //
-// The card's JSON is package cardjson. JSON, ParseJSON and Schema here
-// (format threatcard/1, without findings) are deprecated and stay only
-// until their last user moves.
+// The card's JSON, written and read, is package cardjson.
 //
 // Every export takes a card that passes card.Validate and returns its
 // error otherwise.

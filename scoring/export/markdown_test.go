@@ -489,9 +489,6 @@ func TestExportsRefuseAnInvalidCard(t *testing.T) {
 	if _, err := Markdown(c, "#x"); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
 		t.Errorf("Markdown: error %v; want a *card.FieldError on title", err)
 	}
-	if _, err := JSON(c); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
-		t.Errorf("JSON: error %v; want a *card.FieldError on title", err)
-	}
 	if _, err := Badge(c); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
 		t.Errorf("Badge: error %v; want a *card.FieldError on title", err)
 	}
