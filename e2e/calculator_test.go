@@ -40,12 +40,12 @@ func TestElevenAfterNinePointThreeKeepsNinePointThree(t *testing.T) {
 	click(t, tb, `label[for="cvss-mode-score"]`)
 	typeInto(t, tb, "#cvss-score", "9.3")
 	press(t, tb, kb.Tab) // leaves the field: the change event
-	const kept = "v1&e=v0.8&c=9.3&thm=0.97&mf=1"
+	const kept = "v2&e=v0.8&c=9.3&thm=0.97&mf=1"
 	waitEq(t, tb, "the address with 9.3", fragmentNow, kept)
 
 	selectField(t, tb, "cvss-score")
 	press(t, tb, "1")
-	waitEq(t, tb, "the address with 1, a score", fragmentNow, "v1&e=v0.8&c=1.0&thm=0.97&mf=1")
+	waitEq(t, tb, "the address with 1, a score", fragmentNow, "v2&e=v0.8&c=1.0&thm=0.97&mf=1")
 	press(t, tb, "1")
 	const why = "the CVSS score is 11.0; a CVSS v4.0 score is 0.0 to 10.0 with one decimal"
 	waitEq(t, tb, "#score", scoreText, "not scored: "+why+"; the card keeps 9.3")
@@ -68,7 +68,9 @@ func TestElevenAfterNinePointThreeKeepsNinePointThree(t *testing.T) {
 }
 
 // A decimal comma in a card-edition factor is the number it means: 0,5 is
-// 0.5 in the card and its link, and the field shows 0.50 once left.
+// 0.5 in the card and its link, and the field shows 0.50 once left. The
+// card is opened from a format 1 link, as shared before findings; the
+// address then holds the format 2 link threatcard writes.
 func TestADecimalCommaInACardEditionFactor(t *testing.T) {
 	const before = "v1&e=card&c=7.5&f=0.6,0.5,0,0.7,0.4,0.5,0.2,0.1,0.6,0.5&thm=1&mf=0.85"
 	s := serve(t, rootSite.dir, "/")
@@ -80,7 +82,7 @@ func TestADecimalCommaInACardEditionFactor(t *testing.T) {
 	selectField(t, tb, "factor-autonomy_of_action")
 	typeInto(t, tb, "#factor-autonomy_of_action", "0,5")
 	press(t, tb, kb.Tab)
-	const after = "v1&e=card&c=7.5&f=0.5,0.5,0,0.7,0.4,0.5,0.2,0.1,0.6,0.5&thm=1&mf=0.85"
+	const after = "v2&e=card&c=7.5&f=0.5,0.5,0,0.7,0.4,0.5,0.2,0.1,0.6,0.5&thm=1&mf=0.85"
 	waitEq(t, tb, "the address", fragmentNow, after)
 	waitEq(t, tb, "the field once left", valueOf("factor-autonomy_of_action"), "0.50")
 	if got := eval[string](t, tb, valueOf("factor-autonomy_of_action-range")); got != "50" {

@@ -16,18 +16,20 @@ import (
 //	AIVSS = RoundHalfUp((CVSS + AARS) × MF, 1)
 //
 // With CVSS 4.0, ThM 1 and MF 1 every factor at Partial (0.5) gives
-// Factor_Sum 5.0, AARS 6 × 0.5 = 3.0 and AIVSS 7.0 High.
+// Factor_Sum 5.0, AARS 6 × 0.5 = 3.0 and AIVSS 7.0 High. The card is
+// opened from its format 1 link, as shared before findings; the links the
+// page writes after an edit are format 2.
 const (
 	factorsBefore = "v1&e=v0.8&c=4.0&f=0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=1&mf=1"
 
 	// Tools (the second factor) set to None: Factor_Sum 4.5, AARS
 	// 6 × 0.45 = 2.7, AIVSS 6.7 Medium.
-	factorsToolsNone = "v1&e=v0.8&c=4.0&f=0.5,0,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=1&mf=1"
+	factorsToolsNone = "v2&e=v0.8&c=4.0&f=0.5,0,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=1&mf=1"
 
 	// Then Autonomy (the first) moved from Partial to Full with the
 	// keyboard: Factor_Sum 5.0 again, AIVSS 7.0 High, right on the band's
 	// lower edge.
-	factorsAutonomyFull = "v1&e=v0.8&c=4.0&f=1,0,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=1&mf=1"
+	factorsAutonomyFull = "v2&e=v0.8&c=4.0&f=1,0,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5&thm=1&mf=1"
 )
 
 func TestChangingAFactorUpdatesScoreAndLink(t *testing.T) {

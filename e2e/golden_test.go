@@ -62,6 +62,19 @@ func golden(t *testing.T, name string) (string, goldenCard) {
 	return strings.TrimSpace(string(l)), c
 }
 
+// written is the link threatcard writes today for the card of the format 1
+// link v1, as a golden link is: format 2 writes a card without findings (as
+// every format 1 card is) with the same parts after its own version, "v2".
+// The page puts it in the address when it opens v1.
+func written(t *testing.T, v1 string) string {
+	t.Helper()
+	rest, ok := strings.CutPrefix(v1, "v1&")
+	if !ok {
+		t.Fatalf("%.20s… is not a format 1 link", v1)
+	}
+	return "v2&" + rest
+}
+
 // scoreWant is what #score says for the reference card: its score and
 // severity, or what is missing. Missing factors are not named in these
 // references, so the list reads as the reference writes it.

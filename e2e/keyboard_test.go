@@ -134,7 +134,8 @@ func TestTheWholeEditorWorksWithTheKeyboard(t *testing.T) {
 	// The card to make is the reference calculator's defaults in v0.5
 	// (score 5.5 Medium), then an L1 status and a catalog threat.
 	golden, c := golden(t, "v05-calculator-defaults")
-	scoring, _, _ := strings.Cut(golden, "&d=")
+	// The golden link is format 1; the page writes the card's format 2 link.
+	scoring, _, _ := strings.Cut(written(t, golden), "&d=")
 	vector := *c.AIVSS.CVSSVector
 	_, factorList, _ := strings.Cut(scoring, "&f=")
 	factorList, _, _ = strings.Cut(factorList, "&")
@@ -152,7 +153,7 @@ func TestTheWholeEditorWorksWithTheKeyboard(t *testing.T) {
 		k.tabTo("#edition", false)
 		k.press(kb.ArrowDown) // v0.8 → v0.5, the next in the menu
 		waitEq(t, tb, "#edition", valueOf("edition"), "v0.5")
-		waitUntil(t, tb, "the link has the edition", fragmentNow+`.startsWith("v1&e=v0.5&")`)
+		waitUntil(t, tb, "the link has the edition", fragmentNow+`.startsWith("v2&e=v0.5&")`)
 	})
 	step(t, "CVSS metrics", func(t *testing.T) {
 		k := keyboard{t, tb}

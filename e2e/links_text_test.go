@@ -171,27 +171,30 @@ func TestACutLinkOpensItsScoreWithABannerAndKeepsTheDraft(t *testing.T) {
 
 // A link written another way than threatcard writes it opens its card
 // and the address becomes the one link of that card, at once, in a new
-// page and in the same one; the draft has that link too.
+// page and in the same one; the draft has that link too. The golden link
+// is format 1, as threatcard wrote it before findings: it too is another
+// way, and the one link is its format 2 link.
 func TestANonCanonicalLinkBecomesTheCanonicalOneInTheAddress(t *testing.T) {
 	misuse, misuseCard := golden(t, "v08-tool-misuse-scores-only")
-	// The same card: parts in another order, a number with more digits, an
-	// escaped character.
+	canonical := written(t, misuse)
+	// The same card in format 1: parts in another order, a number with
+	// more digits, an escaped character.
 	spelled := strings.NewReplacer("&thm=0.97", "&thm=0.970", "e=v0.8", "e=v0%2E8").Replace(misuse)
 	i := strings.Index(spelled, "&c=")
 	j := strings.Index(spelled, "&f=")
 	spelled = "v1" + spelled[i:j] + spelled[2:i] + spelled[j:]
 	if spelled == misuse {
-		t.Fatal("the spelling is the canonical link")
+		t.Fatal("the spelling is the golden link")
 	}
-	if c, err := link.Canonical(spelled); err != nil || c != misuse {
-		t.Fatalf("link.Canonical(%s) = %s, %v", spelled, c, err)
+	if c, err := link.Canonical(spelled); err != nil || c != canonical {
+		t.Fatalf("link.Canonical(%s) = %s, %v; want %s", spelled, c, err, canonical)
 	}
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
 	check := func(t *testing.T) {
-		waitEq(t, tb, "the address", fragmentNow, misuse)
+		waitEq(t, tb, "the address", fragmentNow, canonical)
 		checkCardShown(t, tb, &misuseCard)
-		waitEq(t, tb, "the draft's link", `JSON.parse(localStorage.getItem("threatcard.draft") || "{}").fragment ?? "none"`, misuse)
+		waitEq(t, tb, "the draft's link", `JSON.parse(localStorage.getItem("threatcard.draft") || "{}").fragment ?? "none"`, canonical)
 		if got := eval[int](t, tb, `history.length`); got < 1 {
 			t.Errorf("history.length %d", got)
 		}
@@ -205,12 +208,12 @@ func TestANonCanonicalLinkBecomesTheCanonicalOneInTheAddress(t *testing.T) {
 		eval[string](t, tb, "location.hash = "+js("#"+spelled))
 		check(t)
 	})
-	// Opened from its link, then from the other spelling, then another card
-	// opened: the card is listed once among the recent cards.
+	// Opened from its golden link, then from the other spelling, then
+	// another card opened: the card is listed once among the recent cards.
 	t.Run("listed once among the recent cards", func(t *testing.T) {
 		example, _ := golden(t, "gpt-image-2")
 		id := ""
-		for _, f := range []struct{ open, saved string }{{misuse, misuse}, {spelled, misuse}, {example, example}} {
+		for _, f := range []struct{ open, saved string }{{misuse, canonical}, {spelled, canonical}, {example, written(t, example)}} {
 			open(t, tb, s, "/#"+f.open)
 			waitUntil(t, tb, "the card opened is saved", `(() => {
   const d = JSON.parse(localStorage.getItem("threatcard.draft") || "{}");
@@ -221,7 +224,7 @@ func TestANonCanonicalLinkBecomesTheCanonicalOneInTheAddress(t *testing.T) {
 		listed := eval[[]string](t, tb, `JSON.parse(localStorage.getItem("threatcard.recent") || "[]").map((c) => c.fragment)`)
 		n := 0
 		for _, f := range listed {
-			if f == misuse || f == spelled {
+			if f == canonical || f == misuse || f == spelled {
 				n++
 			}
 		}
@@ -232,14 +235,15 @@ func TestANonCanonicalLinkBecomesTheCanonicalOneInTheAddress(t *testing.T) {
 }
 
 // The import box takes a link: a URL of the app opens its card as the
-// address would, with the canonical link in the address.
+// address would, with the canonical link in the address (here a format 1
+// link, whose canonical link is format 2).
 func TestTheImportBoxOpensALink(t *testing.T) {
 	misuse, misuseCard := golden(t, "v08-tool-misuse-scores-only")
 	s := serve(t, rootSite.dir, "/")
 	tb := startDraft(t, s)
 	paste(t, tb, "import-text", "https://owner.github.io/threatcard/#"+strings.Replace(misuse, "&mf=1", "&mf=1.00", 1))
 	click(t, tb, "#import-submit")
-	waitEq(t, tb, "the address", fragmentNow, misuse)
+	waitEq(t, tb, "the address", fragmentNow, written(t, misuse))
 	checkCardShown(t, tb, &misuseCard)
 	waitEq(t, tb, "the import status", textOf("import-status"), "Opened an untitled card from the link.")
 }

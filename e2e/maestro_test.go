@@ -17,15 +17,19 @@ func threatNames(section string) string {
 }
 
 func TestMaestroEditorAddsAndRemovesAThreatThroughTheLink(t *testing.T) {
-	original, c := golden(t, "card-edition-full-model")
+	shared, c := golden(t, "card-edition-full-model")
+	// The golden link is format 1; the page writes the card's format 2
+	// link, in the address from the first load on.
+	original := written(t, shared)
 	if n := len(c.MAESTRO.Layers[1].Threats); n != 0 {
 		t.Fatalf("the reference has %d threats under L2; the test adds the first", n)
 	}
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
-	open(t, tb, s, "/#"+original)
+	open(t, tb, s, "/#"+shared)
 	waitEq(t, tb, "#score", scoreText, "AIVSS "+*c.AIVSS.Score+" "+*c.AIVSS.Severity)
 	waitForEditor(t, tb)
+	waitEq(t, tb, "the address", fragmentNow, original)
 
 	click(t, tb, "#layer-2-add-threat")
 	waitUntil(t, tb, "the catalog picker is open", `!!document.getElementById("catalog-search")`)
@@ -36,7 +40,7 @@ func TestMaestroEditorAddsAndRemovesAThreatThroughTheLink(t *testing.T) {
 	waitEq(t, tb, "L2's threats", threatNames("layer-2"), "Data Poisoning")
 	waitUntil(t, tb, "the address changes", fragmentNow+` !== `+js(original))
 	added := eval[string](t, tb, fragmentNow)
-	if !strings.HasPrefix(added, "v1&e=card&") {
+	if !strings.HasPrefix(added, "v2&e=card&") {
 		t.Fatalf("the address is not a card's link: #%s", added)
 	}
 	// The threat lives in the link's text, not in the score.

@@ -99,7 +99,8 @@ func TestEveryRequestStaysOnItsOrigin(t *testing.T) {
 	allowClipboard(t, tb, s.URL)
 	open(t, tb, s, "/#"+full)
 	checkCardShown(t, tb, &fullCard)
-	shared := s.URL + "/#" + full
+	// The golden link is format 1; the page shares the card's format 2 link.
+	shared := s.URL + "/#" + written(t, full)
 
 	t.Run("copy link", func(t *testing.T) {
 		click(t, tb, "#share-copy-link")
