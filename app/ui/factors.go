@@ -53,10 +53,11 @@ func (c *FactorsPanel) Render() (ui app.UI) {
 		for i, ch := range ed.Levels.Choices {
 			parts[i] = ch.Label + " (" + ch.Value.Format(0) + ")"
 		}
+		hint += strings.Join(parts, ", ")
 		if c.Inherit {
-			parts = append(parts, "as the card")
+			hint += ", or “As the card”, which follows the card's value"
 		}
-		hint += strings.Join(parts, ", ") + "."
+		hint += "."
 	} else {
 		hint += "a number from " + ed.Levels.Min.Format(2) + " to " + ed.Levels.Max.Format(2) + "."
 		if c.Inherit {

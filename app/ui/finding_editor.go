@@ -214,14 +214,14 @@ func (c *FindingEditor) renderCategory(p string) app.UI {
 		options = append(options, option(categoryValue(0), "Not chosen", true))
 	}
 	suggested, where := suggestedCategories(c.Layer, t)
-	rest := make([]app.UI, 0, corerisk.NumRisks)
 	sugg := make([]app.UI, 0, len(suggested))
+	for _, r := range suggested { // in Appendix C's order
+		sugg = append(sugg, option(categoryValue(r), r.String(), r == selected))
+	}
+	rest := make([]app.UI, 0, corerisk.NumRisks)
 	for _, r := range corerisk.All() {
-		o := option(categoryValue(r), r.String(), r == selected)
-		if slices.Contains(suggested, r) {
-			sugg = append(sugg, o)
-		} else {
-			rest = append(rest, o)
+		if !slices.Contains(suggested, r) {
+			rest = append(rest, option(categoryValue(r), r.String(), r == selected))
 		}
 	}
 	if len(sugg) > 0 {

@@ -206,16 +206,21 @@ func (c *FindingsList) row(i int, r *findingRow) app.UI {
 	if category == "" {
 		category = "no category chosen"
 	}
+	// The spaces between the parts are text of their own, so that the
+	// row reads as words ("F-004 10.0 Critical …") to a screen reader.
 	body := []app.UI{
 		textEl("span", r.ID, "class", "tc-finding-id"),
+		app.Text(" "),
 		score,
+		app.Text(" "),
 		textEl("span", r.Title, "id", rowID+"-title", "class", "tc-finding-title"),
+		app.Text(" "),
 		textEl("span", category+" · "+r.Where, "class", "tc-finding-where"),
 	}
 	if r.Missing != "" {
-		body = append(body, textEl("span", r.Missing, "class", "tc-finding-missing"))
+		body = append(body, app.Text(" "), textEl("span", r.Missing, "class", "tc-finding-missing"))
 	}
-	body = append(body, el("button", "class", "tc-finding-go", "type", "button",
+	body = append(body, app.Text(" "), el("button", "class", "tc-finding-go", "type", "button",
 		"value", strconv.Itoa(i), "aria-label", "Go to finding "+r.ID+", "+r.Title).
 		OnClick(c.Editor.guard("going to a finding", c.onGo)).Text("Go to "+r.ID))
 	return el("li", "id", rowID, "class", class).Body(body...)

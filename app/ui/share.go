@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/scoring/aivssreport"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/export"
@@ -37,6 +38,8 @@ const (
 	shareCopyLinkID     = "share-copy-link"
 	shareCopyMarkdownID = "share-copy-markdown"
 	shareJSONID         = "share-json"
+	shareReportID       = "share-report"
+	shareReportNoteID   = "share-report-note"
 	shareSVGID          = "share-svg"
 	sharePrintID        = "share-print"
 	shareStatusID       = "share-status"
@@ -47,8 +50,11 @@ const (
 )
 
 // ShareBar offers the card to other people and tools: its link or a
-// Markdown summary on the clipboard, the JSON export or the SVG badge as a
-// download, and a printed report (see PrintReport). It only reads the card.
+// Markdown summary on the clipboard, the JSON export, the OWASP AIVSS v0.8
+// report of its findings (Appendix A) or the SVG badge as a download, and
+// a printed report (see PrintReport). It only reads the card. Beside the
+// AIVSS report's button, a note says what keeps the card from having one
+// (another edition) or which findings it leaves out.
 //
 // Above the buttons, a meter shows how much of link.TicketSafe the card's
 // link takes; past it, a warning says that some tickets and chat tools may
@@ -71,6 +77,9 @@ type ShareBar struct {
 	failed   bool   // status reports a failure
 	byHand   string // text to copy by hand; "" hides the field
 	byHandOf string // what byHand is: "link" or "Markdown"
+
+	reportRev  int    // the Rev reportNote was made for …
+	reportNote string // … what the AIVSS report's note says for it
 }
 
 // OnInit takes the card as first drawn as the one the status belongs to.
@@ -101,9 +110,12 @@ func (s *ShareBar) Render() app.UI {
 			s.button(shareCopyLinkID, "Copy link", "copying the link", s.copyLink),
 			s.button(shareCopyMarkdownID, "Copy Markdown for a ticket", "copying the Markdown", s.copyMarkdown),
 			s.button(shareJSONID, "Download JSON", "saving the JSON export", s.downloadJSON),
+			el("button", "id", shareReportID, "type", "button", "aria-describedby", shareReportNoteID).
+				Text("Download AIVSS report (JSON)").OnClick(guarded(s.Guard, "saving the AIVSS report", s.downloadReport, s.fail)),
 			s.button(shareSVGID, "Download SVG badge", "saving the badge", s.downloadBadge),
 			s.button(sharePrintID, "Print", "printing", s.print),
 		),
+		textEl("p", s.reportNotice(), "id", shareReportNoteID, "class", "tc-hint tc-share-report-note"),
 		textEl("p", s.status, "id", shareStatusID, "class", statusClass, "role", "status", "aria-live", "polite"),
 		app.If(s.byHand != "", func() app.UI {
 			rows := 2
@@ -261,6 +273,72 @@ func (s *ShareBar) downloadJSON(ctx app.Context, e app.Event) {
 		return
 	}
 	s.save(DownloadName(s.Card.Title, ".json"), "application/json", string(data))
+}
+
+// reportNotice is the note beside the AIVSS report's button: why the card
+// has none (not in v0.8), that it lists no finding yet, or which findings
+// it leaves out and why; "" when it lists them all. It is worked out by
+// aivssreport.Marshal itself, once per revision of the card.
+func (s *ShareBar) reportNotice() string {
+	if s.Card == nil {
+		return ""
+	}
+	if s.reportRev == s.Rev && s.reportRev != 0 {
+		return s.reportNote
+	}
+	s.reportRev, s.reportNote = s.Rev, reportNote(s.Card)
+	return s.reportNote
+}
+
+// reportNote says what the AIVSS report of c leaves out, or why c has
+// none; "" when it lists every finding.
+func reportNote(c *card.Card) string {
+	if c.AIVSS.Edition == aivssreport.Edition && len(c.Findings()) == 0 {
+		return "The AIVSS report lists the card's findings, and it has none yet: score a threat with AIVSS in the MAESTRO editor."
+	}
+	// The date is the report's, which the note does not show.
+	_, skipped, err := aivssreport.Marshal(c, aivssreport.Metadata{Date: "2000-01-01"})
+	switch {
+	case err != nil:
+		return "No AIVSS report: " + strings.TrimSuffix(err.Error(), ".") + "."
+	case len(skipped) > 0:
+		return "The AIVSS report leaves out " + skippedText(skipped) + "."
+	}
+	return ""
+}
+
+// skippedText lists the findings a report leaves out, with why: "F-002,
+// which is not scored: CVSS missing; F-003, which has no OWASP core-risk
+// category".
+func skippedText(skipped []aivssreport.Skipped) string {
+	parts := make([]string, len(skipped))
+	for i, sk := range skipped {
+		parts[i] = sk.ID + ", which " + sk.Reason
+	}
+	return strings.Join(parts, "; ")
+}
+
+// downloadReport saves the card's findings as an OWASP AIVSS v0.8 report
+// (Appendix A), dated today, by threatcard, with the card's link.
+func (s *ShareBar) downloadReport(ctx app.Context, e app.Event) {
+	if s.Card == nil {
+		s.report("There is no card to save yet.", true)
+		return
+	}
+	l, ok := s.link()
+	if !ok {
+		return
+	}
+	data, skipped, err := aivssreport.Marshal(s.Card, aivssreport.Metadata{Date: today(), Assessor: aivssreport.DefaultAssessor, Link: l})
+	if err != nil {
+		s.report("No AIVSS report: "+strings.TrimSuffix(err.Error(), ".")+".", true)
+		return
+	}
+	name := DownloadName(s.Card.Title, "-aivss-report.json")
+	s.save(name, "application/json", string(data))
+	if !s.failed && len(skipped) > 0 {
+		s.report(s.status+" It leaves out "+skippedText(skipped)+".", false)
+	}
 }
 
 func (s *ShareBar) downloadBadge(ctx app.Context, e app.Event) {

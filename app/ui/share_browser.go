@@ -90,6 +90,17 @@ func saveFile(name, mime, content string) (err error) {
 	return nil
 }
 
+// today is the date in the person's own time zone, YYYY-MM-DD: the
+// browser's, where Go's clock in WebAssembly knows only UTC. Natively
+// (prerendering) it is the machine's. Tests set a day of their own.
+var today = func() string {
+	if app.IsClient {
+		d := app.Window().Get("Date").New()
+		return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
+	}
+	return time.Now().Format(time.DateOnly)
+}
+
 // printPage opens the browser's print dialog; the print stylesheet in
 // web/threatcard.css shows the PrintReport alone.
 func printPage() {

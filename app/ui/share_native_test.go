@@ -27,10 +27,10 @@ func TestShareBarDownloadsAreNamedAfterTheTitle(t *testing.T) {
 			s := &ShareBar{Card: shareCardFromJSON(t, triageBotJSON)}
 			tt.handler(s)(app.Context{}, app.Event{})
 			tree := s.Render()
-			if err := app.Match(app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), tree, 3); err != nil {
+			if err := app.Match(app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), tree, 4); err != nil {
 				t.Error(err)
 			}
-			if err := app.Match(app.Text(tt.want), tree, 3, 0); err != nil {
+			if err := app.Match(app.Text(tt.want), tree, 4, 0); err != nil {
 				t.Error(err)
 			}
 		})

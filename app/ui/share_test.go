@@ -76,7 +76,7 @@ func TestDownloadName(t *testing.T) {
 	}
 }
 
-func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
+func TestShareBarRendersSixNamedButtonsAndAStatusLine(t *testing.T) {
 	tree := (&ShareBar{Card: shareCard(t, halfFilledLink)}).Render()
 	checks := []struct {
 		name     string
@@ -89,9 +89,11 @@ func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 		{"copy link", app.Elem("button").ID("share-copy-link").Attr("type", "button").OnClick(noop), []int{2, 0}},
 		{"copy Markdown", app.Elem("button").ID("share-copy-markdown").Attr("type", "button").OnClick(noop), []int{2, 1}},
 		{"download JSON", app.Elem("button").ID("share-json").Attr("type", "button").OnClick(noop), []int{2, 2}},
-		{"download badge", app.Elem("button").ID("share-svg").Attr("type", "button").OnClick(noop), []int{2, 3}},
-		{"print", app.Elem("button").ID("share-print").Attr("type", "button").OnClick(noop), []int{2, 4}},
-		{"an empty live status line", app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{3}},
+		{"download the AIVSS report, described by its note", app.Elem("button").ID("share-report").Attr("type", "button").Aria("describedby", "share-report-note").OnClick(noop), []int{2, 3}},
+		{"download badge", app.Elem("button").ID("share-svg").Attr("type", "button").OnClick(noop), []int{2, 4}},
+		{"print", app.Elem("button").ID("share-print").Attr("type", "button").OnClick(noop), []int{2, 5}},
+		{"the AIVSS report's note", app.Elem("p").ID("share-report-note").Class("tc-hint tc-share-report-note"), []int{3}},
+		{"an empty live status line", app.Elem("p").ID("share-status").Class("tc-share-status").Role("status").Aria("live", "polite"), []int{4}},
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, tree, c.path...); err != nil {
@@ -107,9 +109,11 @@ func TestShareBarRendersFiveNamedButtonsAndAStatusLine(t *testing.T) {
 		{"Copy link", []int{2, 0, 0}},
 		{"Copy Markdown for a ticket", []int{2, 1, 0}},
 		{"Download JSON", []int{2, 2, 0}},
-		{"Download SVG badge", []int{2, 3, 0}},
-		{"Print", []int{2, 4, 0}},
-		{"", []int{3, 0}},
+		{"Download AIVSS report (JSON)", []int{2, 3, 0}},
+		{"Download SVG badge", []int{2, 4, 0}},
+		{"Print", []int{2, 5, 0}},
+		{"The AIVSS report lists the card's findings, and it has none yet: score a threat with AIVSS in the MAESTRO editor.", []int{3, 0}},
+		{"", []int{4, 0}},
 	}
 	for _, tt := range texts {
 		if err := app.Match(app.Text(tt.want), tree, tt.path...); err != nil {
@@ -138,12 +142,12 @@ func TestShareBarOffersTheTextSelectedInAReadOnlyField(t *testing.T) {
 				expected app.UI
 				path     []int
 			}{
-				{app.Text(status), []int{0, 3, 0}},
-				{app.Elem("label").Attr("for", "share-fallback-text"), []int{0, 4, 0}},
-				{app.Text(tt.label), []int{0, 4, 0, 0}},
-				{app.Elem("textarea").ID("share-fallback-text").Attr("readonly", true).Attr("rows", tt.rows).Spellcheck(false).Text(tt.text), []int{0, 4, 1}},
-				{app.Elem("button").ID("share-fallback-close").Attr("type", "button").OnClick(noop), []int{0, 4, 2}},
-				{app.Text("Hide"), []int{0, 4, 2, 0}},
+				{app.Text(status), []int{0, 4, 0}},
+				{app.Elem("label").Attr("for", "share-fallback-text"), []int{0, 5, 0}},
+				{app.Text(tt.label), []int{0, 5, 0, 0}},
+				{app.Elem("textarea").ID("share-fallback-text").Attr("readonly", true).Attr("rows", tt.rows).Spellcheck(false).Text(tt.text), []int{0, 5, 1}},
+				{app.Elem("button").ID("share-fallback-close").Attr("type", "button").OnClick(noop), []int{0, 5, 2}},
+				{app.Text("Hide"), []int{0, 5, 2, 0}},
 			}
 			for _, c := range checks {
 				if err := app.Match(c.expected, s, c.path...); err != nil {
@@ -164,6 +168,7 @@ func TestShareBarWithoutACardSaysSoAsAFailure(t *testing.T) {
 		{"copy Markdown", func(s *ShareBar) app.EventHandler { return s.copyMarkdown }, "There is no card to share yet."},
 		{"JSON", func(s *ShareBar) app.EventHandler { return s.downloadJSON }, "There is no card to save yet."},
 		{"badge", func(s *ShareBar) app.EventHandler { return s.downloadBadge }, "There is no card to save yet."},
+		{"AIVSS report", func(s *ShareBar) app.EventHandler { return s.downloadReport }, "There is no card to save yet."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,10 +176,10 @@ func TestShareBarWithoutACardSaysSoAsAFailure(t *testing.T) {
 			tt.handler(s)(app.Context{}, app.Event{})
 			tree := s.Render()
 			want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
-			if err := app.Match(want, tree, 3); err != nil {
+			if err := app.Match(want, tree, 4); err != nil {
 				t.Error(err)
 			}
-			if err := app.Match(app.Text(tt.want), tree, 3, 0); err != nil {
+			if err := app.Match(app.Text(tt.want), tree, 4, 0); err != nil {
 				t.Error(err)
 			}
 		})
@@ -211,10 +216,10 @@ func TestShareBarShowsAPanicInItsStatusLine(t *testing.T) {
 	guarded(s.Guard, "printing", func(app.Context, app.Event) { panic("no window") }, s.fail)(app.Context{}, app.Event{})
 	tree := s.Render()
 	want := app.Elem("p").ID("share-status").Class("tc-share-status tc-share-status-failed").Role("status").Aria("live", "polite")
-	if err := app.Match(want, tree, 3); err != nil {
+	if err := app.Match(want, tree, 4); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.Text("internal error while printing: no window"), tree, 3, 0); err != nil {
+	if err := app.Match(app.Text("internal error while printing: no window"), tree, 4, 0); err != nil {
 		t.Error(err)
 	}
 }

@@ -20,7 +20,10 @@ import (
 //   - gpt-image-2.json and gpt-image-2.link: that card's JSON export and link
 //     as scoring/link pins them (scoring/link/testdata/links/);
 //   - ticket-triage-bot.json: the JSON export scoring/export pins, written by
-//     hand, of a complete card with threats.
+//     hand, of a complete card with threats (threatcard/1), and
+//     ticket-triage-bot-2.json, the same card as the share bar downloads it
+//     now (threatcard/2: the format's name, and "aivss": null for each
+//     threat, which is no finding).
 var (
 	//go:embed testdata/card-gpt-image-2.txt
 	gptImage2Text string
@@ -30,6 +33,8 @@ var (
 	gptImage2JSON string
 	//go:embed testdata/ticket-triage-bot.json
 	triageBotJSON string
+	//go:embed testdata/ticket-triage-bot-2.json
+	triageBot2JSON string
 )
 
 const (

@@ -245,7 +245,7 @@ func TestDownloadsSaveTheExportsUnderTheTitlesName(t *testing.T) {
 	tests := []struct {
 		button, name, mime, content, status string
 	}{
-		{"share-json", "ticket-triage-bot.json", "application/json", triageBotJSON, "Download started: ticket-triage-bot.json."},
+		{"share-json", "ticket-triage-bot.json", "application/json", triageBot2JSON, "Download started: ticket-triage-bot.json."},
 		{"share-svg", "ticket-triage-bot-aivss-badge.svg", "image/svg+xml", wantBadge, "Download started: ticket-triage-bot-aivss-badge.svg."},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/aivss"
+	"github.com/threatcard/threatcard/scoring/aivssreport"
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cardimport"
 	"github.com/threatcard/threatcard/scoring/cardjson"
@@ -49,7 +50,7 @@ var entryPoints = []any{
 	(*card.Card).Findings, card.RankFindings, card.Tally, (*card.FindingTally).Text, (*card.Card).NewAssessment,
 	(*card.Card).AddScenarios, (*card.Card).FindingInputs, (*aivss.Edition).Counterpart,
 	maestro.ASI.CoreRisk, maestro.Layer.CoreRisks, (*maestro.Assessment).Overrides,
-	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors,
+	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors, aivssreport.Marshal,
 }
 
 type hello struct {
