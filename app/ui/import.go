@@ -23,8 +23,10 @@ const (
 )
 
 // ImportDialog reads a card that is pasted in, either a threatcard link
-// (a URL or a bare fragment, see linkIn), the text of a published card or
-// a JSON export (told apart by cardimport.Detect), and asks the page to
+// (a URL or a bare fragment, see linkIn), the text of a published card, a
+// JSON export or an OWASP AIVSS v0.8 report (told apart by
+// cardimport.Detect; a report's remarks, such as a stated score that
+// differs from the one its inputs give, are listed), and asks the page to
 // open it in place of the current card. A document that
 // cannot be read is reported where it is wrong (its line, or its JSON path)
 // and nothing changes: the pasted text stays, and so does the current card.
@@ -61,9 +63,10 @@ func (d *ImportDialog) Render() app.UI {
 	}
 	return el("section", "id", "import", "class", "tc-import", "aria-labelledby", "import-title").Body(
 		textEl("h2", "Import a card", "id", "import-title"),
-		textEl("p", "Paste a threatcard link, the text of a published agentic threat-model card, or a threatcard "+
-			"JSON export. It opens in place of the card on screen.", "id", "import-hint", "class", "tc-hint"),
-		textEl("label", "Link, card text or JSON export", "for", importTextID),
+		textEl("p", "Paste a threatcard link, the text of a published agentic threat-model card, a threatcard "+
+			"JSON export, or an OWASP AIVSS v0.8 report (JSON with metadata and vulnerabilities), whose "+
+			"vulnerabilities become findings. It opens in place of the card on screen.", "id", "import-hint", "class", "tc-hint"),
+		textEl("label", "Link, card text, JSON export or AIVSS report", "for", importTextID),
 		area,
 		el("button", "id", importSubmitID, "type", "button").
 			Text("Import").OnClick(guarded(d.Guard, "importing the card", d.submit, d.fail)),

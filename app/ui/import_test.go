@@ -29,9 +29,11 @@ func TestImportDialogRendersALabelledTextAreaAndButton(t *testing.T) {
 		{app.Elem("h2").ID("import-title"), []int{0}},
 		{app.Text("Import a card"), []int{0, 0}},
 		{app.Elem("p").ID("import-hint").Class("tc-hint"), []int{1}},
-		{app.Text("Paste a threatcard link, the text of a published agentic threat-model card, or a threatcard JSON export. It opens in place of the card on screen."), []int{1, 0}},
+		{app.Text("Paste a threatcard link, the text of a published agentic threat-model card, a threatcard JSON export, " +
+			"or an OWASP AIVSS v0.8 report (JSON with metadata and vulnerabilities), whose vulnerabilities become findings. " +
+			"It opens in place of the card on screen."), []int{1, 0}},
 		{app.Elem("label").Attr("for", "import-text"), []int{2}},
-		{app.Text("Link, card text or JSON export"), []int{2, 0}},
+		{app.Text("Link, card text, JSON export or AIVSS report"), []int{2, 0}},
 		{app.Elem("textarea").ID("import-text").Attr("rows", 8).Spellcheck(false).Aria("describedby", "import-hint").Text("").OnInput(noop), []int{3}},
 		{app.Elem("button").ID("import-submit").Attr("type", "button").OnClick(noop), []int{4}},
 		{app.Text("Import"), []int{4, 0}},
@@ -178,5 +180,48 @@ func TestReplaceOverwritesTheWholeCard(t *testing.T) {
 	Replace(from)(dst)
 	if got, err := link.Encode(dst); err != nil || got != gptImage2Link {
 		t.Errorf("after Replace the card's link is %q (%v), want the replacement's", got, err)
+	}
+}
+
+// An OWASP AIVSS v0.8 report opens as a card whose vulnerabilities are
+// findings; a stated score that is not the one its inputs give is a
+// remark, and the card keeps the inputs. The report is worked example
+// 3.6.1 (CVSS 9.4 from its vector, the factors summing to 9, ThM 0.97,
+// MF 1: AARS = 0.6 × 0.9 × 0.97 = 0.5238, AIVSS 9.9238 → 9.9), stating
+// 9.8.
+func TestImportOpensAnAIVSSReportWithItsRemarks(t *testing.T) {
+	const report = `{
+  "metadata": {"system_name": "Tool agent", "assessment_date": "2026-03-18", "assessor_id": "someone"},
+  "vulnerabilities": [{
+    "id": "VULN-001",
+    "title": "Agentic AI Tool Misuse",
+    "description": "Worked example 3.6.1.",
+    "owasp_category": "Agentic AI Tool Misuse",
+    "cvss_base": {"vector_string": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", "score": 9.4},
+    "amplification_factors": {"autonomy": 1.0, "tools": 1.0, "language": 1.0, "context": 1.0, "non_determinism": 1.0,
+      "opacity": 1.0, "persistence": 0.5, "identity": 1.0, "multi_agent": 1.0, "self_mod": 0.5},
+    "threat_multiplier": 0.97,
+    "scores": {"factor_sum": 9.0, "aars": 0.5238, "mitigation_factor": 1.0, "aivss": 9.8, "severity": "Critical"}
+  }]
+}`
+	d, opened := importOf(report)
+	if opened == nil {
+		t.Fatalf("nothing opened; failure %v", d.failure)
+	}
+	if opened.Title != "Tool agent" || opened.AIVSS.Edition != "v0.8" {
+		t.Errorf("title %q, edition %q", opened.Title, opened.AIVSS.Edition)
+	}
+	fs := opened.Findings()
+	if len(fs) != 1 || fs[0].Threat.AIVSS.ID != "VULN-001" || !fs[0].Eval.Complete() || fs[0].Eval.Result.Score != "9.9" {
+		t.Fatalf("findings %+v; want VULN-001 scoring 9.9", fs)
+	}
+	if got := headlineOf(opened); got.TopScore != "9.9" || got.TopTitle != "Agentic AI Tool Misuse" || got.Counts != "1 Critical" {
+		t.Errorf("headline %+v", got)
+	}
+	if d.status != "Opened “Tool agent” from the OWASP AIVSS report. One remark, below." {
+		t.Errorf("status %q", d.status)
+	}
+	if len(d.warnings) != 1 || warningText(d.warnings[0]) != "VULN-001: scores.aivss is 9.8; computed 9.9" {
+		t.Errorf("remarks %v", d.warnings)
 	}
 }
