@@ -28,4 +28,3 @@ func plannerLink(t *testing.T) string {
 	}
 	return l
 }
-
