@@ -22,7 +22,7 @@ const MaxRecent = 10
 const (
 	draftKey     = "threatcard.draft"
 	recentKey    = "threatcard.recent"
-	canonicalKey = "threatcard.canonical" // set once the saved fragments are canonical (see Canonicalize)
+	canonicalKey = "threatcard.canonical" // the link format the saved fragments were made canonical in (see Canonicalize)
 )
 
 // SavedCard is a card as the draft store keeps it: its link fragment, which
@@ -148,14 +148,18 @@ func (s *DraftStore) Save(c SavedCard) (err error) {
 }
 
 // Canonicalize gives every saved card the fragment link.Encode writes
-// for it, once per browser. Earlier builds saved a card opened from an
+// for it, once per browser and link format: a new format (v2 after v1)
+// gives every card a new canonical link, so the key holds link.Version,
+// and a browser that made its cards canonical in an older format (whose
+// builds wrote true) does it again. Earlier builds saved a card opened from an
 // address with the address's fragment, which may be another spelling of
 // its link (percent-escapes a chat added, "1.00"); the same card opened
 // again now saves the canonical one, and would be listed twice. A card listed twice after the change, or listed while it
 // is the draft, is listed once. A fragment that no longer decodes is kept
 // as it is. Saved times do not change.
 func (s *DraftStore) Canonicalize() error {
-	if s.storage.Contains(canonicalKey) {
+	var version int
+	if s.storage.Contains(canonicalKey) && s.storage.Get(canonicalKey, &version) == nil && version == link.Version {
 		return nil
 	}
 	changed := false
@@ -193,7 +197,7 @@ func (s *DraftStore) Canonicalize() error {
 			}
 		}
 	}
-	return s.storage.Set(canonicalKey, true)
+	return s.storage.Set(canonicalKey, link.Version)
 }
 
 // saveProblem is the message for a draft the browser did not keep, in a

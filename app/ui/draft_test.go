@@ -179,6 +179,29 @@ func TestCanonicalizeGivesSavedCardsTheirOneLink(t *testing.T) {
 	}
 }
 
+// halfFilledLinkV1 is scoring/link/testdata/links/v08-incomplete.link as
+// format 1 wrote it: halfFilledLink's card.
+const halfFilledLinkV1 = "v1&e=v0.8&c=7.1&f=1,,,,0.5,,,,,&thm=0.5&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__"
+
+// A browser whose cards a build of link format 1 made canonical (it wrote
+// true under the key) has them made canonical again in format 2: its v1
+// links become v2, so that opening one again does not list it twice.
+func TestCanonicalizeRunsAgainForANewLinkFormat(t *testing.T) {
+	s := testStore(t)
+	if err := s.Save(SavedCard{ID: "1", Fragment: halfFilledLinkV1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.storage.Set(canonicalKey, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Canonicalize(); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.Load(); d.Fragment != halfFilledLink {
+		t.Errorf("draft %s, want its format 2 link %s", d.Fragment, halfFilledLink)
+	}
+}
+
 func TestSaveProblemSaysWhyInWords(t *testing.T) {
 	tests := []struct {
 		name string
