@@ -18,30 +18,6 @@ import (
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
-// findingsCard is handCard with three findings, scored by hand in v0.8
-// (AARS = (10 − CVSS) × Factor_Sum/10 × ThM; AIVSS = RoundHalfUp((CVSS +
-// AARS) × MF, 1)):
-//
-//   - F-001 on the L1 catalog threat: CVSS 7.5, tools overridden to 0 (sum
-//     3.5), ThM the card's 0.97, MF its own 0.83: AARS 2.5 × 0.35 × 0.97 =
-//     0.84875; 8.34875 × 0.83 = 6.9294625 → 6.9 Medium;
-//   - F-002, a custom threat under L2 with no title: the E:U vector (base
-//     9.3, CVSS-BT 8.1), whose Exploit Maturity sets ThM 0.5; the card's
-//     factors (sum 4.5) and MF 1: AARS 0.7 × 0.45 × 0.5 = 0.1575 → 9.4575
-//     → 9.5 Critical;
-//   - VULN-7 on the cross-layer threat: no CVSS yet, no category.
-func findingsCard() *card.Card {
-	c := handCard()
-	l1 := c.MAESTRO.Layer(maestro.FoundationModels)
-	l1.Threats[0].AIVSS = maestro.Assessment{ID: "F-001", Category: corerisk.GoalManipulation, CVSSScore: dec("7.5"), MF: dec("0.83")}
-	l1.Threats[0].AIVSS.Factors[1] = dec("0")
-	c.MAESTRO.Layer(maestro.DataOperations).Threats = []maestro.Threat{{Description: "Poisoned ticket history.",
-		AIVSS: maestro.Assessment{ID: "F-002", Category: corerisk.MemoryManipulation,
-			CVSSVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U"}}}
-	c.MAESTRO.CrossLayer[0].AIVSS = maestro.Assessment{ID: "VULN-7"}
-	return c
-}
-
 // The findings of findingsCard as Marshal must write them, by hand.
 const (
 	wantF001 = `            "state": "mitigated",
@@ -176,7 +152,7 @@ const (
 )
 
 func TestJSONOfFindingsIsAsWrittenByHand(t *testing.T) {
-	doc, err := Marshal(findingsCard())
+	doc, err := Marshal(cardtest.HandWithFindings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +171,7 @@ func TestJSONOfFindingsIsAsWrittenByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equalCards(back, findingsCard()) {
+	if !equalCards(back, cardtest.HandWithFindings()) {
 		t.Errorf("Unmarshal(Marshal(c)) = %+v; want findingsCard", back)
 	}
 }
@@ -287,7 +263,7 @@ func TestThreatcard1DocumentsStillImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equalCards(c, handCard()) {
+	if !equalCards(c, cardtest.Hand()) {
 		t.Errorf("the threatcard/1 hand document reads as %+v; want handCard", c)
 	}
 	s1 := compileSchema1(t)

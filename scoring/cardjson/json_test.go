@@ -153,7 +153,7 @@ const wantHandJSON = `{
 `
 
 func TestJSONOfHandCardIsAsWrittenByHand(t *testing.T) {
-	got, err := Marshal(handCard())
+	got, err := Marshal(cardtest.Hand())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ const wantIncompleteAIVSS = `  "aivss": {
 `
 
 func TestJSONOfIncompleteCardHasNullsAndMissing(t *testing.T) {
-	got, err := Marshal(incompleteCard())
+	got, err := Marshal(cardtest.Incomplete())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,9 +269,9 @@ func validateJSON(t *testing.T, s *jsonschema.Schema, doc []byte) error {
 
 func TestExportsValidateAgainstTheSchema(t *testing.T) {
 	s := compileSchema(t)
-	cards := map[string]*card.Card{"hand": handCard(), "incomplete": incompleteCard(), "empty": {AIVSS: card.Inputs{Edition: "v0.5"}}}
-	for _, h := range hostile {
-		cards["hostile "+h] = hostileCard(h)
+	cards := map[string]*card.Card{"hand": cardtest.Hand(), "incomplete": cardtest.Incomplete(), "empty": {AIVSS: card.Inputs{Edition: "v0.5"}}}
+	for _, h := range cardtest.Hostile {
+		cards["cardtest.Hostile "+h] = cardtest.HostileCard(h)
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for i := range 300 {
@@ -458,7 +458,7 @@ func normThreats(ts []maestro.Threat) []maestro.Threat {
 
 func TestUnmarshalRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	cards := []*card.Card{handCard(), incompleteCard(), hostileCard(hostile[0])}
+	cards := []*card.Card{cardtest.Hand(), cardtest.Incomplete(), cardtest.HostileCard(cardtest.Hostile[0])}
 	for range 500 {
 		cards = append(cards, cardtest.Random(r))
 	}
@@ -487,7 +487,7 @@ func TestUnmarshalRoundTrip(t *testing.T) {
 // TestJSONThroughLinkIsLossless checks JSON → card → link → card → JSON.
 func TestJSONThroughLinkIsLossless(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
-	cards := []*card.Card{handCard(), incompleteCard()}
+	cards := []*card.Card{cardtest.Hand(), cardtest.Incomplete()}
 	for range 300 {
 		cards = append(cards, cardtest.Random(r))
 	}

@@ -43,14 +43,14 @@ const wantIncompleteBadge = `<svg xmlns="http://www.w3.org/2000/svg" width="120"
 `
 
 func TestBadgeIsAsWrittenByHand(t *testing.T) {
-	incomplete := incompleteCard()
+	incomplete := cardtest.Incomplete()
 	incomplete.Title = `R&D <bot> "x"`
 	for _, tt := range []struct {
 		name string
 		card *card.Card
 		want string
 	}{
-		{"complete", handCard(), wantHandBadge},
+		{"complete", cardtest.Hand(), wantHandBadge},
 		{"incomplete, title with XML syntax", incomplete, wantIncompleteBadge},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

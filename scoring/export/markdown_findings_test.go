@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/threatcard/threatcard/scoring/card/cardtest"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ const (
 )
 
 func TestMarkdownOfFindingsIsAsWrittenByHand(t *testing.T) {
-	got, err := Markdown(findingsCard(), handLink)
+	got, err := Markdown(cardtest.HandWithFindings(), handLink)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,14 +87,14 @@ func TestMarkdownOfTheOWASPScenarios(t *testing.T) {
 // headline; one whose findings are none of them scored lists them but
 // names no highest.
 func TestMarkdownWithoutScoredFindings(t *testing.T) {
-	got, err := Markdown(handCard(), handLink)
+	got, err := Markdown(cardtest.Hand(), handLink)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(got, "Findings") || strings.Contains(got, "Highest finding") {
 		t.Errorf("a card without findings shows findings:\n%s", got)
 	}
-	c := handCard()
+	c := cardtest.Hand()
 	c.MAESTRO.CrossLayer[0].AIVSS.ID = "F-9"
 	got, err = Markdown(c, handLink)
 	if err != nil {
@@ -110,8 +111,8 @@ func TestMarkdownWithoutScoredFindings(t *testing.T) {
 // A finding whose inputs contradict each other (a ThM beside a vector
 // whose Exploit Maturity sets another) says it is not scored, and why.
 func TestMarkdownOfAFindingThatCannotBeScored(t *testing.T) {
-	c := handCard()
-	c.MAESTRO.CrossLayer[0].AIVSS = findingsCard().MAESTRO.Layers[1].Threats[0].AIVSS
+	c := cardtest.Hand()
+	c.MAESTRO.CrossLayer[0].AIVSS = cardtest.HandWithFindings().MAESTRO.Layers[1].Threats[0].AIVSS
 	c.MAESTRO.CrossLayer[0].AIVSS.ThM = dec("0.97")
 	got, err := Markdown(c, handLink)
 	if err != nil {

@@ -483,21 +483,21 @@ func TestRenderedMarkdownReadsAsTyped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			md := checkRendered(t, hostileCard(tt.text), "#v1&e=v0.8")
+			md := checkRendered(t, cardtest.HostileCard(tt.text), "#v1&e=v0.8")
 			if want := "**" + tt.raw + "** — AIVSS"; !strings.HasPrefix(md, want) {
 				t.Errorf("Markdown starts\n  %q\nwant\n  %q", strings.SplitAfter(md, "\n")[0], want)
 			}
 			// The text as every finding's id, and (in the headline) as the
 			// highest finding's title.
-			checkRendered(t, withFindings(hostileCard(tt.text), tt.text), "#v1&e=v0.8")
+			checkRendered(t, withFindings(cardtest.HostileCard(tt.text), tt.text), "#v1&e=v0.8")
 		})
 	}
 }
 
 func TestRenderedMarkdownOfHandCardReadsAsTyped(t *testing.T) {
-	checkRendered(t, handCard(), handLink)
-	checkRendered(t, incompleteCard(), "#v1&e=v0.8")
-	checkRendered(t, findingsCard(), handLink)
+	checkRendered(t, cardtest.Hand(), handLink)
+	checkRendered(t, cardtest.Incomplete(), "#v1&e=v0.8")
+	checkRendered(t, cardtest.HandWithFindings(), handLink)
 }
 
 func TestRenderedMarkdownOfRandomCardsReadsAsTyped(t *testing.T) {

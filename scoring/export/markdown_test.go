@@ -11,7 +11,6 @@ import (
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/card/cardtest"
 	"github.com/threatcard/threatcard/scoring/decimal"
-	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
 const handLink = "https://threatcard.example/app/#v1&e=v0.8"
@@ -72,7 +71,7 @@ Not certain from the listing — Ticket storage is not described.
 `
 
 func TestMarkdownOfHandCardIsAsWrittenByHand(t *testing.T) {
-	got, err := Markdown(handCard(), handLink)
+	got, err := Markdown(cardtest.Hand(), handLink)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +81,7 @@ func TestMarkdownOfHandCardIsAsWrittenByHand(t *testing.T) {
 }
 
 func TestMarkdownOfIncompleteCardSaysWhatIsMissing(t *testing.T) {
-	got, err := Markdown(incompleteCard(), "#v1&e=v0.8")
+	got, err := Markdown(cardtest.Incomplete(), "#v1&e=v0.8")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +110,7 @@ func TestMarkdownOfOtherEditions(t *testing.T) {
 			// v0.5: ((9.3 + 4.5) / 2) × 0.97 = 6.693 → 6.7 Medium; no MF row.
 			name: "v0.5",
 			card: func() *card.Card {
-				c := handCard()
+				c := cardtest.Hand()
 				c.AIVSS.Edition = "v0.5"
 				c.AIVSS.MF = decimal.Optional{}
 				return c
@@ -153,7 +152,7 @@ func TestMarkdownOfOtherEditions(t *testing.T) {
 }
 
 func TestMarkdownBoldTextHasNoSpacesInside(t *testing.T) {
-	c := handCard()
+	c := cardtest.Hand()
 	c.Title = "  Spaced bot  "
 	c.MAESTRO.Layers[0].Threats[1].Title = " Spaced threat\u00a0"
 	got, err := Markdown(c, "#x")
@@ -269,37 +268,6 @@ func TestCodeSpan(t *testing.T) {
 			}
 		})
 	}
-}
-
-// hostile are strings that would inject a link, an image, HTML or a table
-// cell into unescaped Markdown.
-var hostile = []string{
-	"<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "[x](javascript:alert(1))",
-	"![i](http://evil/x.png)", "http://evil.example", "https://evil.example", "www.evil.example",
-	"| pipe |", "<http://evil.example>", "[ref]: http://evil.example", "a@evil.example",
-	"```\ncode", "# heading\n- item\n> quote\n    indented", "&lt;b&gt;", "<!-- comment -->",
-}
-
-// hostileCard puts s into every text field of a card.
-func hostileCard(s string) *card.Card {
-	c := handCard()
-	c.Title = strings.ReplaceAll(s, "\n", " ")
-	c.Summary = s
-	for i := range c.MAESTRO.Layers {
-		e := &c.MAESTRO.Layers[i]
-		e.Status = maestro.Status(i % 3)
-		e.Notes = s
-		e.Threats = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s}}
-	}
-	// A catalog id the catalog does not know is shown as the threat's name.
-	id := []rune(c.Title)
-	if len(id) > card.MaxCatalogID {
-		id = id[:card.MaxCatalogID]
-	}
-	l1 := c.MAESTRO.Layer(maestro.FoundationModels)
-	l1.Threats = append(l1.Threats, maestro.Threat{CatalogID: string(id)})
-	c.MAESTRO.CrossLayer = []maestro.Threat{{Title: c.Title, Description: s, Mitigations: s, Layers: []maestro.Layer{1, 7}}}
-	return c
 }
 
 // checkInert fails if md, apart from the card's link, holds anything a
@@ -419,9 +387,9 @@ func checkTables(t *testing.T, md string) {
 }
 
 func TestMarkdownEscapesHostileTextInEveryField(t *testing.T) {
-	for _, s := range hostile {
+	for _, s := range cardtest.Hostile {
 		t.Run(s, func(t *testing.T) {
-			for _, c := range []*card.Card{hostileCard(s), withFindings(hostileCard(s), s)} {
+			for _, c := range []*card.Card{cardtest.HostileCard(s), withFindings(cardtest.HostileCard(s), s)} {
 				md, err := Markdown(c, "#v1&e=v0.8")
 				if err != nil {
 					t.Fatal(err)
@@ -464,7 +432,7 @@ func TestMarkdownLink(t *testing.T) {
 		{"https:///#v1", ""},
 	}
 	for _, tt := range tests {
-		md, err := Markdown(handCard(), tt.link)
+		md, err := Markdown(cardtest.Hand(), tt.link)
 		if tt.wantDest == "" {
 			var le *LinkError
 			if !errors.As(err, &le) {
@@ -483,7 +451,7 @@ func TestMarkdownLink(t *testing.T) {
 }
 
 func TestExportsRefuseAnInvalidCard(t *testing.T) {
-	c := handCard()
+	c := cardtest.Hand()
 	c.Title = strings.Repeat("x", card.MaxTitle+1)
 	var fe *card.FieldError
 	if _, err := Markdown(c, "#x"); !errors.As(err, &fe) || fe.Loc.Section != card.SectionTitle {
