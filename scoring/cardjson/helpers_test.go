@@ -3,7 +3,6 @@ package cardjson
 import (
 	"strconv"
 	"strings"
-
 )
 
 // lineDiff shows the first lines where want and got differ.
