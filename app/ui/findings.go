@@ -221,7 +221,7 @@ func (c *FindingsList) row(i int, r *findingRow) app.UI {
 		body = append(body, app.Text(" "), textEl("span", r.Missing, "class", "tc-finding-missing"))
 	}
 	body = append(body, app.Text(" "), el("button", "class", "tc-finding-go", "type", "button",
-		"value", strconv.Itoa(i), "aria-label", "Go to finding "+r.ID+", "+r.Title).
+		"value", strconv.Itoa(i), "aria-label", "Go to "+r.ID+": "+r.Title).
 		OnClick(c.Editor.guard("going to a finding", c.onGo)).Text("Go to "+r.ID))
 	return el("li", "id", rowID, "class", class).Body(body...)
 }
