@@ -231,10 +231,19 @@ func (c *FindingEditor) renderCategory(p string) app.UI {
 	} else {
 		options = append(options, rest...)
 	}
+	shown := "Not chosen"
+	if selected.Valid() {
+		shown = selected.String()
+	}
+	// Drawn as the ASI menu is (see ThreatEditor.asiField): the longest
+	// categories do not fit a menu's one line on a phone.
 	return el("div", "class", "tc-field tc-finding-category-field").Body(
 		textEl("label", "OWASP core-risk category", "for", p+"category"),
-		el("select", "id", p+"category", "aria-describedby", p+"category-hint").
-			OnChange(c.Editor.guard("choosing a finding's category", c.onCategory)).Body(options...),
+		el("div", "class", "tc-select-wrap").Body(
+			textEl("span", shown, "class", "tc-select-shown", "aria-hidden", "true"),
+			el("select", "id", p+"category", "class", "tc-select-over", "aria-describedby", p+"category-hint").
+				OnChange(c.Editor.guard("choosing a finding's category", c.onCategory)).Body(options...),
+		),
 		textEl("p", categoryHint(t, where, suggested), "id", p+"category-hint", "class", "tc-hint"),
 	)
 }
