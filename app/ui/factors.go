@@ -281,11 +281,13 @@ func (c *factorSlider) Render() (ui app.UI) {
 	value, position, spoken := c.shown(), "0", "not set"
 	placeholder, mark := "not set", "not set"
 	if c.Inherit {
-		placeholder, mark, spoken = "the card's: not set", "inherits from the card, which has none", "inherits from the card, which has none"
+		placeholder, mark, spoken = "not set", "inherits from the card, which has none", "inherits from the card, which has none"
 		if c.Profile.Set {
 			v := c.Profile.Value.Format(2)
 			position = strconv.FormatInt(c.Profile.Value.Hundredths(), 10)
-			placeholder, mark, spoken = "the card's "+v, "inherits "+v+" from the card", "inherits "+v+" from the card"
+			// The card's value, grey, in the empty field: the words are
+			// the mark's (a field is too narrow for them).
+			placeholder, mark, spoken = v, "inherits "+v+" from the card", "inherits "+v+" from the card"
 		}
 	}
 	if c.Value.Set {
@@ -309,7 +311,7 @@ func (c *factorSlider) Render() (ui app.UI) {
 		label = append(label, app.Text(" "), textEl("span", "overridden", "class", "tc-tag"))
 	}
 	if !c.Value.Set {
-		label = append(label, textEl("span", mark, "class", "tc-unset-mark"))
+		label = append(label, app.Text(" "), textEl("span", mark, "class", "tc-unset-mark"))
 	}
 	return el("div", "class", class).Body(
 		el("label", "id", id+"-label", "for", id).Body(label...),

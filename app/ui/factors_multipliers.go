@@ -216,7 +216,10 @@ func (c *scaleInput) Render() (ui app.UI) {
 	} else {
 		placeholder, hint := "not set", s.Values()
 		if c.Inherit {
-			placeholder = "the card's " + c.inherited(s)
+			placeholder = "not set" // the card's, as the mark says
+			if c.Profile.Set {
+				placeholder = c.Profile.Value.Format(2)
+			}
 			hint += "; empty: the card's"
 		}
 		in := decimalField(id, c.shown(), placeholder).Aria("describedby", id+"-hint "+describedBy).
@@ -244,7 +247,7 @@ func (c *scaleInput) Render() (ui app.UI) {
 			app.If(c.Inherit && c.Value.Set, func() app.UI {
 				return el("span").Body(app.Text(" "), textEl("span", "overridden", "class", "tc-tag"))
 			}),
-			app.If(!value.Set, func() app.UI { return textEl("span", mark, "class", "tc-unset-mark") }),
+			app.If(!value.Set, func() app.UI { return el("span").Body(app.Text(" "), textEl("span", mark, "class", "tc-unset-mark")) }),
 		),
 		field,
 		app.If(c.Vector.note != "", func() app.UI {

@@ -400,3 +400,64 @@ func TestThePrintedReportListsTheFindings(t *testing.T) {
 		}
 	}
 }
+
+// In the card edition a finding's factor is a slider and a number field:
+// empty, it is the card's, which the field shows in grey and the mark in
+// words; a value typed overrides it, and "Use the card's" gives it back.
+// So do ThM and MF.
+func TestACardEditionFindingTypesAndGivesBackItsValues(t *testing.T) {
+	ctx, p, me := findingsPage(t)
+	(&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}).switchEdition(ctx, "card")
+	if p.card.AIVSS.Edition != "card" {
+		t.Fatalf("edition %q", p.card.AIVSS.Edition)
+	}
+	(&ThreatEditor{Layer: 3, Index: 0, Count: 1, Threat: planner(p), Editor: me}).onScore(ctx, app.Event{})
+	fe := findingEditor(p, me)
+	panel := &FactorsPanel{Editor: fe, Prefix: fe.prefix(), Edition: "card", Inherit: true, Profile: p.card.AIVSS.Factors}
+	// The card edition's third factor is Self-Modification; the card's is
+	// the v0.8 card's 0.5, carried over.
+	slider := &factorSlider{Panel: panel, Edition: "card", Index: 2, ID: "self_modification", Name: "Self-Modification",
+		Prefix: fe.prefix(), Inherit: true, Profile: p.card.AIVSS.Factors[2]}
+	const id = "layer-3-threat-0-f-factor-self_modification"
+	v := render(t, slider)
+	if got := words(v.text(id + "-label")); got != "Self-Modification inherits 0.50 from the card" {
+		t.Errorf("label %q", got)
+	}
+	if got, _ := v.attr(id, "placeholder"); got != "0.50" {
+		t.Errorf("placeholder %q, want the card's 0.50", got)
+	}
+	if v.has(id + "-inherit") {
+		t.Error("an inherited factor offers to give it back")
+	}
+
+	slider.typed(ctx, "0.9", true)
+	if got := planner(p).AIVSS.Factors[2]; got != decimal.Some(decimal.FromHundredths(90)) {
+		t.Fatalf("Self-Modification of the finding is %v, want its own 0.90", got)
+	}
+	slider.Value = planner(p).AIVSS.Factors[2]
+	v = render(t, slider)
+	if got := words(v.text(id + "-label")); got != "Self-Modification overridden" {
+		t.Errorf("label %q", got)
+	}
+	if got := v.text(id + "-inherit"); got != "Use the card's" {
+		t.Errorf("the way back reads %q", got)
+	}
+	slider.onInherit(ctx, app.Event{})
+	if got := planner(p).AIVSS.Factors[2]; got.Set {
+		t.Errorf("after Use the card's the finding's Self-Modification is %v, want the card's", got)
+	}
+
+	fe = findingEditor(p, me)
+	mf := &scaleInput{Editor: fe, Prefix: fe.prefix(), Edition: "card", Which: "mf", Inherit: true, Profile: p.card.AIVSS.MF}
+	mf.typed(ctx, "0.8", true)
+	if got := planner(p).AIVSS.MF; got != decimal.Some(decimal.FromHundredths(80)) {
+		t.Fatalf("the finding's MF is %v, want its own 0.80", got)
+	}
+	if p.card.AIVSS.MF != decimal.Some(decimal.FromInt(1)) {
+		t.Errorf("the card's MF changed to %v", p.card.AIVSS.MF)
+	}
+	mf.typed(ctx, "", true)
+	if got := planner(p).AIVSS.MF; got.Set {
+		t.Errorf("an emptied MF field left the finding's MF %v; want the card's", got)
+	}
+}
