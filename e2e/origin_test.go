@@ -6,12 +6,15 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/threatcard/threatcard/scoring/cardjson"
 )
 
 // checkSameOrigin fails the test for every request the tab made outside
@@ -93,6 +96,10 @@ func TestEveryRequestStaysOnItsOrigin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	want, err := cardjson.Unmarshal(fullJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)
 	dir := allowDownloads(t, tb)
@@ -124,9 +131,14 @@ func TestEveryRequestStaysOnItsOrigin(t *testing.T) {
 		// The name is the title's letters and digits in lower case.
 		const name = "ticket-triage-bot-img-src-x-onerror-alert-1.json"
 		waitEq(t, tb, "#share-status", textOf("share-status"), "Download started: "+name+".")
+		// The golden file is threatcard/1; the page writes threatcard/2,
+		// which must read back to the card the golden file holds.
 		got := downloaded(t, dir, name)
-		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(fullJSON)) {
-			t.Errorf("the JSON download differs from the reference export:\n%s", got)
+		if !bytes.Contains(got, []byte(`"format": "threatcard/2"`)) {
+			t.Errorf("the JSON download is not format threatcard/2:\n%s", got)
+		}
+		if c, err := cardjson.Unmarshal(got); err != nil || !reflect.DeepEqual(c, want) {
+			t.Errorf("the JSON download does not read back to the golden card (%v):\n%s", err, got)
 		}
 	})
 	t.Run("download SVG badge", func(t *testing.T) {
