@@ -124,7 +124,7 @@ func linkProblem(err error) string {
 		return sentence(err.Error())
 	}
 	switch le.Part {
-	case "e", "c", "f", "thm", "mf", "d":
+	case "e", "c", "f", "thm", "mf", "s", "d":
 		return "The link's " + link.PartName(le.Part) + " part (" + le.Part + "=) is not right: " + strings.TrimSuffix(le.Msg, ".") + "."
 	}
 	return sentence(le.Msg)

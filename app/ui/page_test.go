@@ -604,6 +604,8 @@ func TestABadLinkShowsItsErrorAndLeavesTheDraftUntouched(t *testing.T) {
 		{"unknown edition", "v1&e=v9", `The link's edition part (e=) is not right: unknown AIVSS edition "v9".`},
 		{"not a link", "hello", `A threatcard link starts with its version, v2 (v1 in older links); this one starts "hello".`},
 		{"bad vector", "v1&e=v0.8&c=CVSS:4.0/AV:Q", "The link's CVSS part (c=) is not right: AV:Q is not allowed; AV takes N, A, L, P."},
+		{"a finding of a threat the link has not", "v2&e=v0.8&s=3.3;F-001;;;;;&d=YhT0SMxJ003LzMkBVYJFiWklgAAAAP__",
+			"The link's findings part (s=) is not right: finding s=3.3 (threat 3 of L3 Agent Frameworks): the text has no such threat; it has 0 threats under L3 Agent Frameworks."},
 		{"too long", strings.Repeat("x", MaxFragmentBytes+1), "This link is 434,177 characters long; threatcard opens links of up to 434,176 characters."},
 	}
 	g := loadGoldenLink(t, "v08-tool-misuse-scores-only")
