@@ -222,11 +222,19 @@ func (p *Page) owner() string { return "card" }
 // The map is replaced, never changed: the calculator compares it with the
 // one it drew.
 func (p *Page) invalid(field, msg string) {
-	if p.invalidFields[field] == msg {
-		return
+	p.invalidFields = withInvalid(p.invalidFields, field, msg)
+}
+
+// withInvalid returns fields with field's message set to msg, or removed
+// for msg "": a new map when anything changes, never fields changed in
+// place, so that a component can tell it from the one it drew; nil when
+// no field is left.
+func withInvalid(fields map[string]string, field, msg string) map[string]string {
+	if fields[field] == msg {
+		return fields
 	}
-	next := make(map[string]string, len(p.invalidFields)+1)
-	for k, v := range p.invalidFields {
+	next := make(map[string]string, len(fields)+1)
+	for k, v := range fields {
 		if k != field {
 			next[k] = v
 		}
@@ -235,9 +243,9 @@ func (p *Page) invalid(field, msg string) {
 		next[field] = msg
 	}
 	if len(next) == 0 {
-		next = nil
+		return nil
 	}
-	p.invalidFields = next
+	return next
 }
 
 // preventSubmit keeps Enter in a field from submitting the form, which

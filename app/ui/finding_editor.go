@@ -466,23 +466,10 @@ func (c *FindingEditor) inputs() card.Inputs {
 	return ownInputs(cur.AIVSS.Edition, &ts[c.Index].AIVSS)
 }
 
+// invalid records what the finding says of a field holding text it did
+// not take (see editor and withInvalid).
 func (c *FindingEditor) invalid(field, msg string) {
-	if c.invalidFields[field] == msg {
-		return
-	}
-	next := make(map[string]string, len(c.invalidFields)+1)
-	for k, v := range c.invalidFields {
-		if k != field {
-			next[k] = v
-		}
-	}
-	if msg != "" {
-		next[field] = msg
-	}
-	if len(next) == 0 {
-		next = nil
-	}
-	c.invalidFields = next
+	c.invalidFields = withInvalid(c.invalidFields, field, msg)
 }
 
 func (c *FindingEditor) owner() string { return "finding" }
