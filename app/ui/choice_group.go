@@ -18,6 +18,7 @@ type choiceGroup struct {
 	checked string   // the value of the checked button; empty for none
 	msg     string   // an error shown under the buttons; may be empty
 	tags    []string // words shown after the title, each in a tag of its own ("high impact", "overridden")
+	defs    app.UI   // what the values mean, a disclosure under the buttons; may be nil
 }
 
 // render draws g with its choices, each calling onChange when picked.
@@ -48,5 +49,6 @@ func (g choiceGroup) render(choices []choice, onChange app.EventHandler) app.UI 
 		el("legend").Body(legend...),
 		el("div", "class", "tc-choices").Body(buttons...),
 		app.If(g.msg != "", func() app.UI { return fieldError(g.name+"-error", g.msg) }),
+		g.defs,
 	)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/card"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/definitions"
 )
 
 // cvssMetrics is cvss4.Metrics(), read once: the buttons are drawn from it.
@@ -229,9 +230,12 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 		// A folded group's buttons are drawn once it is opened or has a
 		// value set: folded, they were half of the page's elements, drawn
 		// at every start for nothing (see make bench).
-		var buttons app.UI
+		var buttons, meaning app.UI
 		if c.opened[g] || summary != "" {
 			buttons = el("div", "class", "tc-metrics").Body(folded[g]...)
+			if d, ok := definitions.Group(g.String()); ok {
+				meaning = textEl("p", d.Meaning, "class", "tc-hint tc-group-meaning")
+			}
 		}
 		details := el("details", "class", "tc-metric-group")
 		if c.opened[g] || app.IsClient { // as radio: open="false" in HTML would open it
@@ -239,6 +243,7 @@ func (c *CVSSInput) renderMetrics() []app.UI {
 		}
 		groups = append(groups, details.On("toggle", c.onToggle(g)).Body(
 			textEl("summary", g.String()+" metrics"+summary),
+			meaning,
 			buttons,
 		))
 	}
@@ -506,7 +511,9 @@ func (c *metricChoice) Render() (ui app.UI) {
 	for i, v := range m.Values {
 		choices[i] = choice{id: v.Abbrev, value: v.Abbrev, words: v.Name, short: v.Abbrev}
 	}
-	g := choiceGroup{name: c.Input.id("cvss-" + m.Abbrev), class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value}
+	name := c.Input.id("cvss-" + m.Abbrev)
+	g := choiceGroup{name: name, class: "tc-metric", title: m.Name, abbr: m.Abbrev, checked: value,
+		defs: &definitionsDisclosure{ID: name + "-defs", Kind: defsMetric, Key: m.Abbrev, Name: m.Name}}
 	return g.render(choices, c.onPick)
 }
 

@@ -205,7 +205,8 @@ func (c *factorChoice) Render() (ui app.UI) {
 		return textEl("p", err.Error(), "class", "tc-internal-error")
 	}
 	choices := make([]choice, 0, len(ed.Levels.Choices)+1)
-	g := choiceGroup{name: c.name(), class: "tc-factor", title: c.Name, msg: c.msg}
+	g := choiceGroup{name: c.name(), class: "tc-factor", title: c.Name, msg: c.msg,
+		defs: factorDefs(c.name(), c.Edition, c.ID, c.Name)}
 	if c.High {
 		g.tags = append(g.tags, highImpactTag)
 	}
@@ -224,6 +225,12 @@ func (c *factorChoice) Render() (ui app.UI) {
 		g.checked = c.Value.Value.Format(0)
 	}
 	return g.render(choices, c.onChange)
+}
+
+// factorDefs is the disclosure of what factor id of edition and its levels
+// mean, under the factor drawn with the given id.
+func factorDefs(id, edition, factor, name string) app.UI {
+	return &definitionsDisclosure{ID: id + "-defs", Kind: defsFactor, Edition: edition, Key: factor, Name: name}
 }
 
 // inheritedShort is the card's value as a finding's choice "As the card"
@@ -324,6 +331,7 @@ func (c *factorSlider) Render() (ui app.UI) {
 				"aria-label", "Use the card's "+c.Name).OnClick(c.onInherit).Text("Use the card's")
 		}),
 		fieldError(id+"-error", c.msg),
+		factorDefs(id, c.Edition, c.ID, c.Name),
 	)
 }
 

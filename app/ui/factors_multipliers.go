@@ -254,7 +254,16 @@ func (c *scaleInput) Render() (ui app.UI) {
 			return textEl("p", c.Vector.note, "id", id+"-source", "class", "tc-hint tc-thm-source")
 		}),
 		fieldError(id+"-error", msg),
+		&definitionsDisclosure{ID: id + "-defs", Kind: c.Which, Edition: c.Edition, Name: c.defsName()},
 	)
+}
+
+// defsName is the field's name after "What do the levels mean?".
+func (c *scaleInput) defsName() string {
+	if c.Which == "mf" {
+		return "Mitigation factor (MF)"
+	}
+	return "Threat multiplier (ThM)"
 }
 
 // inherited is the card's value, which a finding's unset ThM or MF is:

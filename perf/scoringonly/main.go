@@ -20,6 +20,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/corerisk"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/definitions"
 	"github.com/threatcard/threatcard/scoring/export"
 	"github.com/threatcard/threatcard/scoring/link"
 	"github.com/threatcard/threatcard/scoring/maestro"
@@ -51,6 +52,7 @@ var entryPoints = []any{
 	(*card.Card).AddScenarios, (*card.Card).FindingInputs, (*aivss.Edition).Counterpart,
 	maestro.ASI.CoreRisk, maestro.Layer.CoreRisks, (*maestro.Assessment).Overrides,
 	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors, aivssreport.Marshal,
+	definitions.Factor, definitions.Scale, definitions.ThM, definitions.MF, definitions.Metric, definitions.Group,
 }
 
 type hello struct {
