@@ -31,6 +31,7 @@ func commands() []command {
 		{"import", "read a card's text, JSON export or OWASP AIVSS report; print its link or an export", runImport},
 		{"export", "print the card a link carries as JSON, Markdown, an SVG badge or an OWASP AIVSS report", runExport},
 		{"findings", "list the scored findings of the card a link carries, highest first", runFindings},
+		{"diff", "compare the cards two links carry: scores, delta and what changed", runDiff},
 	}
 }
 
