@@ -82,11 +82,7 @@ func (p *Page) canonical(ctx app.Context) {
 	if p.card == nil || p.failure != nil || p.cut != nil {
 		return
 	}
-	f, err := link.Encode(p.card)
-	if err != nil {
-		return // not expected: the card came from Decode, which validates it
-	}
-	p.fragment = f
+	p.Canonical()
 	p.writeURL(ctx, false)
 }
 

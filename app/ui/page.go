@@ -37,23 +37,21 @@ import (
 type Page struct {
 	app.Compo
 
-	store    *DraftStore      // nil until first used; then from ctx.LocalStorage() (tests set their own)
-	card     *card.Card       // the card shown; never nil once the page is initialised
-	eval     card.Evaluation  // card.Evaluate(card)
-	headline findingsHeadline // headlineOf(card): its findings, summed up
-	fragment string           // link.Encode(card): what the address carries
-	session  string           // the ID the card is saved under in the store
-	rev      int              // +1 on every change of the card shown
-	textRev  int              // +1 when the card's text changes (title, summary, MAESTRO model)
-	scoreRev int              // +1 when the AIVSS inputs of a card with findings change, which the findings inherit
-	opened   int              // +1 each time another card is shown (the recent list may change)
-	refused  error            // the last edit a panel asked for that the page refused, until the next accepted one
-	saveErr  error            // why the last autosave failed, until one succeeds
-	failure  error            // non-nil: the page shows its error state instead of the card
-	title    string           // the document title last set
-	unsaved  bool             // OnInit showed the address's card; saveOpened saves it
-	painted  bool             // the whole page is drawn, not only the first frame's part (see OnMount)
-	section  string           // a MAESTRO section the address named (#layer-3), to go to once drawn
+	// The card shown (never nil once the page is initialised), its
+	// evaluation, fragment, revisions, refused edit and undo history: the
+	// page reads p.card, p.fragment, p.rev … and changes them only through
+	// the Session's methods (see session.go).
+	cardSession
+
+	store   *DraftStore // nil until first used; then from ctx.LocalStorage() (tests set their own)
+	session string      // the ID the card is saved under in the store
+	opened  int         // +1 each time another card is shown (the recent list may change)
+	saveErr error       // why the last autosave failed, until one succeeds
+	failure error       // non-nil: the page shows its error state instead of the card
+	title   string      // the document title last set
+	unsaved bool        // OnInit showed the address's card; saveOpened saves it
+	painted bool        // the whole page is drawn, not only the first frame's part (see OnMount)
+	section string      // a MAESTRO section the address named (#layer-3), to go to once drawn
 
 	cut     *link.TruncatedError // the card shown is what is left of a link cut short (see showCut in link.go)
 	cutLink string               // that link, until the card's first edit makes it a card of its own
@@ -71,6 +69,8 @@ type Page struct {
 	updateAvailable bool     // a new version is installed; offer a reload
 	onHash          app.Func // the hashchange listener, while mounted
 	onHide          app.Func // the pagehide and visibilitychange listener, while mounted
+	onKey           app.Func // the keydown listener of undo and redo, while mounted
+	onFocusOut      app.Func // the focusout listener that seals the newest step, while mounted
 }
 
 // saveDelay is how long after an edit the draft is saved and the tab's
@@ -118,9 +118,7 @@ func (p *Page) openAddress(u *url.URL) bool {
 		}
 		// The link itself is the card's fragment: no need to encode it
 		// again (DEFLATE at its best level is the costliest step).
-		p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
-		p.headline = headlineOf(c)
-		p.rev++
+		p.OpenLink(c, fragment)
 		p.followRev = p.rev
 		p.unsaved = true
 	}
@@ -156,6 +154,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	})
 	app.Window().Call("addEventListener", "pagehide", p.onHide)
 	app.Window().Get("document").Call("addEventListener", "visibilitychange", p.onHide)
+	p.listenForUndo(ctx)
 	if p.painted {
 		return
 	}
@@ -236,6 +235,7 @@ func (p *Page) OnDismount() {
 		p.onHide.Release()
 		p.onHide = nil
 	}
+	p.stopListeningForUndo()
 }
 
 // OnAppUpdate shows the reload prompt once a new version is installed.
@@ -295,14 +295,18 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 
 // openDraft shows the saved draft, or a new card when there is none, and
 // puts its fragment into the address.
-func (p *Page) openDraft(ctx app.Context) {
+func (p *Page) openDraft(ctx app.Context) { p.showDraft(ctx, false) }
+
+// showDraft is openDraft; again opens the draft even when it is the card
+// shown (the way back from a cut link's scores).
+func (p *Page) showDraft(ctx app.Context, again bool) {
 	d, ok := p.drafts(ctx).Load()
 	switch {
 	case !ok:
-		if p.failure != nil || p.card == nil || p.fragment != blankFragment() {
+		if again || p.failure != nil || p.card == nil || p.fragment != blankFragment() {
 			p.show(ctx, card.NewCard(), newSession(), false)
 		}
-	case p.failure == nil && p.card != nil && d.Fragment == p.fragment:
+	case !again && p.failure == nil && p.card != nil && d.Fragment == p.fragment:
 		// shown already
 	default:
 		c, err := link.Decode(d.Fragment)
@@ -324,11 +328,10 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 		p.fail(err)
 		return
 	}
-	p.failure, p.refused, p.unsaved = nil, nil, false
+	p.failure, p.unsaved = nil, false
 	p.cut, p.cutLink = nil, ""
 	p.invalidFields = nil // the fields show the new card's values
 	p.session = session
-	p.textRev++
 	p.opened++
 	if save {
 		p.autosave(ctx)
@@ -336,53 +339,44 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 	p.setTitle(ctx)
 }
 
-// setCard scores and encodes c and makes it the card shown.
+// setCard makes c the card shown, with a history of its own.
 func (p *Page) setCard(c *card.Card) error {
-	fragment, err := link.Encode(c)
-	if err != nil {
+	if err := p.cardSession.Open(c); err != nil {
 		return err
 	}
-	p.card, p.eval, p.fragment = c, card.Evaluate(c), fragment
-	p.headline = headlineOf(c)
-	p.rev++
 	p.followRev = p.rev
 	return nil
 }
 
-// edit applies e to a copy of the card and keeps the copy if it is a valid
-// card that fits in a link; otherwise it returns an *EditRefusedError and
-// the card stays as it was. An accepted edit goes into the address (no
-// history entry) and the draft.
+// edit applies e to the card (Session.Apply): a valid card that fits in a
+// link is kept as one step of the history; otherwise it returns an
+// *EditRefusedError and the card stays as it was. An accepted edit goes
+// into the address (no history entry) and the draft.
 func (p *Page) edit(ctx app.Context, e Edit) error {
 	if p.card == nil || p.failure != nil {
 		return &EditRefusedError{Msg: "no card is shown; open a card first"}
 	}
 	p.saveOpened(ctx) // an edit before the first paint: the card opened comes first
-	next := *p.card
-	e(&next)
-	fragment, err := link.Encode(&next) // validates the card first
-	if err != nil {
-		return refusal(err)
+	rev := p.rev
+	if err := p.Apply(e); err != nil {
+		return err
 	}
-	textChanged := textDiffers(p.card, &next)
-	inheritedChanged := next.AIVSS != p.card.AIVSS && p.headline.Findings > 0
-	p.card, p.fragment = &next, fragment
-	p.eval = card.Evaluate(&next)
-	p.headline = headlineOf(&next)
-	p.rev++
-	p.followLater(ctx)
-	if textChanged {
-		p.textRev++
+	if p.rev == rev {
+		return nil // the card is as it was
 	}
-	if inheritedChanged {
-		p.scoreRev++
-	}
-	p.refused = nil
+	p.changed(ctx)
 	p.adoptCut(ctx) // a cut link's scores, edited, are a card of their own
+	return nil
+}
+
+// changed follows a change of the card by an edit, an undo or a redo:
+// the share bar and printed report follow, the address and (soon) the
+// draft get the new fragment.
+func (p *Page) changed(ctx app.Context) {
+	p.followLater(ctx)
 	p.writeURL(ctx, false)
 	p.dirty = true
 	p.scheduleSave(ctx)
-	return nil
 }
 
 // scheduleSave saves the draft and names the tab saveDelay from now, on
@@ -441,7 +435,7 @@ func (p *Page) followLater(ctx app.Context) {
 // their edits first, so a refusal is unexpected and shown at the top.
 func (p *Page) onEdit(ctx app.Context, e Edit) {
 	if err := p.edit(ctx, e); err != nil {
-		p.refused = err
+		p.Refuse(err)
 	}
 }
 
@@ -606,8 +600,7 @@ func (p *Page) startOver(ctx app.Context, e app.Event) {
 func (p *Page) reopenDraft(ctx app.Context, e app.Event) {
 	defer p.catch("opening the draft")
 	p.failure = nil
-	p.card = nil
-	p.openDraft(ctx)
+	p.showDraft(ctx, true)
 }
 
 func (p *Page) reload(ctx app.Context, e app.Event) {
@@ -704,6 +697,7 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 				textEl("p", "OWASP AIVSS score and MAESTRO threat map of an AI agent", "class", "tc-tagline"),
 			),
 			&panel{Name: panelTheme, Page: p},
+			app.If(p.failure == nil && p.card != nil, p.historyButtons),
 		),
 		el("div", "class", "tc-banner-slot").Body(
 			app.If(p.updateAvailable, func() app.UI {

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Undo and redo in the page. The history is the Session's (session.go);
+// the page offers it three ways, all of which end in Page.Undo or
+// Page.Redo: the Undo and Redo buttons, the keys, and any other part of
+// the page (a toolbar) that calls them with CanUndo and CanRedo.
+//
+// The keys are Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo), or Cmd for
+// Ctrl on a Mac, handled for the whole page, except while the focus is in
+// a field that takes typed text (a text, number or search field, a
+// textarea, anything contenteditable): there the keys are the browser's
+// own undo of what was typed in that field, which must keep working.
+// Elsewhere (a button, a radio button, a slider, a menu, the page itself)
+// they undo the card's newest step.
+//
+// An undo or redo is shown as an edit is: the address gets the card's
+// fragment in place of the current entry (history.replaceState), and the
+// draft is saved.
+
+// Undo takes back the newest step of the card's history, if there is one.
+func (p *Page) Undo(ctx app.Context) { p.travel(ctx, p.cardSession.Undo) }
+
+// Redo does the newest undone step again, if there is one.
+func (p *Page) Redo(ctx app.Context) { p.travel(ctx, p.cardSession.Redo) }
+
+// CanUndo reports whether Undo would change the card shown.
+func (p *Page) CanUndo() bool { return p.historyOpen() && p.cardSession.CanUndo() }
+
+// CanRedo reports whether Redo would change the card shown.
+func (p *Page) CanRedo() bool { return p.historyOpen() && p.cardSession.CanRedo() }
+
+// historyOpen reports whether the card shown has a history to move in: not
+// in the error state, nor on the scores of a cut link before its first
+// edit (they are not a card of the person's own yet).
+func (p *Page) historyOpen() bool {
+	return p.card != nil && p.failure == nil && (p.cut == nil || p.cutLink == "")
+}
+
+func (p *Page) travel(ctx app.Context, step func() bool) {
+	if !p.historyOpen() || !step() {
+		return
+	}
+	p.invalidFields = nil // the fields show the card's values
+	p.changed(ctx)
+}
+
+// historyButtons are the Undo and Redo buttons. A button with nothing to
+// do says so with aria-disabled rather than disabled, so that it keeps
+// the focus of a person who pressed it until the history ran out.
+func (p *Page) historyButtons() app.UI {
+	button := func(id, label, keys, title string, can bool, h app.EventHandler) app.UI {
+		return el("button", "id", id, "class", "tc-theme-toggle tc-history-button", "type", "button",
+			"aria-keyshortcuts", keys, "aria-disabled", boolText(!can), "title", title).
+			Text(label).OnClick(p.handler(strings.ToLower(label)+"ing an edit", h))
+	}
+	return el("div", "class", "tc-history", "role", "group", "aria-label", "Edit history").Body(
+		button("undo", "Undo", "Control+Z", "Undo the last change (Ctrl+Z)", p.CanUndo(),
+			func(ctx app.Context, e app.Event) { p.Undo(ctx) }),
+		button("redo", "Redo", "Control+Shift+Z Control+Y", "Redo (Ctrl+Shift+Z or Ctrl+Y)", p.CanRedo(),
+			func(ctx app.Context, e app.Event) { p.Redo(ctx) }),
+	)
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// historyKey names what a key press does: "undo", "redo" or "" (nothing of
+// ours). mod is Ctrl or Cmd.
+func historyKey(key string, mod, shift, alt bool) string {
+	if !mod || alt {
+		return ""
+	}
+	switch strings.ToLower(key) {
+	case "z":
+		if shift {
+			return "redo"
+		}
+		return "undo"
+	case "y":
+		if !shift {
+			return "redo"
+		}
+	}
+	return ""
+}
+
+// typesText reports whether an element of the given tag name (as the DOM
+// spells it, upper case), input type and contenteditable state takes
+// typed text, which the browser's own undo serves.
+func typesText(tag, inputType string, editable bool) bool {
+	if editable || tag == "TEXTAREA" {
+		return true
+	}
+	if tag != "INPUT" {
+		return false
+	}
+	switch strings.ToLower(inputType) {
+	case "button", "checkbox", "color", "file", "hidden", "image", "radio", "range", "reset", "submit":
+		return false
+	}
+	return true // text, number, search, url, email, date …, and unknown types, which browsers treat as text
+}
+
+// listenForUndo installs the keydown listener of the keys and the
+// focusout listener that ends a burst of edits (see Session).
+func (p *Page) listenForUndo(ctx app.Context) {
+	doc := app.Window().Get("document")
+	p.onKey = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		what := historyKey(ev.Get("key").String(), ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool(),
+			ev.Get("shiftKey").Bool(), ev.Get("altKey").Bool())
+		if what == "" {
+			return nil
+		}
+		if t := ev.Get("target"); t.Truthy() && t.Get("tagName").Truthy() &&
+			typesText(t.Get("tagName").String(), t.Get("type").String(), t.Get("isContentEditable").Truthy()) {
+			return nil
+		}
+		ev.Call("preventDefault")
+		ctx.Dispatch(func(ctx app.Context) {
+			p.guard(what+"ing an edit", func() {
+				if what == "undo" {
+					p.Undo(ctx)
+				} else {
+					p.Redo(ctx)
+				}
+			})
+		})
+		return nil
+	})
+	doc.Call("addEventListener", "keydown", p.onKey)
+	p.onFocusOut = app.FuncOf(func(app.Value, []app.Value) any {
+		p.Seal()
+		return nil
+	})
+	doc.Call("addEventListener", "focusout", p.onFocusOut)
+}
+
+func (p *Page) stopListeningForUndo() {
+	doc := app.Window().Get("document")
+	if p.onKey != nil {
+		doc.Call("removeEventListener", "keydown", p.onKey)
+		p.onKey.Release()
+		p.onKey = nil
+	}
+	if p.onFocusOut != nil {
+		doc.Call("removeEventListener", "focusout", p.onFocusOut)
+		p.onFocusOut.Release()
+		p.onFocusOut = nil
+	}
+}
