@@ -5,7 +5,7 @@ import (
 	"sync"
 )
 
-const srcCVSS = "CVSS v4.0 specification (FIRST), §2–4"
+const srcCVSS = "the CVSS v4.0 specification (FIRST)"
 
 // The CVSS v4.0 metric groups.
 var groups = map[string]Definition{
