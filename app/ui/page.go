@@ -52,6 +52,7 @@ type Page struct {
 	unsaved bool        // OnInit showed the address's card; saveOpened saves it
 	painted bool        // the whole page is drawn, not only the first frame's part (see OnMount)
 	section string      // a MAESTRO section the address named (#layer-3), to go to once drawn
+	compare *comparison // non-nil: the address is a comparison (#compare&a=…&b=…), shown instead of the card (compare.go)
 
 	cut     *link.TruncatedError // the card shown is what is left of a link cut short (see showCut in link.go)
 	cutLink string               // that link, until the card's first edit makes it a card of its own
@@ -106,6 +107,7 @@ func (p *Page) openAddress(u *url.URL) bool {
 		p.fail(err)
 	case fragment == "":
 		return false
+	case p.routeCompare(fragment):
 	default:
 		c, err := link.Decode(fragment)
 		if te, ok := errors.AsType[*link.TruncatedError](err); ok {
@@ -251,6 +253,10 @@ func (p *Page) readURL(ctx app.Context, u *url.URL) {
 	fragment, err := fragmentOf(u)
 	if err != nil {
 		p.fail(err)
+		return
+	}
+	if p.routeCompare(fragment) {
+		p.compareTitle(ctx)
 		return
 	}
 	if fragment == "" {
@@ -618,6 +624,9 @@ func (p *Page) Render() (ui app.UI) {
 			ui = p.frame(&ErrorPanel{ID: "error", Title: "Something went wrong", Message: err.Error()}, false)
 		}
 	}()
+	if p.compare != nil {
+		return p.frame(p.compareView(), false)
+	}
 	if p.failure != nil || p.card == nil {
 		return p.frame(p.errorPanel(), false)
 	}
@@ -642,6 +651,7 @@ func (p *Page) Render() (ui app.UI) {
 			Findings: p.headline},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.maestroRev(), Page: p} }),
+		app.If(p.drawAll(), p.compareWith), // Compare with… (compare.go)
 		app.If(p.drawAll(), func() app.UI {
 			return el("div", "class", "tc-cards").Body(
 				&panel{Name: panelRecent, Rev: p.opened, Page: p},
