@@ -69,7 +69,7 @@ func (p *Page) showCut(ctx app.Context, te *link.TruncatedError, fragment string
 func (p *Page) adoptCut(ctx app.Context) {
 	if p.cut != nil && p.cutLink != "" {
 		p.cutLink = ""
-		p.session = newSession()
+		p.setSession(ctx, newSession())
 		p.autosave(ctx)
 		p.opened++
 	}

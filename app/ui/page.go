@@ -67,11 +67,13 @@ type Page struct {
 	mounted     bool        // in the browser, between OnMount and OnDismount
 	mountCtx    app.Context // the page's own context while mounted
 
-	updateAvailable bool     // a new version is installed; offer a reload
-	onHash          app.Func // the hashchange listener, while mounted
-	onHide          app.Func // the pagehide and visibilitychange listener, while mounted
-	onKey           app.Func // the keydown listener of undo and redo, while mounted
-	onFocusOut      app.Func // the focusout listener that seals the newest step, while mounted
+	updateAvailable bool        // a new version is installed; offer a reload
+	onHash          app.Func    // the hashchange listener, while mounted
+	onHide          app.Func    // the pagehide and visibilitychange listener, while mounted
+	onKey           app.Func    // the keydown listener of undo and redo, while mounted
+	onFocusOut      app.Func    // the focusout listener that seals the newest step, while mounted
+	onStorage       app.Func    // the storage listener that hears of other tabs' saves, while mounted
+	saver           *DraftSaver // saves the card safely across tabs (session_saver.go); nil until first used
 }
 
 // saveDelay is how long after an edit the draft is saved and the tab's
@@ -200,7 +202,7 @@ func (p *Page) saveOpened(ctx app.Context) {
 		return
 	}
 	p.unsaved = false
-	p.session = newSession()
+	p.setSession(ctx, newSession())
 	p.canonical(ctx) // one card, one link (see link.go)
 	p.autosave(ctx)
 	p.setTitle(ctx)
@@ -337,7 +339,7 @@ func (p *Page) show(ctx app.Context, c *card.Card, session string, save bool) {
 	p.failure, p.unsaved = nil, false
 	p.cut, p.cutLink = nil, ""
 	p.invalidFields = nil // the fields show the new card's values
-	p.session = session
+	p.setSession(ctx, session)
 	p.opened++
 	if save {
 		p.autosave(ctx)
@@ -382,6 +384,7 @@ func (p *Page) changed(ctx app.Context) {
 	p.followLater(ctx)
 	p.writeURL(ctx, false)
 	p.dirty = true
+	p.drafter().Edited()
 	p.scheduleSave(ctx)
 }
 
@@ -539,7 +542,10 @@ func (p *Page) autosave(ctx app.Context) {
 	if p.eval.Complete() {
 		saved.Score, saved.Severity = p.eval.Result.Score, string(p.eval.Result.Severity)
 	}
-	p.saveErr = p.drafts(ctx).Save(saved)
+	p.saveErr = p.drafter().Save(p.drafts(ctx), saved)
+	if isConflict(p.saveErr) {
+		p.saveErr = nil // the conflict banner says it (session_page.go)
+	}
 }
 
 // setTitle names the tab after the card and its score.
@@ -645,6 +651,7 @@ func (p *Page) Render() (ui app.UI) {
 				return textEl("p", saveProblem(p.saveErr),
 					"id", "save-error", "class", "tc-edit-error", "role", "alert")
 			}),
+			app.If(p.saver != nil && p.saver.Conflict() != nil, p.conflictBanner),
 		),
 		&CardHeader{Editor: p, Title: p.card.Title, Summary: p.card.Summary, Opened: p.opened},
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll(),

@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/scoring/link"
 )
 
 // Undo and redo in the page. The history is the Session's (session.go);
@@ -147,6 +151,7 @@ func (p *Page) listenForUndo(ctx app.Context) {
 		return nil
 	})
 	doc.Call("addEventListener", "focusout", p.onFocusOut)
+	p.listenForOtherTabs(ctx)
 }
 
 func (p *Page) stopListeningForUndo() {
@@ -161,4 +166,113 @@ func (p *Page) stopListeningForUndo() {
 		p.onFocusOut.Release()
 		p.onFocusOut = nil
 	}
+	if p.onStorage != nil {
+		app.Window().Call("removeEventListener", "storage", p.onStorage)
+		p.onStorage.Release()
+		p.onStorage = nil
+	}
+}
+
+// drafter returns the page's draft saver, made on first use with an ID
+// for this tab.
+func (p *Page) drafter() *DraftSaver {
+	if p.saver == nil {
+		p.saver = NewDraftSaver(newSession())
+	}
+	return p.saver
+}
+
+// setSession makes id the ID the card shown is saved under, as the store
+// has it now.
+func (p *Page) setSession(ctx app.Context, id string) {
+	p.session = id
+	p.drafter().Follow(p.drafts(ctx), id)
+}
+
+// conflictBanner says that another tab saved the card shown, which is
+// newer, and offers both versions.
+func (p *Page) conflictBanner() app.UI {
+	c := p.saver.Conflict()
+	at := c.At.Local()
+	return el("div", "id", "tab-conflict", "class", "tc-edit-error", "role", "alert").Body(
+		el("p", "id", "tab-conflict-text").Body(
+			app.Text("This card was changed in another tab at "),
+			textEl("time", at.Format("15:04:05"), "datetime", at.Format(time.RFC3339)),
+			app.Text(". "+c.Which()),
+		),
+		el("div", "class", "tc-share-buttons").Body(
+			el("button", "id", "conflict-mine", "type", "button").Text("Keep mine").
+				OnClick(p.handler("keeping this tab's card", p.keepMine)),
+			app.If(c.Theirs.Fragment != "", func() app.UI {
+				return el("button", "id", "conflict-theirs", "type", "button").Text("Open theirs").
+					OnClick(p.handler("opening the other tab's card", p.openTheirs))
+			}),
+			el("button", "id", "conflict-both", "type", "button").Text("Keep both (mine as a copy)").
+				OnClick(p.handler("keeping both cards", p.keepBoth)),
+		),
+	)
+}
+
+// savedCard is the card shown as the store keeps it.
+func (p *Page) savedCard() SavedCard {
+	saved := SavedCard{ID: p.session, Title: strings.TrimSpace(p.card.Title), Fragment: p.fragment}
+	if p.eval.Complete() {
+		saved.Score, saved.Severity = p.eval.Result.Score, string(p.eval.Result.Severity)
+	}
+	return saved
+}
+
+func (p *Page) keepMine(ctx app.Context, e app.Event) {
+	if p.saver == nil || p.card == nil || p.failure != nil {
+		return
+	}
+	p.saveErr = p.saver.KeepMine(p.drafts(ctx), p.savedCard())
+	p.dirty = p.saver.Dirty()
+}
+
+func (p *Page) keepBoth(ctx app.Context, e app.Event) {
+	if p.saver == nil || p.card == nil || p.failure != nil {
+		return
+	}
+	p.session = newSession()
+	p.saveErr = p.saver.KeepBoth(p.drafts(ctx), p.savedCard(), p.session)
+	p.dirty = p.saver.Dirty()
+	p.opened++ // the recent list has both
+}
+
+func (p *Page) openTheirs(ctx app.Context, e app.Event) {
+	if p.saver == nil {
+		return
+	}
+	theirs, ok := p.saver.TakeTheirs(p.drafts(ctx))
+	if !ok {
+		return
+	}
+	c, err := link.Decode(theirs.Fragment)
+	if err != nil {
+		p.fail(fmt.Errorf("the other tab's card could not be read: %w", err))
+		return
+	}
+	p.dirty = false // this tab's edits are given up for theirs
+	p.show(ctx, c, theirs.ID, false)
+	p.writeURL(ctx, false)
+}
+
+// listenForOtherTabs hears of a save by another tab (the storage event,
+// which a tab gets for the writes of the others) at once.
+func (p *Page) listenForOtherTabs(ctx app.Context) {
+	p.onStorage = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 || !strings.HasPrefix(args[0].Get("key").String(), stampPrefix) {
+			return nil
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.guard("reading another tab's save", func() {
+				if p.card != nil && p.failure == nil {
+					p.drafter().Check(p.drafts(ctx))
+				}
+			})
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "storage", p.onStorage)
 }
