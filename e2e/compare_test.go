@@ -1,0 +1,113 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/threatcard/threatcard/scoring/card/cardtest"
+	"github.com/threatcard/threatcard/scoring/decimal"
+	"github.com/threatcard/threatcard/scoring/link"
+)
+
+// The compare view of two links in the built site: cardtest.Hand (9.6
+// Critical) as A and the same card with MF 0.83 as B: 9.60555 × 0.83 =
+// 7.9726065 → 8.0 High, a delta of −1.6, worked by hand. Both scores, the
+// delta and the changes in words show; the Markdown copied is the
+// comparison's; axe finds nothing serious in the light and dark themes.
+// With COMPARE_SHOTS set to a directory, screenshots go there (light,
+// dark, 390 px).
+func TestCompareViewOfTwoLinks(t *testing.T) {
+	a := cardtest.Hand()
+	b := cardtest.Hand()
+	b.AIVSS.MF = decimal.Some(decimal.MustParse("0.83"))
+	la, err := link.Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lb, err := link.Encode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The compare address: each link with '%', '&', '=' and '#' escaped.
+	esc := strings.NewReplacer("%", "%25", "&", "%26", "=", "%3D", "#", "%23")
+	fragment := "compare&a=" + esc.Replace(la) + "&b=" + esc.Replace(lb)
+
+	s := serve(t, rootSite.dir, "/")
+	tb := newAxeTab(t)
+	allowClipboard(t, tb, s.URL)
+	open(t, tb, s, "/#"+fragment)
+	waitEq(t, tb, "card A's score", textOf("compare-a-score"), "AIVSS 9.6 Critical")
+	waitEq(t, tb, "card B's score", textOf("compare-b-score"), "AIVSS 8.0 High")
+	waitEq(t, tb, "the delta", textOf("compare-delta"), "Change in AIVSS score (B − A): −1.6 (B is lower)")
+	changes := eval[[]string](t, tb, `[...document.querySelectorAll("#compare-changes li")].map((li) => li.textContent)`)
+	want := []string{
+		"Changed: MF: None (1) → Partial (0.83)",
+		"Changed, computed: AIVSS score: 9.6 Critical → 8.0 High",
+		"Changed, computed: AIVSS severity: Critical → High",
+	}
+	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
+	}
+	if got := eval[string](t, tb, `document.getElementById("compare-open-a").getAttribute("href")`); got != "#"+la {
+		t.Errorf("Open card A links to %q", got)
+	}
+
+	click(t, tb, "#compare-copy-markdown")
+	waitEq(t, tb, "#compare-status", textOf("compare-status"), "Comparison copied to the clipboard as Markdown.")
+	md := eval[string](t, tb, clipboardText)
+	for _, line := range []string{
+		"**Comparison of two threatcards**",
+		"- **A:** **Ticket triage bot** — AIVSS 9.6 Critical (OWASP AIVSS v0.8)",
+		"- **B:** **Ticket triage bot** — AIVSS 8.0 High (OWASP AIVSS v0.8)",
+		"- **Delta (B − A):** -1.6",
+		"| — | MF | None (1) | Partial (0.83) | changed |",
+		"| — | AIVSS score | 9.6 Critical | 8.0 High | changed (computed) |",
+	} {
+		if !strings.Contains(md, line+"\n") {
+			t.Errorf("the Markdown copied lacks %q:\n%s", line, md)
+		}
+	}
+
+	shots := os.Getenv("COMPARE_SHOTS")
+	shot := func(name string) {
+		if shots == "" {
+			return
+		}
+		buf, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v := runAxe(t, tb); len(v) > 0 {
+		t.Errorf("axe, light theme: %+v", v)
+	}
+	shot("compare-light.png")
+	for i := 0; i < 3 && eval[string](t, tb, `document.documentElement.dataset.theme ?? ""`) != "dark"; i++ {
+		click(t, tb, "#theme-toggle") // the toggle goes round its themes
+	}
+	waitUntil(t, tb, "the dark theme", `document.documentElement.dataset.theme === "dark"`)
+	if v := runAxe(t, tb); len(v) > 0 {
+		t.Errorf("axe, dark theme: %+v", v)
+	}
+	shot("compare-dark.png")
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, tb, "a phone's width", `innerWidth === 390`)
+	if got := eval[bool](t, tb, `document.documentElement.scrollWidth <= innerWidth`); !got {
+		t.Error("the comparison runs off a 390 px screen")
+	}
+	if v := runAxe(t, tb); len(v) > 0 {
+		t.Errorf("axe, 390 px: %+v", v)
+	}
+	shot("compare-390.png")
+}
