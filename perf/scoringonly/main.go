@@ -14,6 +14,7 @@ import (
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/aivssreport"
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/carddiff"
 	"github.com/threatcard/threatcard/scoring/cardimport"
 	"github.com/threatcard/threatcard/scoring/cardjson"
 	"github.com/threatcard/threatcard/scoring/cardtext"
@@ -52,6 +53,8 @@ var entryPoints = []any{
 	(*card.Card).AddScenarios, (*card.Card).FindingInputs, (*aivss.Edition).Counterpart,
 	maestro.ASI.CoreRisk, maestro.Layer.CoreRisks, (*maestro.Assessment).Overrides,
 	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors, aivssreport.Marshal,
+	carddiff.Compare, carddiff.Diff.Markdown, carddiff.Diff.DeltaWords, carddiff.Diff.NoDelta,
+	(*carddiff.Side).ScoreWords, (*carddiff.Side).FindingsWords, (*carddiff.Change).Words,
 	definitions.Factor, definitions.Scale, definitions.ThM, definitions.MF, definitions.Metric, definitions.Group,
 }
 
