@@ -90,6 +90,7 @@ func TestBackAfterAnImportReturnsToTheCardBefore(t *testing.T) {
 	open(t, tb, s, "/#"+misuse)
 	checkCardShown(t, tb, &misuseCard)
 	history := eval[int](t, tb, "history.length")
+	openImport(t, tb) // the import box is in the toolbar's Import panel
 	paste(t, tb, "import-text", string(text))
 	click(t, tb, "#import-submit")
 	checkCardShown(t, tb, &example)

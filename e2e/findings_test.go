@@ -210,6 +210,7 @@ func TestFindingsImportAReport(t *testing.T) {
 	tb := newTab(t)
 	open(t, tb, s, "/")
 	waitForEditor(t, tb)
+	openImport(t, tb) // the import box is in the toolbar's Import panel
 	paste(t, tb, "import-text", report)
 	click(t, tb, "#import-submit")
 	waitEq(t, tb, "the import's status", textOf("import-status"), "Opened “Tool agent” from the OWASP AIVSS report. One remark, below.")

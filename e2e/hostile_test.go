@@ -108,6 +108,7 @@ func TestMarkupInEveryTextFieldStaysText(t *testing.T) {
 		open(t, tb, s, "/#"+factorsBefore) // another card first
 		waitEq(t, tb, "#score", scoreText, "AIVSS 7.0 High")
 		waitForEditor(t, tb)
+		openImport(t, tb) // the import box is in the toolbar's Import panel
 		paste(t, tb, "import-text", string(exported))
 		click(t, tb, "#import-submit")
 		checkInert(t, tb)

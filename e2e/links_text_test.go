@@ -241,6 +241,7 @@ func TestTheImportBoxOpensALink(t *testing.T) {
 	misuse, misuseCard := golden(t, "v08-tool-misuse-scores-only")
 	s := serve(t, rootSite.dir, "/")
 	tb := startDraft(t, s)
+	openImport(t, tb) // the import box is in the toolbar's Import panel
 	paste(t, tb, "import-text", "https://owner.github.io/threatcard/#"+strings.Replace(misuse, "&mf=1", "&mf=1.00", 1))
 	click(t, tb, "#import-submit")
 	waitEq(t, tb, "the address", fragmentNow, written(t, misuse))
@@ -292,6 +293,7 @@ func TestTheLinkMessagesHaveNoSeriousAccessibilityViolations(t *testing.T) {
 		{"a title over its limit", "/", func(t *testing.T) { paste(t, tb, "card-title", strings.Repeat("x", card.MaxTitle+1)) },
 			`!!document.getElementById("card-title-error")?.textContent`},
 		{"a bad link in the import box", "/", func(t *testing.T) {
+			openImport(t, tb) // the import box is in the toolbar's Import panel
 			paste(t, tb, "import-text", "#v1&e=v9")
 			click(t, tb, "#import-submit")
 		}, `!!document.getElementById("import-error")`},

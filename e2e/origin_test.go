@@ -160,11 +160,13 @@ func TestEveryRequestStaysOnItsOrigin(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, example := golden(t, "gpt-image-2")
+		openImport(t, tb) // the import box is in the toolbar's Import panel
 		paste(t, tb, "import-text", string(text))
 		click(t, tb, "#import-submit")
 		checkCardShown(t, tb, &example)
 	})
 	t.Run("recent card", func(t *testing.T) {
+		openRecent(t, tb) // the list is in the toolbar's Recent cards panel
 		waitEq(t, tb, "the first recent card", textOf("recent-0"), fullCard.Title)
 		click(t, tb, "#recent-0")
 		checkCardShown(t, tb, &fullCard)

@@ -14,7 +14,7 @@ import (
 )
 
 // MaxRecent is how many earlier cards the draft store keeps besides the
-// draft.
+// draft and the pinned cards (MaxPinned).
 const MaxRecent = 10
 
 // The localStorage keys. Every project on a GitHub Pages user site shares
@@ -34,19 +34,22 @@ type SavedCard struct {
 	Severity string    `json:"severity,omitempty"`
 	Fragment string    `json:"fragment"` // link.Encode of the card
 	Saved    time.Time `json:"saved"`
+	Pinned   bool      `json:"pinned,omitempty"` // listed first, never pushed out (see recent_store.go)
 }
 
 // Entry returns what the recent-cards list shows of s.
 func (s SavedCard) Entry() RecentEntry {
-	return RecentEntry{Title: s.Title, Score: s.Score, Severity: s.Severity, Fragment: s.Fragment, Saved: s.Saved}
+	return RecentEntry{ID: s.ID, Title: s.Title, Score: s.Score, Severity: s.Severity, Fragment: s.Fragment,
+		Saved: s.Saved, Pinned: s.Pinned}
 }
 
 // DraftStore keeps the card being worked on (the draft) and up to
 // MaxRecent cards worked on before it, in the browser's localStorage, so
 // that closing the tab loses nothing. The draft is rewritten on every edit;
 // when a different card becomes the draft, the old one moves to the top of
-// the recent list. A new, untouched card is never listed: it holds nothing
-// to lose.
+// the recent list (below the pinned ones). A card nobody put anything
+// into is never listed: it holds nothing to lose. recent_store.go has the
+// list's rules and its changes (rename, pin, delete and restore).
 //
 // Each card keeps its own ID while it is edited; a card with the same
 // fragment as a listed one replaces it, so reloading a page or opening a
@@ -85,9 +88,11 @@ func (s *DraftStore) Recent() []SavedCard {
 // RecentEntries returns Recent as the recent-cards list shows it.
 func (s *DraftStore) RecentEntries() []RecentEntry {
 	list := s.Recent()
-	entries := make([]RecentEntry, len(list))
-	for i, c := range list {
-		entries[i] = c.Entry()
+	entries := make([]RecentEntry, 0, len(list))
+	for _, c := range list {
+		if !emptyUntitled(c) { // listed by an earlier build
+			entries = append(entries, c.Entry())
+		}
 	}
 	return entries
 }
@@ -116,29 +121,7 @@ func (s *DraftStore) Save(c SavedCard) (err error) {
 	}()
 	c.Saved = s.now()
 	old, hadDraft := s.Load()
-	recent := s.Recent()
-	changed := false
-	keep := recent[:0:0]
-	for _, r := range recent {
-		if r.ID == c.ID || r.Fragment == c.Fragment {
-			changed = true
-			continue
-		}
-		keep = append(keep, r)
-	}
-	if hadDraft && old.ID != c.ID && old.Fragment != c.Fragment && old.Fragment != blankFragment() {
-		keep = append([]SavedCard{old}, keep...)
-		for i := 1; i < len(keep); i++ { // a card is listed once
-			if keep[i].Fragment == old.Fragment {
-				keep = append(keep[:i], keep[i+1:]...)
-				break
-			}
-		}
-		changed = true
-	}
-	if len(keep) > MaxRecent {
-		keep = keep[:MaxRecent]
-	}
+	keep, changed := recentAfterSave(s.Recent(), old, hadDraft, &c)
 	if changed {
 		if err := s.storage.Set(recentKey, keep); err != nil {
 			return err

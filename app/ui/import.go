@@ -43,6 +43,11 @@ type ImportDialog struct {
 	// scores of a link cut short under their banner. It returns the card
 	// shown, whether the link was cut short, or why nothing was opened.
 	OnLink func(ctx app.Context, raw string) (c *card.Card, cut bool, err error)
+	// OnImported, if set, follows a card opened: from says from what
+	// ("from the JSON export", "from the link") and remarks counts the
+	// remarks listed. It says so for the page (see Toolbar.imported),
+	// so the box's own status line is then no live region.
+	OnImported func(ctx app.Context, c *card.Card, from string, remarks int)
 
 	text     string // what is in the text area
 	failure  error  // why the last import failed (a *cardimport.Error), or a caught panic
@@ -73,7 +78,7 @@ func (d *ImportDialog) Render() app.UI {
 		app.If(d.failure != nil, func() app.UI {
 			return d.renderFailure()
 		}),
-		textEl("p", d.status, "id", importStatusID, "class", "tc-import-status", "role", "status", "aria-live", "polite"),
+		d.statusLine(),
 		app.If(len(d.warnings) > 0, func() app.UI {
 			items := make([]app.UI, len(d.warnings))
 			for i, w := range d.warnings {
@@ -163,6 +168,18 @@ func (d *ImportDialog) importText(ctx app.Context) {
 	if d.OnOpen != nil {
 		d.OnOpen(ctx, r.Card)
 	}
+	if d.OnImported != nil {
+		d.OnImported(ctx, r.Card, "from the "+r.Format.String(), len(r.Warnings))
+	}
+}
+
+// statusLine says what the last import opened; a live region unless the
+// page says it (OnImported).
+func (d *ImportDialog) statusLine() app.UI {
+	if d.OnImported != nil {
+		return textEl("p", d.status, "id", importStatusID, "class", "tc-import-status")
+	}
+	return textEl("p", d.status, "id", importStatusID, "class", "tc-import-status", "role", "status", "aria-live", "polite")
 }
 
 // quotedTitle names a card in a message: its title in quotes, or "an
@@ -194,6 +211,9 @@ func (d *ImportDialog) importLink(ctx app.Context, l string) {
 		d.status = "Opened the score of a link cut short: its text is lost, as the note at the top of the page says."
 	default:
 		d.status = "Opened " + quotedTitle(c) + " from the link."
+	}
+	if err == nil && d.OnImported != nil {
+		d.OnImported(ctx, c, "from the link", 0)
 	}
 }
 

@@ -642,6 +642,7 @@ func (p *Page) Render() (ui app.UI) {
 	// messages have a container of their own that is always there, as has
 	// the update banner in frame.
 	return p.frame(el("div", "class", "tc-workspace").Body(
+		p.toolbar(), // New card, Duplicate, Import, Recent cards (toolbar.go)
 		el("div", "class", "tc-messages").Body(
 			app.If(p.cut != nil, p.cutBanner),
 			app.If(p.refused != nil, func() app.UI {
@@ -659,12 +660,6 @@ func (p *Page) Render() (ui app.UI) {
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.maestroRev(), Page: p} }),
 		app.If(p.drawAll(), p.compareWith), // Compare with… (compare.go)
-		app.If(p.drawAll(), func() app.UI {
-			return el("div", "class", "tc-cards").Body(
-				&panel{Name: panelRecent, Rev: p.opened, Page: p},
-				&panel{Name: panelImport, Page: p},
-			)
-		}),
 	), p.drawAll())
 }
 
@@ -737,8 +732,6 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 const (
 	panelShare   = "share"
 	panelMaestro = "maestro"
-	panelRecent  = "recent"
-	panelImport  = "import"
 	panelTheme   = "theme"
 	panelReport  = "report"
 )
@@ -765,14 +758,6 @@ func (c *panel) Render() (ui app.UI) {
 		return &ShareBar{Card: p.card, Rev: p.rev, LinkChars: len(p.fragment), Guard: p.handler}
 	case panelMaestro:
 		return &MaestroEditor{Card: p.card, Rev: p.maestroRev(), OnEdit: p.onEdit, Guard: p.handler, Source: p}
-	case panelRecent:
-		var entries []RecentEntry
-		if p.store != nil {
-			entries = p.store.RecentEntries()
-		}
-		return &RecentCards{Entries: entries, Guard: p.handler, OnOpen: p.open}
-	case panelImport:
-		return &ImportDialog{Guard: p.handler, OnOpen: p.open, OnLink: p.openLink}
 	case panelTheme:
 		return &ThemeToggle{Guard: p.handler}
 	case panelReport:

@@ -827,11 +827,13 @@ func TestPageLandmarksAndParts(t *testing.T) {
 		{"then the update banner's slot", app.Elem("div").Class("tc-banner-slot"), []int{0, 1}},
 		{"main", app.Elem("main").ID("main"), []int{0, 2}},
 		{"footer", app.Elem("footer").Class("tc-footer"), []int{0, 3}},
-		{"messages first in main", app.Elem("div").Class("tc-messages"), []int{0, 2, 0, 0}},
-		{"the card's title", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 2, 0, 1}},
-		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 2, 0, 2}},
-		{"then the share bar", &panel{Name: panelShare, Rev: p.followRev, Page: p}, []int{0, 2, 0, 3}},
-		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 2, 0, 4}},
+		{"the toolbar first in main", app.Elem("div").Class("tc-toolbar-wrap"), []int{0, 2, 0, 0}},
+		{"its tools", &Toolbar{Page: p, Opened: p.opened, All: true}, []int{0, 2, 0, 0, 0}},
+		{"then the messages", app.Elem("div").Class("tc-messages"), []int{0, 2, 0, 1}},
+		{"the card's title", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 2, 0, 2}},
+		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 2, 0, 3}},
+		{"then the share bar", &panel{Name: panelShare, Rev: p.followRev, Page: p}, []int{0, 2, 0, 4}},
+		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 2, 0, 5}},
 		{"the printed report last", &panel{Name: panelReport, Rev: p.followRev, Page: p}, []int{0, 4}},
 	}
 	for _, c := range checks {

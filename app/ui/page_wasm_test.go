@@ -479,6 +479,8 @@ func TestLeavingThMToTheVectorShowsTheVectorsValue(t *testing.T) {
 // banner's way back to it is gone): they did not until the next load.
 func TestEditingACutLinkListsTheDraftBeforeAmongTheRecentCards(t *testing.T) {
 	_, e := openPage(t, goldenCopies["v08-tool-misuse-scores-only"])
+	click(t, e, "tool-recent") // the list is in the toolbar's Recent cards panel
+	waitFor(t, e, "the recent cards", func() bool { return byID("recent-cards").Truthy() })
 	if byID("recent-0").Truthy() {
 		t.Fatal("a recent card before any other card was opened")
 	}

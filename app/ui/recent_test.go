@@ -27,22 +27,23 @@ func TestRecentCardsListsEachCardAsAButtonWithItsScoreAndTime(t *testing.T) {
 		path     []int
 	}{
 		{app.Elem("section").ID("recent-cards").Class("tc-recent").Aria("labelledby", "recent-title"), nil},
-		{app.Elem("h2").ID("recent-title"), []int{0}},
+		{app.Elem("h2").ID("recent-title").TabIndex(-1), []int{0}},
+		{app.Elem("p").ID("recent-status").Class("tc-recent-status").Role("status"), []int{1}},
 		{app.Text("Recent cards"), []int{0, 0}},
-		{app.Elem("ol").Class("tc-recent-list").Aria("labelledby", "recent-title"), []int{1}},
-		{app.Elem("button").ID("recent-0").Class("tc-recent-open").Attr("type", "button").Aria("describedby", "recent-0-about").OnClick(noop), []int{1, 0, 0}},
-		{app.Text("GPT Image 2"), []int{1, 0, 0, 0}},
-		{app.Elem("span").ID("recent-0-about").Class("tc-recent-about"), []int{1, 0, 1}},
-		{app.Text("AIVSS 7.2 High, saved "), []int{1, 0, 1, 0}},
-		{app.Elem("time").Attr("datetime", "2026-11-25T20:17:00Z"), []int{1, 0, 1, 1}},
-		{app.Text("25 Nov 2026, 20:17"), []int{1, 0, 1, 1, 0}},
+		{app.Elem("ol").Class("tc-recent-list").Aria("labelledby", "recent-title"), []int{2}},
+		{app.Elem("button").ID("recent-0").Class("tc-recent-open").Attr("type", "button").Aria("describedby", "recent-0-about").OnClick(noop), []int{2, 0, 0}},
+		{app.Text("GPT Image 2"), []int{2, 0, 0, 0}},
+		{app.Elem("span").ID("recent-0-about").Class("tc-recent-about"), []int{2, 0, 1}},
+		{app.Text("AIVSS 7.2 High, saved "), []int{2, 0, 1, 0}},
+		{app.Elem("time").Attr("datetime", "2026-11-25T20:17:00Z"), []int{2, 0, 1, 1}},
+		{app.Text("25 Nov 2026, 20:17"), []int{2, 0, 1, 1, 0}},
 		// A blank title and no score.
-		{app.Text("Untitled card"), []int{1, 1, 0, 0}},
-		{app.Text("not scored yet, saved "), []int{1, 1, 1, 0}},
-		{app.Elem("time").Attr("datetime", "2026-03-02T09:05:00+01:00"), []int{1, 1, 1, 1}},
-		{app.Text("2 Mar 2026, 09:05"), []int{1, 1, 1, 1, 0}},
+		{app.Text("Untitled card"), []int{2, 1, 0, 0}},
+		{app.Text("not scored yet, saved "), []int{2, 1, 1, 0}},
+		{app.Elem("time").Attr("datetime", "2026-03-02T09:05:00+01:00"), []int{2, 1, 1, 1}},
+		{app.Text("2 Mar 2026, 09:05"), []int{2, 1, 1, 1, 0}},
 		// A score without a severity.
-		{app.Text("AIVSS 9.9, saved "), []int{1, 2, 1, 0}},
+		{app.Text("AIVSS 9.9, saved "), []int{2, 2, 1, 0}},
 	}
 	for _, c := range checks {
 		if err := app.Match(c.expected, tree, c.path...); err != nil {
@@ -53,10 +54,10 @@ func TestRecentCardsListsEachCardAsAButtonWithItsScoreAndTime(t *testing.T) {
 
 func TestRecentCardsWithoutEntriesSaysWhatWillBeThere(t *testing.T) {
 	tree := (&RecentCards{}).Render()
-	if err := app.Match(app.Elem("p").Class("tc-recent-empty"), tree, 1); err != nil {
+	if err := app.Match(app.Elem("p").Class("tc-recent-empty"), tree, 2); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.Text("Cards you work on are kept in this browser and listed here."), tree, 1, 0); err != nil {
+	if err := app.Match(app.Text("Cards you work on are kept in this browser and listed here."), tree, 2, 0); err != nil {
 		t.Error(err)
 	}
 }
@@ -81,11 +82,11 @@ func TestARecentCardThatNoLongerDecodesIsReportedAndNothingOpens(t *testing.T) {
 		t.Fatal("a card was opened")
 	}
 	tree := r.Render()
-	if err := app.Match(app.Elem("p").ID("recent-error").Class("tc-recent-error").Role("alert"), tree, 2); err != nil {
+	if err := app.Match(app.Elem("p").ID("recent-error").Class("tc-recent-error").Role("alert"), tree, 3); err != nil {
 		t.Error(err)
 	}
 	want := "“Broken” could not be opened: link part version: unknown link format version 9; this threatcard reads versions 1 and 2"
-	if err := app.Match(app.Text(want), tree, 2, 0); err != nil {
+	if err := app.Match(app.Text(want), tree, 3, 0); err != nil {
 		t.Error(err)
 	}
 
