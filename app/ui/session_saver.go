@@ -137,19 +137,19 @@ func (sv *DraftSaver) Check(s *DraftStore) bool {
 // resolved, and the store's error (a full storage) when the browser
 // refused the write, which then changed nothing saved.
 func (sv *DraftSaver) Save(s *DraftStore, c SavedCard) error {
+	if sv.id == "" {
+		// The new card a tab starts with gets its ID when first saved.
+		dirty, edited := sv.dirty, sv.edited
+		sv.Follow(s, newSession())
+		sv.dirty, sv.edited = dirty, edited
+	}
 	if sv.Check(s) || sv.conflict != nil {
 		return sv.conflict
 	}
-	if c.ID = sv.id; c.ID == "" {
-		c.ID = sv.tab // a card no one gave an ID (tests): the tab's own
-	}
+	c.ID = sv.id
 	if err := s.Save(c); err != nil {
 		sv.err = err
 		return err
-	}
-	if sv.id == "" {
-		sv.dirty, sv.err = false, nil
-		return nil
 	}
 	st := draftStamp{Rev: sv.base + 1, Tab: sv.tab, Saved: sv.now()}
 	if err := s.storage.Set(stampPrefix+sv.id, st); err != nil {

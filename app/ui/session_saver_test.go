@@ -287,3 +287,27 @@ func TestForgetRemovesTheStampsOfCardsNoLongerSaved(t *testing.T) {
 		t.Errorf("stamps %v", storage.items)
 	}
 }
+
+// A tab's first card, new and without an ID, gets one at its first save,
+// and keeps it.
+func TestANewCardGetsItsIDAtItsFirstSave(t *testing.T) {
+	storage := newFakeStorage()
+	a, b := twoTabs(storage)
+	a.saver.Edited()
+	if err := a.saver.Save(a.store, SavedCard{Fragment: "f1"}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := a.store.Load()
+	if d.ID == "" || !storage.Contains(stampPrefix+d.ID) {
+		t.Fatalf("the card was saved as %q without its stamp", d.ID)
+	}
+	a.saver.Save(a.store, SavedCard{Fragment: "f2"})
+	if d2, _ := a.store.Load(); d2.ID != d.ID || len(a.store.Recent()) != 0 {
+		t.Errorf("the second save is another card: %q, recent %v", d2.ID, a.store.Recent())
+	}
+	b.saver.Follow(b.store, d.ID)
+	a.saver.Save(a.store, SavedCard{Fragment: "f3"})
+	if !b.saver.Check(b.store) {
+		t.Error("the other tab on that card was not told")
+	}
+}
