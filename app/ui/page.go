@@ -171,7 +171,8 @@ func (p *Page) OnMount(ctx app.Context) {
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.painted = true
-			_ = p.drafts(ctx).Canonicalize() // once per browser; a failure is tried again on the next load
+			_ = p.drafts(ctx).Canonicalize()  // once per browser; a failure is tried again on the next load
+			p.drafter().Forget(p.drafts(ctx)) // the stamps of cards no longer saved (session_saver.go)
 			p.saveOpened(ctx)
 			p.goToSection(ctx)
 		})
