@@ -171,7 +171,7 @@ func TestRecentCardsPinnedFirstAndOpenedAtTheTop(t *testing.T) {
 	waitEq(t, tb, "the list after pinning", recentTitles, misuseTitle+" | Delta | Gamma")
 	waitEq(t, tb, "the pin pressed", `document.getElementById("recent-0-pin").getAttribute("aria-pressed")`, "true")
 	waitEq(t, tb, "the focus on the pin", focused, "recent-0-pin")
-	if got := eval[string](t, tb, textOf("recent-0-about")); !strings.HasPrefix(got, "Pinned. "+misuseCard.scoreWant(t)+", saved ") {
+	if got := eval[string](t, tb, textOf("recent-0-about")); !strings.HasPrefix(got, "Pinned, "+misuseCard.scoreWant(t)+", saved ") {
 		t.Errorf("the pinned card's line %q", got)
 	}
 

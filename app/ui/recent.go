@@ -122,7 +122,7 @@ func (r *RecentCards) entry(i int, e RecentEntry) app.UI {
 	renaming := r.renaming != "" && r.renaming == e.ID
 	what := entryScore(e) + ", saved "
 	if e.Pinned {
-		what = "Pinned. " + what
+		what = "Pinned, " + what
 	}
 	pressed := "false"
 	if e.Pinned {
