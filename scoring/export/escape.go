@@ -336,8 +336,14 @@ func isWordChar(r rune) bool {
 }
 
 // isEmailLocal is a character that can end the local part of an e-mail
-// address as GFM's autolinks read it.
-func isEmailLocal(r rune) bool { return isWordChar(r) || r == '.' || r == '+' || r == '-' }
+// address as some renderer's autolinks read it: GFM's spec takes letters,
+// digits, '.', '-', '_' and '+', and goldmark's linkify the other
+// characters an address may have too ("0!@0.0" is a link there), so all
+// of them count. Escaping an '@' that no renderer would link costs a
+// backslash the reader never sees.
+func isEmailLocal(r rune) bool {
+	return isWordChar(r) || r < utf8.RuneSelf && strings.ContainsRune(".!#$%&'*+/=?^`{|}~-", r)
+}
 
 // codeSpan is s as a code span: CVSS vectors, ASI codes and catalog ids.
 // Its fence is one backtick longer than the longest run of backticks in s,
