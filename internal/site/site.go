@@ -57,6 +57,9 @@ func Build(o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if err := writeGzipTwin(o.Out); err != nil {
+		return Result{}, err
+	}
 	if err := writeAssets(o.Out); err != nil {
 		return Result{}, err
 	}

@@ -1,7 +1,8 @@
 // Package statichost serves a directory the way GitHub Pages does, so that a
 // built site can be tried locally exactly as it will be hosted: under an
 // optional path prefix, "x" answered by x.html, "dir" redirected to "dir/",
-// and content types a browser accepts for WebAssembly and manifests.
+// content types a browser accepts for WebAssembly and manifests, and
+// compressed bytes to a browser that accepts them (see encoding.go).
 package statichost
 
 import (
@@ -160,7 +161,21 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		}
 		return
 	}
-	hdr.Set("ETag", `"`+strconv.FormatInt(info.Size(), 36)+"-"+strconv.FormatInt(info.ModTime().UnixNano(), 36)+`"`)
+	etag := strconv.FormatInt(info.Size(), 36) + "-" + strconv.FormatInt(info.ModTime().UnixNano(), 36)
+	if twin, ti, ok := h.gzipTwin(name, info); ok {
+		hdr.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			if g, err := h.fsys.Open(twin); err == nil {
+				defer g.Close()
+				f, info = g, ti
+				hdr.Set("Content-Encoding", "gzip")
+				// The compressed bytes are another representation: their
+				// own ETag, so that no cache mixes the two up.
+				etag = strconv.FormatInt(ti.Size(), 36) + "-" + strconv.FormatInt(ti.ModTime().UnixNano(), 36) + "-gzip"
+			}
+		}
+	}
+	hdr.Set("ETag", `"`+etag+`"`)
 	rs, ok := f.(interface {
 		Read([]byte) (int, error)
 		Seek(int64, int) (int64, error)
