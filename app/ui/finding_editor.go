@@ -463,7 +463,7 @@ func (c *FindingEditor) inputs() card.Inputs {
 	if c.Index < 0 || c.Index >= len(ts) || ts[c.Index].AIVSS.ID != c.Threat.AIVSS.ID {
 		return card.Inputs{}
 	}
-	return ownInputs(cur.AIVSS.Edition, &ts[c.Index].AIVSS)
+	return card.OwnInputs(cur.AIVSS.Edition, &ts[c.Index].AIVSS)
 }
 
 // invalid records what the finding says of a field holding text it did
@@ -473,13 +473,6 @@ func (c *FindingEditor) invalid(field, msg string) {
 }
 
 func (c *FindingEditor) owner() string { return "finding" }
-
-// ownInputs are a finding's own inputs as card.Inputs of the card's
-// edition: what it leaves to the card is unset.
-func ownInputs(edition string, a *maestro.Assessment) card.Inputs {
-	return card.Inputs{Edition: edition, CVSSVector: a.CVSSVector, CVSSScore: a.CVSSScore,
-		Factors: a.Factors, ThM: a.ThM, MF: a.MF}
-}
 
 // findingEdit turns an edit of the card's AIVSS inputs, as the
 // calculator's components make them, into the same edit of the own
@@ -493,7 +486,7 @@ func findingEdit(sec maestro.Layer, i int, id string, e Edit) Edit {
 			return
 		}
 		a := ts[i].AIVSS
-		own := card.Card{AIVSS: ownInputs(c.AIVSS.Edition, &a)}
+		own := card.Card{AIVSS: card.OwnInputs(c.AIVSS.Edition, &a)}
 		e(&own)
 		in := &own.AIVSS
 		a.CVSSVector, a.CVSSScore, a.Factors, a.ThM, a.MF = in.CVSSVector, in.CVSSScore, in.Factors, in.ThM, in.MF

@@ -67,11 +67,18 @@ func (c *Card) FindingInputs(a *maestro.Assessment) Inputs {
 	return in
 }
 
+// OwnInputs are the inputs a finding sets itself, read in edition, with
+// none of the card's: what its editor shows as overridden, and what a
+// finding is checked against its edition with.
+func OwnInputs(edition string, a *maestro.Assessment) Inputs {
+	return Inputs{Edition: edition, CVSSVector: a.CVSSVector, CVSSScore: a.CVSSScore,
+		Factors: a.Factors, ThM: a.ThM, MF: a.MF}
+}
+
 func (c *Card) findingInputs(a *maestro.Assessment) (Inputs, Finding) {
 	var f Finding
-	in := Inputs{Edition: c.AIVSS.Edition, CVSSVector: a.CVSSVector, CVSSScore: a.CVSSScore, ThM: a.ThM, MF: a.MF}
+	in := OwnInputs(c.AIVSS.Edition, a)
 	for i, v := range a.Factors {
-		in.Factors[i] = v
 		if !v.Set {
 			in.Factors[i] = c.AIVSS.Factors[i]
 			f.Inherited[i] = true
@@ -246,7 +253,7 @@ func (c *Card) validateFinding(loc Location, t *maestro.Threat, ids map[string]b
 	if a.Category != 0 && !a.Category.Valid() {
 		return &FieldError{Loc: at("category"), Msg: "is out of range"}
 	}
-	in := Inputs{Edition: c.AIVSS.Edition, CVSSVector: a.CVSSVector, CVSSScore: a.CVSSScore, Factors: a.Factors, ThM: a.ThM, MF: a.MF}
+	in := OwnInputs(c.AIVSS.Edition, a)
 	if err := in.validate(); err != nil {
 		if fe, ok := errors.AsType[*FieldError](err); ok {
 			moved := *fe

@@ -151,7 +151,7 @@ func SwitchCard(c *Card, to *aivss.Edition) Switch {
 		if !a.Scored() || !a.Overrides() {
 			return
 		}
-		out, fsw := SwitchEdition(Inputs{Edition: from, Factors: a.Factors, ThM: a.ThM, MF: a.MF}, to)
+		out, fsw := SwitchEdition(OwnInputs(from, a), to)
 		a.Factors = out.Factors
 		var lost []string
 		lost = append(lost, fsw.NotTaken...)
