@@ -134,10 +134,9 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveFile sends one file. A 200 goes through http.ServeContent, which
-// handles ranges and conditional requests; the ETag combines size and the
-// modification time in nanoseconds, so a file rewritten within the same
-// second is still seen as new (Last-Modified has whole seconds only, and a
-// stale 304 for app-worker.js would hide an update).
+// handles ranges and conditional requests against the ETag set here (see
+// etag); a file with compressed twins is sent in the form the client takes
+// best (see encoding.go).
 func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string, status int) {
 	f, err := h.fsys.Open(name)
 	if err != nil {
@@ -161,21 +160,19 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		}
 		return
 	}
-	etag := strconv.FormatInt(info.Size(), 36) + "-" + strconv.FormatInt(info.ModTime().UnixNano(), 36)
-	if twin, ti, ok := h.gzipTwin(name, info); ok {
+	tag := etag(info, "")
+	if twins := h.twins(name, info); len(twins) > 0 {
 		hdr.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(r) {
-			if g, err := h.fsys.Open(twin); err == nil {
+		if t, ok := choose(r, twins); ok {
+			if g, err := h.fsys.Open(t.file); err == nil {
 				defer g.Close()
-				f, info = g, ti
-				hdr.Set("Content-Encoding", "gzip")
-				// The compressed bytes are another representation: their
-				// own ETag, so that no cache mixes the two up.
-				etag = strconv.FormatInt(ti.Size(), 36) + "-" + strconv.FormatInt(ti.ModTime().UnixNano(), 36) + "-gzip"
+				f, info, tag = g, t.info, etag(t.info, t.name)
+				hdr.Set("Content-Encoding", t.name)
+				w = &lengthWriter{ResponseWriter: w, length: t.info.Size()}
 			}
 		}
 	}
-	hdr.Set("ETag", `"`+etag+`"`)
+	hdr.Set("ETag", tag)
 	rs, ok := f.(interface {
 		Read([]byte) (int, error)
 		Seek(int64, int) (int64, error)
