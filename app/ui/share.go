@@ -278,7 +278,7 @@ func (s *ShareBar) downloadJSON(ctx app.Context, e app.Event) {
 // reportNotice is the note beside the AIVSS report's button: why the card
 // has none (not in v0.8), that it lists no finding yet, or which findings
 // it leaves out and why; "" when it lists them all. It is worked out by
-// aivssreport.Marshal itself, once per revision of the card.
+// aivssreport.Skips, Marshal's own selection, once per revision of the card.
 func (s *ShareBar) reportNotice() string {
 	if s.Card == nil {
 		return ""
@@ -296,8 +296,7 @@ func reportNote(c *card.Card) string {
 	if c.AIVSS.Edition == aivssreport.Edition && len(c.Findings()) == 0 {
 		return "The AIVSS report lists the card's findings, and it has none yet: score a threat with AIVSS in the MAESTRO editor."
 	}
-	// The date is the report's, which the note does not show.
-	_, skipped, err := aivssreport.Marshal(c, aivssreport.Metadata{Date: "2000-01-01"})
+	skipped, err := aivssreport.Skips(c)
 	switch {
 	case err != nil:
 		return "No AIVSS report: " + strings.TrimSuffix(err.Error(), ".") + "."

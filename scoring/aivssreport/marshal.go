@@ -103,16 +103,8 @@ var factorKeys = [card.NumFactors]string{
 // no calendar date, or m.Assessor or m.Link is one Parse would not read
 // back (a line break; an assessor over MaxAssessor characters).
 func Marshal(c *card.Card, m Metadata) ([]byte, []Skipped, error) {
-	if err := c.Validate(); err != nil {
-		return nil, nil, &Error{Index: -1, Msg: "the card is not valid: " + err.Error(), Err: err}
-	}
-	if c.AIVSS.Edition != Edition {
-		called := strconv.Quote(c.AIVSS.Edition)
-		if ed, err := aivss.Lookup(c.AIVSS.Edition); err == nil {
-			called = ed.Called
-		}
-		return nil, nil, &Error{Index: -1, Msg: "the card is scored in " + called +
-			"; an AIVSS report (Appendix A) is OWASP AIVSS v0.8's format: switch the card to v0.8 to export one"}
+	if err := checkCard(c); err != nil {
+		return nil, nil, err
 	}
 	if !checkDate(m.Date) {
 		return nil, nil, &Error{Index: -1, Path: "metadata.assessment_date",
@@ -139,12 +131,7 @@ func Marshal(c *card.Card, m Metadata) ([]byte, []Skipped, error) {
 	r.Metadata.Notes = joinNotes(text, m.Link)
 
 	fs := c.Findings()
-	var skipped []Skipped
-	for _, f := range fs {
-		if reason := skipReason(&f); reason != "" {
-			skipped = append(skipped, Skipped{ID: f.Threat.AIVSS.ID, Reason: reason})
-		}
-	}
+	skipped := skips(fs)
 	card.RankFindings(fs)
 	r.Vulnerabilities = []vulnerability{}
 	for i := range fs {
@@ -164,6 +151,45 @@ func Marshal(c *card.Card, m Metadata) ([]byte, []Skipped, error) {
 }
 
 // skipReason says why f is left out of a report, or "" when it is not.
+// Skips returns what Marshal would leave out of c's report, without
+// writing it: the findings skipped, or the error Marshal gives for the card
+// itself (metadata aside). The page says this beside the report's button
+// after each edit, where writing the JSON each time would cost the time of
+// the keystroke.
+func Skips(c *card.Card) ([]Skipped, error) {
+	if err := checkCard(c); err != nil {
+		return nil, err
+	}
+	return skips(c.Findings()), nil
+}
+
+// checkCard is Marshal's check of the card: valid, and in v0.8.
+func checkCard(c *card.Card) error {
+	if err := c.Validate(); err != nil {
+		return &Error{Index: -1, Msg: "the card is not valid: " + err.Error(), Err: err}
+	}
+	if c.AIVSS.Edition != Edition {
+		called := strconv.Quote(c.AIVSS.Edition)
+		if ed, err := aivss.Lookup(c.AIVSS.Edition); err == nil {
+			called = ed.Called
+		}
+		return &Error{Index: -1, Msg: "the card is scored in " + called +
+			"; an AIVSS report (Appendix A) is OWASP AIVSS v0.8's format: switch the card to v0.8 to export one"}
+	}
+	return nil
+}
+
+// skips are the findings of fs a report leaves out, in card order.
+func skips(fs []card.Finding) []Skipped {
+	var skipped []Skipped
+	for i := range fs {
+		if reason := skipReason(&fs[i]); reason != "" {
+			skipped = append(skipped, Skipped{ID: fs[i].Threat.AIVSS.ID, Reason: reason})
+		}
+	}
+	return skipped
+}
+
 func skipReason(f *card.Finding) string {
 	var parts []string
 	if !f.Threat.AIVSS.Category.Valid() {

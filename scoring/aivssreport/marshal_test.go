@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -406,5 +407,59 @@ func TestFactorKeysAreV08s(t *testing.T) {
 		if factorKeys[i] != f.ID || i >= len(keys) || keys[i] != f.ID {
 			t.Errorf("factor %d is %s in v0.8, %s in factorKeys, %v in the written object", i, f.ID, factorKeys[i], keys)
 		}
+	}
+}
+
+// Skips must give exactly what Marshal leaves out, and Marshal's error for
+// a card it refuses, without writing the report. The expected values are
+// the hand card's, written out above, and the refusals' words.
+func TestSkipsIsWhatMarshalLeavesOut(t *testing.T) {
+	v05 := card.NewCard()
+	ed, _ := aivss.Lookup("v0.5")
+	card.SwitchCard(v05, ed)
+	bad := handCard()
+	bad.Title = "line\nbreak"
+	scenarios := card.NewCard()
+	if err := scenarios.AddScenarios(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		c       *card.Card
+		want    []Skipped
+		wantErr string
+	}{
+		{"hand card", handCard(), []Skipped{
+			{ID: "F-003", Reason: "has no OWASP core-risk category"},
+			{ID: "F-004", Reason: "is not scored: CVSS missing"},
+		}, ""},
+		{"scenarios", scenarios, nil, ""},
+		{"edition", v05, nil, "the card is scored in OWASP AIVSS v0.5; an AIVSS report (Appendix A) is OWASP AIVSS v0.8's format: switch the card to v0.8 to export one"},
+		{"invalid card", bad, nil, "the card is not valid: the title contains the control character U+000A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Skips(tt.c)
+			if tt.wantErr != "" {
+				var e *Error
+				if !errors.As(err, &e) || err.Error() != tt.wantErr {
+					t.Fatalf("got error %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Skips: %q, want %q", got, tt.want)
+			}
+			_, marshalled, err := Marshal(tt.c, handMeta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, marshalled) {
+				t.Errorf("Skips %q, Marshal skipped %q", got, marshalled)
+			}
+		})
 	}
 }

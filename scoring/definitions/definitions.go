@@ -40,10 +40,16 @@ func lv(value, name, meaning string) Level {
 	return Level{Value: value, Name: name, Meaning: meaning}
 }
 
+// The tables (aivss.go, cvss.go) are each built on first use rather than
+// when the program starts: the page looks a definition up only when one is
+// shown, and building them all at start was the largest init function run
+// before the page's first paint, where the browser compiles each function
+// the first time it runs.
+
 // Factor returns what the agentic risk factor id of an edition means
 // ("v0.8", "tools").
 func Factor(edition, id string) (Definition, bool) {
-	d, ok := factors[edition][id]
+	d, ok := factors()[edition][id]
 	return d, ok
 }
 
@@ -51,21 +57,21 @@ func Factor(edition, id string) (Definition, bool) {
 // OWASP's three levels, or the card edition's continuous scale, whose Note
 // says what its source leaves out.
 func Scale(edition string) (Definition, bool) {
-	d, ok := scales[edition]
+	d, ok := scales()[edition]
 	return d, ok
 }
 
 // ThM returns what the threat multiplier of an edition and its levels
 // mean.
 func ThM(edition string) (Definition, bool) {
-	d, ok := thm[edition]
+	d, ok := thm()[edition]
 	return d, ok
 }
 
 // MF returns what the mitigation factor of an edition and its levels
 // mean. v0.5 has none, which its definition says.
 func MF(edition string) (Definition, bool) {
-	d, ok := mf[edition]
+	d, ok := mf()[edition]
 	return d, ok
 }
 
@@ -80,6 +86,6 @@ func Metric(abbrev string) (Definition, bool) {
 // cvss4.Group.String gives it: "Base", "Threat", "Environmental",
 // "Supplemental".
 func Group(name string) (Definition, bool) {
-	d, ok := groups[name]
+	d, ok := groups()[name]
 	return d, ok
 }

@@ -53,8 +53,8 @@ func TestEveryFactorOfEveryEditionIsDefined(t *testing.T) {
 			seen++
 			checkScale(t, ed.ID+" "+f.ID, d, &ed.Levels, false)
 		}
-		if len(factors[ed.ID]) != seen {
-			t.Errorf("%s: %d factors defined, %d of them the edition's", ed.ID, len(factors[ed.ID]), seen)
+		if len(factors()[ed.ID]) != seen {
+			t.Errorf("%s: %d factors defined, %d of them the edition's", ed.ID, len(factors()[ed.ID]), seen)
 		}
 		d, ok := Scale(ed.ID)
 		if !ok {
@@ -66,8 +66,8 @@ func TestEveryFactorOfEveryEditionIsDefined(t *testing.T) {
 			t.Errorf("%s: a continuous scale without a rubric says so in a note", ed.ID)
 		}
 	}
-	if len(factors) != len(aivss.Editions()) || len(scales) != len(aivss.Editions()) {
-		t.Errorf("factors of %d editions and scales of %d defined; there are %d editions", len(factors), len(scales), len(aivss.Editions()))
+	if len(factors()) != len(aivss.Editions()) || len(scales()) != len(aivss.Editions()) {
+		t.Errorf("factors of %d editions and scales of %d defined; there are %d editions", len(factors()), len(scales()), len(aivss.Editions()))
 	}
 }
 
@@ -86,8 +86,8 @@ func TestEveryThMAndMFIsDefined(t *testing.T) {
 			checkScale(t, ed.ID+" "+x.name, d, x.s, true)
 		}
 	}
-	if len(thm) != len(aivss.Editions()) || len(mf) != len(aivss.Editions()) {
-		t.Errorf("ThM of %d editions and MF of %d defined; there are %d editions", len(thm), len(mf), len(aivss.Editions()))
+	if len(thm()) != len(aivss.Editions()) || len(mf()) != len(aivss.Editions()) {
+		t.Errorf("ThM of %d editions and MF of %d defined; there are %d editions", len(thm()), len(mf()), len(aivss.Editions()))
 	}
 }
 
@@ -122,24 +122,24 @@ func TestEveryCVSSMetricAndValueIsDefined(t *testing.T) {
 // all lists every definition with where it is.
 func all() map[string]Definition {
 	out := map[string]Definition{}
-	for ed, fs := range factors {
+	for ed, fs := range factors() {
 		for id, d := range fs {
 			out[ed+" factor "+id] = d
 		}
 	}
-	for ed, d := range scales {
+	for ed, d := range scales() {
 		out[ed+" factor scale"] = d
 	}
-	for ed, d := range thm {
+	for ed, d := range thm() {
 		out[ed+" ThM"] = d
 	}
-	for ed, d := range mf {
+	for ed, d := range mf() {
 		out[ed+" MF"] = d
 	}
 	for k, d := range metrics() {
 		out["CVSS "+k] = d
 	}
-	for k, d := range groups {
+	for k, d := range groups() {
 		out["CVSS group "+k] = d
 	}
 	return out
