@@ -26,7 +26,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/app/ui"
 	"github.com/threatcard/threatcard/internal/headless"
 	"github.com/threatcard/threatcard/internal/site"
 	"github.com/threatcard/threatcard/internal/statichost"
@@ -72,7 +74,9 @@ func run(m *testing.M) int {
 		prefix string
 	}{{&rootSite, "/"}, {&pagesSite, ghPrefix}} {
 		dir := filepath.Join(tmp, "site"+strings.ReplaceAll(s.prefix, "/", "_"))
-		res, err := site.Build(site.Options{Out: dir, Prefix: s.prefix, Wasm: wasm})
+		// The app's one page, as threatcard build routes it.
+		routes := []site.Route{{Path: "/", New: func() app.Composer { return &ui.Page{} }}}
+		res, err := site.Build(site.Options{Out: dir, Prefix: s.prefix, Wasm: wasm, Routes: routes})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "e2e:", err)
 			return 1

@@ -1,6 +1,6 @@
 //go:build perf
 
-package perf
+package main
 
 import (
 	"bufio"
@@ -17,12 +17,29 @@ import (
 	"github.com/threatcard/threatcard/scoring/decimal"
 )
 
-// BatchLines returns n valid JSON Lines requests for threatcard score
+// batchFigure is batch_10k_s: the wall time of the built threatcard score
+// --batch over 10,000 generated lines.
+func (m *measurer) batchFigure(add adder) error {
+	bin, err := m.nativeBuild()
+	if err != nil {
+		return err
+	}
+	lines := batchLines(10_000)
+	d, err := timeBatch(bin, lines)
+	if err != nil {
+		return err
+	}
+	m.note("batch: threatcard score --batch, 10,000 generated lines (%d bytes): %.3f s wall", len(lines), d.Seconds())
+	add("batch_10k_s", d.Seconds(), "s")
+	return nil
+}
+
+// batchLines returns n valid JSON Lines requests for threatcard score
 // --batch, varied from a fixed seed: every edition, CVSS as a random Base
 // vector or a bare score, factors, ThM and MF drawn from each edition's
 // scales, numbers written sometimes as JSON numbers, sometimes as strings,
 // optional keys sometimes left out.
-func BatchLines(n int) []byte {
+func batchLines(n int) []byte {
 	rng := rand.New(rand.NewPCG(5, 10_000))
 	var base []cvss4.Metric
 	for _, m := range cvss4.Metrics() {
@@ -77,10 +94,10 @@ func pick(rng *rand.Rand, s *aivss.Scale) decimal.Decimal {
 	return s.Min + decimal.Decimal(rng.Int64N(int64(s.Max-s.Min)+1))
 }
 
-// TimeBatch runs `bin score --batch` on lines and returns its wall time,
+// timeBatch runs `bin score --batch` on lines and returns its wall time,
 // from starting the process to its exit. Every line must be answered
 // without an error.
-func TimeBatch(bin string, lines []byte) (time.Duration, error) {
+func timeBatch(bin string, lines []byte) (time.Duration, error) {
 	in, err := os.CreateTemp("", "threatcard-perf-*.jsonl")
 	if err != nil {
 		return 0, err

@@ -1,6 +1,6 @@
 //go:build perf
 
-package perf
+package main
 
 import (
 	"fmt"
@@ -8,58 +8,58 @@ import (
 	"strconv"
 )
 
-// Figure is one measured number with the goal it is held to.
-type Figure struct {
-	Name  string
-	Value float64
-	Unit  string // how Value is printed: see format
-	Goal  Goal
+// figure is one measured number with the goal it is held to.
+type figure struct {
+	name  string
+	value float64
+	unit  string // how value is printed: see text
+	goal  goal
 }
 
-// Goal is an upper bound on a figure; a zero Goal means "reported only".
-type Goal struct {
-	Max       float64
-	Inclusive bool // ≤ rather than <
+// goal is an upper bound on a figure; a zero goal means "reported only".
+type goal struct {
+	max       float64
+	inclusive bool // ≤ rather than <
 }
 
-// Met reports whether the figure keeps its goal.
-func (f Figure) Met() bool {
+// met reports whether the figure keeps its goal.
+func (f figure) met() bool {
 	switch {
-	case f.Goal.Max == 0:
+	case f.goal.max == 0:
 		return true
-	case f.Goal.Inclusive:
-		return f.Value <= f.Goal.Max
+	case f.goal.inclusive:
+		return f.value <= f.goal.max
 	default:
-		return f.Value < f.Goal.Max
+		return f.value < f.goal.max
 	}
 }
 
-// Text is the figure's value as printed: integers for counts, three
-// decimals for ratios and seconds, one for milliseconds.
-func (f Figure) Text() string {
-	switch f.Unit {
+// text is the figure's value as printed: integers for counts, three
+// decimals for ratios, seconds and MiB, one for milliseconds.
+func (f figure) text() string {
+	switch f.unit {
 	case "count":
-		return strconv.FormatInt(int64(f.Value), 10)
+		return strconv.FormatInt(int64(f.value), 10)
 	case "ms":
-		return strconv.FormatFloat(f.Value, 'f', 1, 64)
+		return strconv.FormatFloat(f.value, 'f', 1, 64)
 	default:
-		return strconv.FormatFloat(f.Value, 'f', 3, 64)
+		return strconv.FormatFloat(f.value, 'f', 3, 64)
 	}
 }
 
-// GoalText describes the goal, e.g. "≤ 1.15", or "reported".
-func (f Figure) GoalText() string {
-	if f.Goal.Max == 0 {
+// goalText describes the goal, e.g. "≤ 1.3", or "reported".
+func (f figure) goalText() string {
+	if f.goal.max == 0 {
 		return "reported"
 	}
 	op := "<"
-	if f.Goal.Inclusive {
+	if f.goal.inclusive {
 		op = "≤"
 	}
-	return op + " " + strconv.FormatFloat(f.Goal.Max, 'f', -1, 64)
+	return op + " " + strconv.FormatFloat(f.goal.max, 'f', -1, 64)
 }
 
-// Print writes "name: value", the line make bench promises.
-func (f Figure) Print(w io.Writer) {
-	fmt.Fprintf(w, "%s: %s\n", f.Name, f.Text())
+// print writes "name: value", the line make bench promises.
+func (f figure) print(w io.Writer) {
+	fmt.Fprintf(w, "%s: %s\n", f.name, f.text())
 }

@@ -1,16 +1,16 @@
 //go:build perf
 
-package perf
+package main
 
 import "encoding/json"
 
-// Target says when an app has rendered: the element matching Selector,
+// target says when an app has rendered: the element matching selector,
 // drawn by the running app (not the prerendered copy in the page's HTML),
-// with every one of Texts in its text, and go-app's loading screen, which
+// with every one of texts in its text, and go-app's loading screen, which
 // covers the page, gone.
-type Target struct {
-	Selector string
-	Texts    []string // none: any non-empty text
+type target struct {
+	selector string
+	texts    []string // none: any non-empty text
 }
 
 // initScript is installed in every document before the page's scripts.
@@ -22,12 +22,12 @@ type Target struct {
 // the DOM time, with two phases before: when WebAssembly.instantiateStreaming
 // finished (download and compilation) and when go-app removed its loading
 // screen (the Go program's main has run until it first waited, which
-// includes the first render). It also reports every history.replaceState/pushState to
-// window.__perfOnURL, which the keystroke measurement uses to see the new
-// fragment the moment the app writes it.
-func initScript(t Target) string {
-	sel, _ := json.Marshal(t.Selector)
-	texts, _ := json.Marshal(append([]string{}, t.Texts...))
+// includes the first render). It also reports every history.replaceState
+// or pushState to window.__perfOnURL, which the keystroke measurement uses
+// to see the new fragment the moment the app writes it.
+func initScript(t target) string {
+	sel, _ := json.Marshal(t.selector)
+	texts, _ := json.Marshal(append([]string{}, t.texts...))
 	return `(() => {
   const selector = ` + string(sel) + `, want = ` + string(texts) + `;
   let prerendered = null, started = false, done = false, resolve;

@@ -1,6 +1,6 @@
 //go:build perf
 
-package perf
+package main
 
 import (
 	"sort"
@@ -11,36 +11,36 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// FuncTime is the time a function was seen running in a profile: Self on
-// top of the stack, Total anywhere on it.
-type FuncTime struct {
-	Name        string
-	Self, Total time.Duration
+// funcTime is the time a function was seen running in a profile: self on
+// top of the stack, total anywhere on it.
+type funcTime struct {
+	name        string
+	self, total time.Duration
 }
 
-// ProfileLoad opens url cold in a fresh profile with Chromium's sampling
+// profileLoad opens url cold in a fresh profile with Chromium's sampling
 // profiler running (every 100 µs) until target is drawn, and returns the
 // functions by total time. WebAssembly functions carry their Go names, so
 // this shows what runs before the first render.
-func ProfileLoad(chromium, url string, target Target) ([]FuncTime, error) {
-	b, err := StartBrowser(chromium, initScript(target), 2*time.Minute)
+func profileLoad(chromium, url string, t target) ([]funcTime, error) {
+	b, err := startBrowser(chromium, initScript(t), 2*time.Minute)
 	if err != nil {
 		return nil, err
 	}
-	defer b.Close()
+	defer b.close()
 	return profile(b, func() error {
 		_, err := rendered(b, url)
 		return err
 	})
 }
 
-// ProfileInput profiles n changes of MeasureInput.
-func ProfileInput(chromium, url string, target Target, precached int, c Change, n int) ([]FuncTime, error) {
-	b, err := StartBrowser(chromium, initScript(target), 5*time.Minute)
+// profileInput profiles n changes of measureInput.
+func profileInput(chromium, url string, t target, precached int, c change, n int) ([]funcTime, error) {
+	b, err := startBrowser(chromium, initScript(t), 5*time.Minute)
 	if err != nil {
 		return nil, err
 	}
-	defer b.Close()
+	defer b.close()
 	if _, err := rendered(b, url); err != nil {
 		return nil, err
 	}
@@ -48,26 +48,37 @@ func ProfileInput(chromium, url string, target Target, precached int, c Change, 
 		return nil, err
 	}
 	return profile(b, func() error {
-		_, err := changeFactor(b, c, n)
+		_, err := makeChanges(b, c, n)
 		return err
 	})
 }
 
+// noteProfile notes the m.profile functions with the most time.
+func (m *measurer) noteProfile(what string, funcs []funcTime) {
+	m.note("profile: %s: total and self ms of the %d functions with most time", what, m.profile)
+	for i, f := range funcs {
+		if i == m.profile {
+			break
+		}
+		m.note("profile: %7.1f %7.1f  %s", f.total.Seconds()*1000, f.self.Seconds()*1000, f.name)
+	}
+}
+
 // profile runs fn with the sampling profiler on.
-func profile(b *Browser, fn func() error) ([]FuncTime, error) {
-	if _, err := chromedp.Call(b.Tab, profiler.Enable, cdp.Empty{}); err != nil {
+func profile(b *browser, fn func() error) ([]funcTime, error) {
+	if _, err := chromedp.Call(b.tab, profiler.Enable, cdp.Empty{}); err != nil {
 		return nil, err
 	}
-	if _, err := chromedp.Call(b.Tab, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+	if _, err := chromedp.Call(b.tab, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
 		return nil, err
 	}
-	if _, err := chromedp.Call(b.Tab, profiler.Start, cdp.Empty{}); err != nil {
+	if _, err := chromedp.Call(b.tab, profiler.Start, cdp.Empty{}); err != nil {
 		return nil, err
 	}
 	if err := fn(); err != nil {
 		return nil, err
 	}
-	res, err := chromedp.Call(b.Tab, profiler.Stop, cdp.Empty{})
+	res, err := chromedp.Call(b.tab, profiler.Stop, cdp.Empty{})
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +86,7 @@ func profile(b *Browser, fn func() error) ([]FuncTime, error) {
 }
 
 // funcTimes adds up a profile's samples by function name.
-func funcTimes(p *profiler.Profile) []FuncTime {
+func funcTimes(p *profiler.Profile) []funcTime {
 	parent := map[int64]int64{}
 	nodes := map[int64]*profiler.ProfileNode{}
 	for _, n := range p.Nodes {
@@ -84,14 +95,14 @@ func funcTimes(p *profiler.Profile) []FuncTime {
 			parent[c] = n.ID
 		}
 	}
-	times := map[string]*FuncTime{}
-	get := func(name string) *FuncTime {
+	times := map[string]*funcTime{}
+	get := func(name string) *funcTime {
 		if name == "" {
 			name = "(anonymous)"
 		}
 		t := times[name]
 		if t == nil {
-			t = &FuncTime{Name: name}
+			t = &funcTime{name: name}
 			times[name] = t
 		}
 		return t
@@ -105,21 +116,21 @@ func funcTimes(p *profiler.Profile) []FuncTime {
 		for n, ok := nodes[id], true; ok && n != nil; n, ok = nodes[parent[n.ID]] {
 			name := n.CallFrame.FunctionName
 			if n.ID == id {
-				get(name).Self += d
+				get(name).self += d
 			}
 			if !seen[name] {
 				seen[name] = true
-				get(name).Total += d
+				get(name).total += d
 			}
 			if _, has := parent[n.ID]; !has {
 				break
 			}
 		}
 	}
-	out := make([]FuncTime, 0, len(times))
+	out := make([]funcTime, 0, len(times))
 	for _, t := range times {
 		out = append(out, *t)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Total > out[j].Total })
+	sort.Slice(out, func(i, j int) bool { return out[i].total > out[j].total })
 	return out
 }

@@ -1,6 +1,6 @@
 //go:build perf
 
-package perf
+package main
 
 import (
 	"bytes"
@@ -11,9 +11,9 @@ import (
 	"strings"
 )
 
-// PackageSizes adds up FunctionSizes by Go package. Data segments
+// packageSizes adds up functionSizes by Go package. Data segments
 // (strings, tables, type information) are not attributed to packages.
-func PackageSizes(funcs map[string]int) map[string]int {
+func packageSizes(funcs map[string]int) map[string]int {
 	sizes := map[string]int{}
 	for name, size := range funcs {
 		sizes[packageOf(name)] += size
@@ -21,43 +21,45 @@ func PackageSizes(funcs map[string]int) map[string]int {
 	return sizes
 }
 
-// FunctionSizes returns the bytes of code of each function in a Go
-// WebAssembly binary, read from the code section and the function names in
-// the "name" section. (go tool nm does not read wasm binaries.)
-func FunctionSizes(file string) (map[string]int, error) {
+// functionSizesOf is functionSizes of a file.
+func functionSizesOf(file string) (map[string]int, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	if !bytes.HasPrefix(data, []byte("\x00asm\x01\x00\x00\x00")) {
-		return nil, fmt.Errorf("%s: not a WebAssembly binary", file)
+	sizes, err := functionSizes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	r := &wasmReader{b: data[8:]}
+	return sizes, nil
+}
+
+// wasmMagic starts a WebAssembly binary: "\0asm" and version 1.
+const wasmMagic = "\x00asm\x01\x00\x00\x00"
+
+// functionSizes returns the bytes of code of each function in a Go
+// WebAssembly binary, by name: the size of its body in the code section,
+// named by the function names of the "name" section (go tool nm does not
+// read wasm binaries). Functions without a name are under "". Only the
+// sections it needs are read; a binary cut short or malformed where it
+// reads gives an error.
+func functionSizes(data []byte) (map[string]int, error) {
+	if !bytes.HasPrefix(data, []byte(wasmMagic)) {
+		return nil, errors.New("not a WebAssembly binary")
+	}
+	r := &wasmReader{b: data[len(wasmMagic):]}
 	imported := 0
 	var bodies []int
 	names := map[int]string{}
 	for len(r.b) > 0 && r.err == nil {
 		id := r.byte()
 		sec := &wasmReader{b: r.bytes(int(r.uint()))}
+		if r.err != nil {
+			break
+		}
 		switch id {
 		case 2: // imports
-			for n := sec.uint(); n > 0 && sec.err == nil; n-- {
-				sec.name()
-				sec.name()
-				switch sec.byte() {
-				case 0: // function
-					sec.uint()
-					imported++
-				case 1: // table
-					sec.byte()
-					sec.limits()
-				case 2: // memory
-					sec.limits()
-				case 3: // global
-					sec.byte()
-					sec.byte()
-				}
-			}
+			imported = sec.imports()
 		case 10: // code
 			for n := sec.uint(); n > 0 && sec.err == nil; n-- {
 				size := int(sec.uint())
@@ -65,27 +67,16 @@ func FunctionSizes(file string) (map[string]int, error) {
 				bodies = append(bodies, size)
 			}
 		case 0: // custom
-			if sec.name() != "name" {
-				continue
-			}
-			for len(sec.b) > 0 && sec.err == nil {
-				sub := sec.byte()
-				content := &wasmReader{b: sec.bytes(int(sec.uint()))}
-				if sub != 1 {
-					continue
-				}
-				for n := content.uint(); n > 0 && content.err == nil; n-- {
-					idx := int(content.uint())
-					names[idx] = content.name()
-				}
+			if sec.name() == "name" {
+				sec.functionNames(names)
 			}
 		}
 		if sec.err != nil {
-			return nil, fmt.Errorf("%s: section %d: %w", file, id, sec.err)
+			return nil, fmt.Errorf("section %d: %w", id, sec.err)
 		}
 	}
 	if r.err != nil {
-		return nil, fmt.Errorf("%s: %w", file, r.err)
+		return nil, r.err
 	}
 	sizes := map[string]int{}
 	for i, size := range bodies {
@@ -118,87 +109,30 @@ func packageOf(sym string) string {
 	return sym[:dot]
 }
 
-// SizeDiff is one package's (or function's) code in two binaries.
-type SizeDiff struct {
-	Package string
-	A, B    int
+// sizeDiff is one package's (or function's) code in two binaries.
+type sizeDiff struct {
+	name string
+	a, b int
 }
 
-// DiffSizes lists the packages (or functions) by how much more code a has
+// diffSizes lists the packages (or functions) by how much more code a has
 // than b, largest first.
-func DiffSizes(a, b map[string]int) []SizeDiff {
-	var out []SizeDiff
+func diffSizes(a, b map[string]int) []sizeDiff {
+	var out []sizeDiff
 	for p := range a {
-		out = append(out, SizeDiff{p, a[p], b[p]})
+		out = append(out, sizeDiff{p, a[p], b[p]})
 	}
 	for p := range b {
 		if _, ok := a[p]; !ok {
-			out = append(out, SizeDiff{p, 0, b[p]})
+			out = append(out, sizeDiff{p, 0, b[p]})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
-		di, dj := out[i].A-out[i].B, out[j].A-out[j].B
+		di, dj := out[i].a-out[i].b, out[j].a-out[j].b
 		if di != dj {
 			return di > dj
 		}
-		return out[i].Package < out[j].Package
+		return out[i].name < out[j].name
 	})
 	return out
-}
-
-// wasmReader reads the WebAssembly binary encoding; the first error sticks.
-type wasmReader struct {
-	b   []byte
-	err error
-}
-
-var errShort = errors.New("unexpected end of data")
-
-func (r *wasmReader) byte() byte {
-	if len(r.b) == 0 {
-		r.fail()
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *wasmReader) uint() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		c := r.byte()
-		v |= uint64(c&0x7f) << shift
-		if c&0x80 == 0 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
-}
-
-func (r *wasmReader) bytes(n int) []byte {
-	if n < 0 || n > len(r.b) {
-		r.fail()
-		return nil
-	}
-	b := r.b[:n]
-	r.b = r.b[n:]
-	return b
-}
-
-func (r *wasmReader) name() string { return string(r.bytes(int(r.uint()))) }
-
-func (r *wasmReader) limits() {
-	if r.byte()&1 != 0 {
-		r.uint()
-	}
-	r.uint()
-}
-
-func (r *wasmReader) fail() {
-	if r.err == nil {
-		r.err = errShort
-	}
-	r.b = nil
 }

@@ -6,8 +6,19 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/threatcard/threatcard/app/ui"
 	"github.com/threatcard/threatcard/internal/site"
 )
+
+// webRoutes are the web app's pages, which threatcard build prerenders:
+// app/ui's paths, each drawn by the component the browser entry
+// (main_wasm.go, ui.Register) routes it to. TestWebRoutesAreTheApps keeps
+// the two in step.
+func webRoutes() []site.Route {
+	return []site.Route{{Path: "/", New: func() app.Composer { return &ui.Page{} }}}
+}
 
 // runBuild writes the static web site.
 func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -19,7 +30,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlagsOnly(fs, args); !ok {
 		return status
 	}
-	res, err := site.Build(site.Options{Out: *out, Prefix: *prefix, Wasm: *wasm})
+	res, err := site.Build(site.Options{Out: *out, Prefix: *prefix, Wasm: *wasm, Routes: webRoutes()})
 	if err != nil {
 		fmt.Fprintf(stderr, "threatcard build: %v\n", err)
 		return 1

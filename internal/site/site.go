@@ -7,6 +7,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -17,17 +18,29 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/threatcard/threatcard/app/ui"
 	"github.com/threatcard/threatcard/internal/release"
 	"github.com/threatcard/threatcard/web"
 )
 
 // Options say where and how to build the site.
 type Options struct {
-	Out    string // directory to write; created if missing
-	Prefix string // URL path the site is served under, e.g. "/" or "/threatcard/"
-	Wasm   string // the app's WebAssembly binary; "" means Out/web/app.wasm
+	Out    string  // directory to write; created if missing
+	Prefix string  // URL path the site is served under, e.g. "/" or "/threatcard/"
+	Wasm   string  // the app's WebAssembly binary; "" means Out/web/app.wasm
+	Routes []Route // the app's pages, at least one; each is prerendered and precached
 }
+
+// Route is one page of the app: its path and the component that draws it,
+// as the app's browser entry gives them to go-app (app.Route). The builder
+// prerenders the component into the page's HTML file.
+type Route struct {
+	Path string // e.g. "/"
+	New  func() app.Composer
+}
+
+// routing serializes builds: go-app's router, which the page generator
+// renders from, is one per process.
+var routing sync.Mutex
 
 // Result describes a built site.
 type Result struct {
@@ -43,6 +56,11 @@ type Result struct {
 // hash every file a browser would store, then with the release plus that
 // hash. The same inputs so give the same version, and any change in what
 // users get gives a new one, which makes returning browsers update.
+//
+// Build routes o.Routes in go-app's router, which belongs to the process:
+// builds in one process may route a path to another component each time,
+// but go-app never forgets a path, and generates a page for every path it
+// was ever given, so they must all route the same paths.
 func Build(o Options) (Result, error) {
 	prefix, err := NormalizePrefix(o.Prefix)
 	if err != nil {
@@ -51,7 +69,15 @@ func Build(o Options) (Result, error) {
 	if o.Out == "" {
 		o.Out = "."
 	}
-	ui.Register()
+	pages, err := routePages(o.Routes)
+	if err != nil {
+		return Result{}, err
+	}
+	routing.Lock()
+	defer routing.Unlock()
+	for _, r := range o.Routes {
+		app.Route(r.Path, r.New)
+	}
 
 	wasmSize, err := placeWasm(o)
 	if err != nil {
@@ -64,7 +90,6 @@ func Build(o Options) (Result, error) {
 		return Result{}, err
 	}
 
-	pages := ui.Paths()
 	if err := generate(o.Out, prefix, release.Version, wasmSize, pages); err != nil {
 		return Result{}, err
 	}
@@ -82,6 +107,21 @@ func Build(o Options) (Result, error) {
 		return Result{}, err
 	}
 	return Result{Prefix: prefix, Version: version, WasmSize: wasmSize, Precached: precached}, nil
+}
+
+// routePages checks the routes and returns their paths.
+func routePages(routes []Route) ([]string, error) {
+	if len(routes) == 0 {
+		return nil, &BuildError{Step: "routing pages", Err: errors.New("no routes: Options.Routes must give the app's pages")}
+	}
+	pages := make([]string, len(routes))
+	for i, r := range routes {
+		if !strings.HasPrefix(r.Path, "/") || r.New == nil {
+			return nil, &BuildError{Step: "routing pages", Path: r.Path, Err: errors.New("a route needs a path starting with / and a component")}
+		}
+		pages[i] = r.Path
+	}
+	return pages, nil
 }
 
 // generate runs go-app's generator and then replaces or amends the files it

@@ -9,24 +9,89 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // fakeWasm stands in for app.wasm: the builder only copies, measures and
 // hashes it.
 var fakeWasm = []byte("\x00asm\x01\x00\x00\x00 not a real module")
 
+// heading is a one-element page that stands in for the app's.
+type heading struct {
+	app.Compo
+	id, text string
+}
+
+func (h *heading) Render() app.UI { return app.H1().ID(h.id).Text(h.text) }
+
+// testRoutes route / to a heading.
+func testRoutes(id, text string) []Route {
+	return []Route{{Path: "/", New: func() app.Composer { return &heading{id: id, text: text} }}}
+}
+
 func buildSite(t *testing.T, prefix string) (string, Result) {
+	t.Helper()
+	return buildSiteWith(t, prefix, testRoutes("test-page", "Test page"))
+}
+
+func buildSiteWith(t *testing.T, prefix string, routes []Route) (string, Result) {
 	t.Helper()
 	dir := t.TempDir()
 	wasm := filepath.Join(t.TempDir(), "app.wasm")
 	if err := os.WriteFile(wasm, fakeWasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Build(Options{Out: dir, Prefix: prefix, Wasm: wasm})
+	res, err := Build(Options{Out: dir, Prefix: prefix, Wasm: wasm, Routes: routes})
 	if err != nil {
 		t.Fatalf("Build(prefix %q): %v", prefix, err)
 	}
 	return dir, res
+}
+
+// The page is the caller's: a site built with one route prerenders that
+// route's component, and a second build in the same process with another
+// component at the same path prerenders the second (the baselines of make
+// bench are built beside threatcard's site). Nothing of threatcard's page
+// is in the body.
+func TestBuildPrerendersTheRoutesItIsGiven(t *testing.T) {
+	first, _ := buildSiteWith(t, "/", testRoutes("first", "First page"))
+	second, _ := buildSiteWith(t, "/", testRoutes("second", "Second page"))
+	for _, tt := range []struct {
+		dir, want, other string
+	}{
+		{first, `<h1 id="first">First page</h1>`, `id="second"`},
+		{second, `<h1 id="second">Second page</h1>`, `id="first"`},
+	} {
+		page := readFile(t, tt.dir, "index.html")
+		body := page[strings.Index(page, "<body"):]
+		if !strings.Contains(body, tt.want) {
+			t.Errorf("index.html does not prerender %s:\n%s", tt.want, body)
+		}
+		for _, unwanted := range []string{tt.other, "AIVSS", "MAESTRO", `id="score"`, "calculator"} {
+			if strings.Contains(body, unwanted) {
+				t.Errorf("index.html's body has %q, which is not the given route's", unwanted)
+			}
+		}
+	}
+}
+
+func TestBuildNeedsRoutes(t *testing.T) {
+	wasm := filepath.Join(t.TempDir(), "app.wasm")
+	if err := os.WriteFile(wasm, fakeWasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, routes := range map[string][]Route{
+		"none":         nil,
+		"no component": {{Path: "/"}},
+		"no slash":     {{Path: "page", New: func() app.Composer { return &heading{} }}},
+	} {
+		_, err := Build(Options{Out: t.TempDir(), Wasm: wasm, Routes: routes})
+		var be *BuildError
+		if !errors.As(err, &be) || be.Step != "routing pages" {
+			t.Errorf("%s: error %v, want a *BuildError of routing pages", name, err)
+		}
+	}
 }
 
 func TestBuildPrecachesEveryFileOfTheSite(t *testing.T) {
@@ -159,7 +224,7 @@ func TestBuildManifestIsScopedToThePrefix(t *testing.T) {
 }
 
 func TestBuildFailsWithoutWasm(t *testing.T) {
-	_, err := Build(Options{Out: t.TempDir(), Wasm: filepath.Join(t.TempDir(), "missing.wasm")})
+	_, err := Build(Options{Out: t.TempDir(), Wasm: filepath.Join(t.TempDir(), "missing.wasm"), Routes: testRoutes("x", "x")})
 	var be *BuildError
 	if !errors.As(err, &be) || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Build without app.wasm: error %v, want a *BuildError wrapping ErrNotExist", err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/perf/baseline"
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/aivssreport"
 	"github.com/threatcard/threatcard/scoring/card"
@@ -58,16 +59,8 @@ var entryPoints = []any{
 	definitions.Factor, definitions.Scale, definitions.ThM, definitions.MF, definitions.Metric, definitions.Group,
 }
 
-type hello struct {
-	app.Compo
-}
-
-func (h *hello) Render() app.UI {
-	return app.H1().ID("hello").Text("Hello")
-}
-
 func main() {
 	runtime.KeepAlive(entryPoints)
-	app.Route("/", func() app.Composer { return &hello{} })
+	app.Route("/", func() app.Composer { return &baseline.Hello{} })
 	app.RunWhenOnBrowser()
 }
