@@ -83,9 +83,6 @@ func Build(o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := writeGzipTwin(o.Out); err != nil {
-		return Result{}, err
-	}
 	if err := writeAssets(o.Out); err != nil {
 		return Result{}, err
 	}
@@ -104,6 +101,9 @@ func Build(o Options) (Result, error) {
 
 	precached, err := Verify(o.Out, prefix)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := writeTwins(twinFiles(o.Out, prefix, precached)); err != nil {
 		return Result{}, err
 	}
 	return Result{Prefix: prefix, Version: version, WasmSize: wasmSize, Precached: precached}, nil
