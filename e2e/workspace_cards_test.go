@@ -309,6 +309,10 @@ func TestToolbarAndRecentCardsAxe(t *testing.T) {
 		openRecent(t, tb)
 		click(t, tb, "#recent-1-pin")
 		waitEq(t, tb, "pinned", storedRecent, "Axe card (pinned) | Second axe card")
+		// The list is drawn anew a frame after the store is written: the
+		// rename is clicked on the list as it then stands.
+		waitEq(t, tb, "the list after pinning", recentTitles, "Axe card | Second axe card")
+		waitEq(t, tb, "the focus on the pin", focused, "recent-0-pin")
 		click(t, tb, "#recent-1-rename")
 		waitEq(t, tb, "the title field", focused, "recent-1-name")
 		check(t)
