@@ -5,8 +5,10 @@
 // Differences from go-app's default worker, and why:
 // - install waits for the precache (event.waitUntil), so one missing file
 //   fails the install loudly instead of activating with an empty cache;
-// - precache requests bypass the HTTP cache, so a new version never stores
-//   files an HTTP cache kept from the old one;
+// - precache requests are revalidated with the server (cache: "no-cache"),
+//   so a new version never stores a file an HTTP cache kept from the old
+//   one, while a file the page has just downloaded (app.wasm, on a first
+//   visit) comes back as a 304 rather than a second download;
 // - the cache name includes the worker's scope, and activation deletes only
 //   this app's older caches, so apps sharing an origin (GitHub Pages project
 //   sites) keep theirs;
@@ -29,7 +31,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(cacheName);
-      await cache.addAll(precache.map((url) => new Request(url, { cache: "reload" })));
+      await cache.addAll(precache.map((url) => new Request(url, { cache: "no-cache" })));
       await self.skipWaiting();
     })()
   );
