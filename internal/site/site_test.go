@@ -300,3 +300,19 @@ func readFile(t *testing.T, dir, name string) string {
 	}
 	return string(data)
 }
+
+// The page asks for app.wasm as soon as its head is read, at the URL and
+// in the mode go-app's app.js fetches it with, under any prefix.
+func TestBuildPagePreloadsTheWasmAppJSFetches(t *testing.T) {
+	for _, prefix := range []string{"/", "/threatcard/"} {
+		dir, _ := buildSite(t, prefix)
+		page := readFile(t, dir, "index.html")
+		want := `<link as="fetch" crossorigin="anonymous" href="` + prefix + `web/app.wasm" rel="preload" type="application/wasm">`
+		if !strings.Contains(page, want) {
+			t.Errorf("prefix %s: index.html lacks %s", prefix, want)
+		}
+		if appJS := readFile(t, dir, "app.js"); !strings.Contains(appJS, `fetchWithProgress("`+prefix+`web/app.wasm"`) {
+			t.Errorf("prefix %s: app.js does not fetch %sweb/app.wasm, which the page preloads", prefix, prefix)
+		}
+	}
+}
