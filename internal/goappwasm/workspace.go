@@ -94,7 +94,8 @@ func Workspace(goCmd, root, dir string) (string, error) {
 // Check reports whether the files the change touches in module (go-app's
 // module tree) are exactly those it was made for.
 func Check(module fs.FS) error {
-	for name, sum := range Constrained {
+	for _, name := range slices.Sorted(maps.Keys(Constrained)) {
+		sum := Constrained[name]
 		data, err := fs.ReadFile(module, name)
 		if err != nil {
 			return &Error{Op: "check " + Module, Err: err}
