@@ -17,8 +17,9 @@ WASMEXEC := $(CACHE)/bin/go_js_wasm_exec
 AXE      := $(CACHE)/axe/node_modules/axe-core/axe.min.js
 WASMBROWSERTEST := github.com/agnivade/wasmbrowsertest@v0.11.0
 # app.wasm is built in a workspace whose go-app leaves net/http out of the
-# browser build (internal/goappwasm; README, Performance). GOAPPWASM makes
-# it (and checks the pinned go-app is the one the change was made for).
+# browser build (internal/goappwasm; README, Performance): the goapp-wasm
+# target makes it (and checks the pinned go-app is the one the change was
+# made for), GOAPPWASM points the go command at it.
 GOAPPWASM := GOWORK=$(CURDIR)/$(CACHE)/goapp-wasm/go.work
 
 .PHONY: all build test vet unit fuzz bench run dist clean wasm browser browser-vet wasmtest e2e chromium goapp-wasm
@@ -30,7 +31,8 @@ build:
 
 vet:
 	@# .cache holds go-app's copy for the wasm build (internal/goappwasm), not ours.
-	@test -z "$$(find . -name .cache -prune -o -name '*.go' -print | xargs gofmt -l)" || { echo "gofmt needed on:"; find . -name .cache -prune -o -name '*.go' -print | xargs gofmt -l; exit 1; }
+	@unformatted=$$(find . -name .cache -prune -o -name '*.go' -print | xargs gofmt -l); \
+		test -z "$$unformatted" || { echo "gofmt needed on:"; echo "$$unformatted"; exit 1; }
 	$(GO) vet ./...
 	$(GO) vet -tags perf ./perf/...
 

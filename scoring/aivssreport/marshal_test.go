@@ -288,12 +288,19 @@ func TestMarshalScenariosAsPrinted(t *testing.T) {
 	}
 }
 
-func TestMarshalRefuses(t *testing.T) {
-	v05 := card.NewCard()
+// refusedCards are two cards Marshal refuses whatever the metadata: one
+// in v0.5, and the hand card with a line break in its title.
+func refusedCards() (v05, bad *card.Card) {
+	v05 = card.NewCard()
 	ed, _ := aivss.Lookup("v0.5")
 	card.SwitchCard(v05, ed)
-	bad := handCard()
+	bad = handCard()
 	bad.Title = "line\nbreak"
+	return v05, bad
+}
+
+func TestMarshalRefuses(t *testing.T) {
+	v05, bad := refusedCards()
 	tests := []struct {
 		name string
 		c    *card.Card
@@ -414,11 +421,7 @@ func TestFactorKeysAreV08s(t *testing.T) {
 // a card it refuses, without writing the report. The expected values are
 // the hand card's, written out above, and the refusals' words.
 func TestSkipsIsWhatMarshalLeavesOut(t *testing.T) {
-	v05 := card.NewCard()
-	ed, _ := aivss.Lookup("v0.5")
-	card.SwitchCard(v05, ed)
-	bad := handCard()
-	bad.Title = "line\nbreak"
+	v05, bad := refusedCards()
 	scenarios := card.NewCard()
 	if err := scenarios.AddScenarios(); err != nil {
 		t.Fatal(err)
