@@ -762,7 +762,7 @@ func (c *panel) Render() (ui app.UI) {
 	case panelTheme:
 		return &ThemeToggle{Guard: p.handler}
 	case panelReport:
-		return &PrintReport{Card: p.card, Rev: p.rev}
+		return &PrintReport{Card: p.card, Fragment: p.fragment, Rev: p.rev}
 	}
 	return el("div")
 }

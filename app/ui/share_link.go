@@ -20,14 +20,21 @@ func ShareLink(page *url.URL, c *card.Card) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return linkAt(page, fragment), nil
+}
+
+// linkAt is ShareLink for a card whose fragment the caller has already:
+// the page keeps its card's, so that drawing the printed report after
+// each edit does not compress the card once more.
+func linkAt(page *url.URL, fragment string) string {
 	if page == nil || (page.Scheme != "http" && page.Scheme != "https") || page.Host == "" {
-		return "#" + fragment, nil
+		return "#" + fragment
 	}
 	u := url.URL{Scheme: page.Scheme, Host: page.Host, Path: page.Path, RawPath: page.RawPath, Fragment: fragment}
 	if u.Path == "" {
 		u.Path = "/"
 	}
-	return u.String(), nil
+	return u.String()
 }
 
 // maxFileNameRunes bounds the part of a download's file name taken from the

@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -41,4 +43,20 @@ func TestPrintReportLinkWithoutAPageAddressIsTheFragment(t *testing.T) {
 	tree := (&PrintReport{Card: shareCard(t, gptImage2Link)}).Render()
 	// No cross-layer threats: the link follows the seven layers.
 	texts(t, tree, []textAt{{[]int{13, 1, 0}, "#" + gptImage2Link}})
+}
+
+// The page gives the report its address's fragment; the report prints that
+// link as it is rather than compressing the card again, even when the
+// address holds an older format's link to the same card.
+func TestPrintReportLinkIsTheFragmentItIsGiven(t *testing.T) {
+	v1, err := os.ReadFile("../../scoring/link/testdata/links/gpt-image-2.link")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fragment := strings.TrimSpace(string(v1))
+	if fragment == gptImage2Link {
+		t.Fatal("the format 1 link is the canonical one; the test needs another")
+	}
+	r := &PrintReport{Card: shareCard(t, fragment), Fragment: fragment}
+	texts(t, r.Render(), []textAt{{[]int{13, 1, 0}, "#" + fragment}})
 }

@@ -23,8 +23,9 @@ import (
 type PrintReport struct {
 	app.Compo
 
-	Card *card.Card // nil renders an empty report
-	Rev  int        // the page's edit counter: a new value means the card changed
+	Card     *card.Card // nil renders an empty report
+	Fragment string     // Card's link fragment, as the page's address carries it; "" to encode Card
+	Rev      int        // the page's edit counter: a new value means the card changed
 }
 
 func (r *PrintReport) Render() app.UI {
@@ -75,7 +76,7 @@ func (r *PrintReport) Render() app.UI {
 	if len(fs) > 0 {
 		body = append(body, textEl("h3", "AIVSS findings, highest first"), findingList(c, fs, ev.Edition))
 	}
-	if l, err := ShareLink(app.Window().URL(), c); err == nil {
+	if l, err := r.link(); err == nil {
 		body = append(body, el("p", "class", "tc-print-link").Body(
 			app.Text("Link: "),
 			textEl("span", l),
@@ -83,6 +84,14 @@ func (r *PrintReport) Render() app.UI {
 	}
 	body = append(body, textEl("p", "Scored with threatcard "+release.Version+".", "class", "tc-print-footer"))
 	return report.Body(body...)
+}
+
+// link is the card's link at the page's address.
+func (r *PrintReport) link() (string, error) {
+	if r.Fragment != "" {
+		return linkAt(app.Window().URL(), r.Fragment), nil
+	}
+	return ShareLink(app.Window().URL(), r.Card)
 }
 
 // scoreLine is the report's headline: the score and severity in words, or
