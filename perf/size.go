@@ -2,7 +2,10 @@
 
 package main
 
-import "path/filepath"
+import (
+	"path/filepath"
+	"slices"
+)
 
 // sizeFigures weighs threatcard's app.wasm against the hello world's, the
 // stock one (wasm_gzip_ratio) and the same build's
@@ -44,30 +47,44 @@ func (m *measurer) sizeFigures(add adder) error {
 	return nil
 }
 
-// splitSize builds perf/scoringonly in the same workspace and notes how
-// the bytes threatcard adds to the same build's hello world divide between
-// the scoring packages and the rest (app/ui, and go-app's code only the
-// page uses), against the allowance of wasm_gzip_ratio_same_build's goal.
+// splitSize builds perf/scoringonly in the same workspace, whole and
+// with -tags coreonly, and notes how the bytes threatcard adds to the same
+// build's hello world divide between the scoring packages the page needs
+// to open, score, edit and share a card, the import, export and compare
+// packages, and the rest (app/ui, and go-app's code only the page uses),
+// against the allowance of wasm_gzip_ratio_same_build's goal.
 func (m *measurer) splitSize(ours, hello int64) error {
-	wasm := filepath.Join(m.work, "scoringonly.wasm")
 	work, err := m.workspace()
 	if err != nil {
 		return err
 	}
-	if err := m.timed("building the hello world with the scoring packages", func() error {
-		return m.builder().wasm("./perf/scoringonly", wasm, work)
-	}); err != nil {
+	weigh := func(name string, tags ...string) (int64, error) {
+		wasm := filepath.Join(m.work, name+".wasm")
+		b := m.builder()
+		b.flags = append(slices.Clone(b.flags), tags...)
+		if err := m.timed("building the hello world with "+name, func() error {
+			return b.wasm("./perf/scoringonly", wasm, work)
+		}); err != nil {
+			return 0, err
+		}
+		return gzipSize(wasm)
+	}
+	all, err := weigh("scoringonly")
+	if err != nil {
 		return err
 	}
-	scoring, err := gzipSize(wasm)
+	core, err := weigh("scoringonly-core", "-tags=coreonly")
 	if err != nil {
 		return err
 	}
 	allowed := int64(goals["wasm_gzip_ratio_same_build"].max*float64(hello)) - hello
-	added, byScoring := ours-hello, scoring-hello
+	share := func(n int64) float64 { return 100 * float64(n) / float64(allowed) }
+	added := ours - hello
 	m.note("size: threatcard adds %d bytes gzip to the hello world (same build); its goal allows %d", added, allowed)
-	m.note("size:   the scoring packages alone (perf/scoringonly) add %d: %.0f %% of the allowance", byScoring, 100*float64(byScoring)/float64(allowed))
-	m.note("size:   the page and the rest add %d: %.0f %% of the allowance", added-byScoring, 100*float64(added-byScoring)/float64(allowed))
+	m.note("size:   the scoring packages alone (perf/scoringonly) add %d: %.0f %% of the allowance", all-hello, share(all-hello))
+	m.note("size:     to open, score, edit and share a card (-tags coreonly) %d: %.0f %%", core-hello, share(core-hello))
+	m.note("size:     to import, export and compare %d: %.0f %%", all-core, share(all-core))
+	m.note("size:   the page and the rest add %d: %.0f %% of the allowance", ours-all, share(ours-all))
 	return nil
 }
 
