@@ -1,7 +1,7 @@
 package cvss4
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -20,9 +20,9 @@ func Build(values map[string]string) (*Vector, error) {
 		}
 	}
 	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return nil, &ParseError{Kind: ErrUnknownMetric, Metric: unknown[0], Offset: -1,
-			Msg: "unknown metric " + show(unknown[0]) + "; CVSS v4.0 metrics are " + strings.Join(metricNames(), ", ")}
+		first := slices.Min(unknown) // the same one, whatever the map's order
+		return nil, &ParseError{Kind: ErrUnknownMetric, Metric: first, Offset: -1,
+			Msg: "unknown metric " + show(first) + "; CVSS v4.0 metrics are " + strings.Join(metricNames(), ", ")}
 	}
 	var b strings.Builder
 	b.WriteString(prefix)

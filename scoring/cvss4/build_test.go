@@ -49,6 +49,9 @@ func TestBuildRefusesIncompleteOrWrongValues(t *testing.T) {
 		{"X for a Base metric", func(m map[string]string) { m["AV"] = "X" }, ErrNotAllowed, "AV"},
 		{"a value the metric does not take", func(m map[string]string) { m["E"] = "Q" }, ErrNotAllowed, "E"},
 		{"no such metric", func(m map[string]string) { m["XX"] = "N" }, ErrUnknownMetric, "XX"},
+		// Maps have no order: of several unknown names, the first in
+		// byte order is named, on every run.
+		{"three unknown metrics", func(m map[string]string) { m["ZZ"], m["XB"], m["XA"] = "N", "N", "N" }, ErrUnknownMetric, "XA"},
 	}
 	for _, tc := range tests {
 		values := baseValues()
