@@ -223,8 +223,10 @@ func TestToolbarByKeyboardAlone(t *testing.T) {
 	}{
 		{kb.ArrowRight, nil, "tool-duplicate"},
 		{kb.ArrowRight, nil, "tool-import"},
-		{kb.End, nil, "tool-recent"},
+		{kb.End, nil, "redo"},            // Undo and Redo are tools too
 		{kb.ArrowRight, nil, "tool-new"}, // around
+		{kb.ArrowLeft, nil, "redo"},
+		{kb.ArrowLeft, nil, "undo"},
 		{kb.ArrowLeft, nil, "tool-recent"},
 		{kb.Home, nil, "tool-new"},
 		{kb.Tab, nil, "tool-duplicate"}, // Tab reaches each tool too

@@ -643,7 +643,7 @@ func (p *Page) Render() (ui app.UI) {
 	// messages have a container of their own that is always there, as has
 	// the update banner in frame.
 	return p.frame(el("div", "class", "tc-workspace").Body(
-		p.toolbar(), // New card, Duplicate, Import, Recent cards (toolbar.go)
+		p.toolbar(), // New card, Duplicate, Import, Recent cards, Undo, Redo (toolbar.go)
 		el("div", "class", "tc-messages").Body(
 			app.If(p.cut != nil, p.cutBanner),
 			app.If(p.refused != nil, func() app.UI {
@@ -710,7 +710,6 @@ func (p *Page) frame(content app.UI, withReport bool) app.UI {
 				textEl("p", "OWASP AIVSS score and MAESTRO threat map of an AI agent", "class", "tc-tagline"),
 			),
 			&panel{Name: panelTheme, Page: p},
-			app.If(p.failure == nil && p.card != nil, p.historyButtons),
 		),
 		el("div", "class", "tc-banner-slot").Body(
 			app.If(p.updateAvailable, func() app.UI {

@@ -54,23 +54,6 @@ func (p *Page) travel(ctx app.Context, step func() bool) {
 	p.changed(ctx)
 }
 
-// historyButtons are the Undo and Redo buttons. A button with nothing to
-// do says so with aria-disabled rather than disabled, so that it keeps
-// the focus of a person who pressed it until the history ran out.
-func (p *Page) historyButtons() app.UI {
-	button := func(id, label, keys, title string, can bool, h app.EventHandler) app.UI {
-		return el("button", "id", id, "class", "tc-theme-toggle tc-history-button", "type", "button",
-			"aria-keyshortcuts", keys, "aria-disabled", boolText(!can), "title", title).
-			Text(label).OnClick(p.handler(strings.ToLower(label)+"ing an edit", h))
-	}
-	return el("div", "class", "tc-history", "role", "group", "aria-label", "Edit history").Body(
-		button("undo", "Undo", "Control+Z", "Undo the last change (Ctrl+Z)", p.CanUndo(),
-			func(ctx app.Context, e app.Event) { p.Undo(ctx) }),
-		button("redo", "Redo", "Control+Shift+Z Control+Y", "Redo (Ctrl+Shift+Z or Ctrl+Y)", p.CanRedo(),
-			func(ctx app.Context, e app.Event) { p.Redo(ctx) }),
-	)
-}
-
 func boolText(b bool) string {
 	if b {
 		return "true"

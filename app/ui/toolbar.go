@@ -36,7 +36,7 @@ const (
 // result beside the inputs stays in view instead (see threatcard.css).
 func (p *Page) toolbar() app.UI {
 	return el("div", "class", "tc-toolbar-wrap").Body(
-		&Toolbar{Page: p, Opened: p.opened, All: p.drawAll()},
+		&Toolbar{Page: p, Opened: p.opened, All: p.drawAll(), CanUndo: p.CanUndo(), CanRedo: p.CanRedo()},
 		p.scoreBar(),
 	)
 }
@@ -58,8 +58,8 @@ func (p *Page) scoreBar() *ScoreBar {
 }
 
 // Toolbar holds the card's tools: New card, Duplicate, Import (the import
-// box, in a panel under the toolbar) and Recent cards (the list, in a
-// panel too), and the line that says what the last of them did. The
+// box, in a panel under the toolbar), Recent cards (the list, in a panel
+// too), Undo and Redo, and the line that says what the last of them did. The
 // tools are buttons in a role="toolbar": Tab reaches each, and the arrow
 // keys, Home and End move between them. A panel opens with the focus in
 // it; Esc closes it and gives the focus back to its button.
@@ -73,6 +73,8 @@ type Toolbar struct {
 	Page   *Page // the same page on every render: a change of the fields below redraws the toolbar
 	Opened int   // the page's count of cards shown
 	All    bool  // the whole page is drawn (Page.drawAll): the import box and the recent list may be
+
+	CanUndo, CanRedo bool // Page.CanUndo and CanRedo
 
 	panel    string // the panel open: panelImportBox, panelRecentList or panelNone
 	status   string // what the last action did, until the next one
@@ -92,7 +94,9 @@ func (t *Toolbar) Render() (ui app.UI) {
 		t.tool(toolImportID, "Import", importPanelID, "opening the import box", t.toggle(panelImportBox)),
 		t.tool(toolRecentID, "Recent cards", recentPanelID, "opening the recent cards", t.toggle(panelRecentList)),
 	}
-	tools = append(tools, t.historyTools()...)
+	// Undo and Redo wrap onto a narrow screen's second row together.
+	tools = append(tools, el("div", "class", "tc-tools-history", "role", "group", "aria-label", "Edit history").
+		Body(t.historyTools()...))
 	body := []app.UI{
 		el("div", "id", toolsID, "class", "tc-tools", "role", "toolbar", "aria-label", "Card").
 			OnKeyDown(p.handler("moving in the toolbar", t.onToolsKey)).Body(tools...),
@@ -123,10 +127,25 @@ func hiddenUnless(shown bool) string {
 	return "true"
 }
 
-// historyTools is the place of the Undo and Redo buttons, after the
-// card's tools: ToolButton-like buttons with class "tc-tool", which the
-// arrow keys reach too.
-func (t *Toolbar) historyTools() []app.UI { return nil }
+// historyTools are the Undo and Redo buttons, after the card's tools, so
+// that they stay in view with the toolbar wherever the person is editing.
+// A button with nothing to do says so with aria-disabled rather than
+// disabled, so that it keeps the focus of a person who pressed it until
+// the history ran out, and the arrow keys still reach it.
+func (t *Toolbar) historyTools() []app.UI {
+	p := t.Page
+	button := func(id, label, keys, title string, can bool, h app.EventHandler) app.UI {
+		return el("button", "id", id, "class", "tc-tool", "type", "button",
+			"aria-keyshortcuts", keys, "aria-disabled", boolText(!can), "title", title).
+			Text(label).OnClick(p.handler(strings.ToLower(label)+"ing an edit", h))
+	}
+	return []app.UI{
+		button("undo", "Undo", "Control+Z", "Undo the last change (Ctrl+Z)", t.CanUndo,
+			func(ctx app.Context, e app.Event) { p.Undo(ctx) }),
+		button("redo", "Redo", "Control+Shift+Z Control+Y", "Redo (Ctrl+Shift+Z or Ctrl+Y)", t.CanRedo,
+			func(ctx app.Context, e app.Event) { p.Redo(ctx) }),
+	}
+}
 
 // tool is one button of the toolbar; controls names the panel it opens,
 // if it opens one.
