@@ -111,3 +111,56 @@ func TestCompareViewOfTwoLinks(t *testing.T) {
 	}
 	shot("compare-390.png")
 }
+
+// "Compare with…" under the card shown, with a card from the recent
+// cards as A: the comparison shows that card before and the card shown
+// after, at the compare address of their two links; "Swap A and B"
+// exchanges them, in the address and on the page.
+func TestCompareWithARecentCardThenSwap(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/")
+	waitForEditor(t, tb)
+	titled(t, tb, "Before") // with Tools Full
+	before := eval[string](t, tb, fragmentNow)
+	click(t, tb, "#tool-new")
+	waitEq(t, tb, "the new card's title", valueOf("card-title"), "")
+	typeInto(t, tb, "#card-title", "After")
+	waitUntil(t, tb, "the draft is saved", `JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title === "After"`)
+	after := eval[string](t, tb, fragmentNow)
+
+	click(t, tb, "#compare-with-toggle")
+	offered := `[...document.querySelectorAll("#compare-with-panel li button")].map((b) => b.id + " " + b.textContent)`
+	waitUntil(t, tb, "the recent cards offered", offered+`.length > 0`)
+	var id string
+	for _, o := range eval[[]string](t, tb, offered) {
+		if bid, label, _ := strings.Cut(o, " "); strings.HasPrefix(label, "Compare with Before") {
+			id = bid
+		}
+	}
+	if id == "" {
+		t.Fatalf("no recent card Before to compare with; offered %q", eval[[]string](t, tb, offered))
+	}
+	click(t, tb, "#"+id)
+
+	esc := strings.NewReplacer("%", "%25", "&", "%26", "=", "%3D", "#", "%23")
+	waitEq(t, tb, "the compare address", fragmentNow, "compare&a="+esc.Replace(before)+"&b="+esc.Replace(after))
+	waitEq(t, tb, "card A", textOf("compare-a-title"), "Card A (before)Before")
+	waitEq(t, tb, "card B", textOf("compare-b-title"), "Card B (after)After")
+	changes := eval[[]string](t, tb, `[...document.querySelectorAll("#compare-changes li")].map((li) => li.textContent)`)
+	want := []string{
+		"Changed: title: “Before” → “After”",
+		"Removed: External Tool Control Surface: Full (1) → not set",
+	}
+	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
+	}
+	if got := eval[string](t, tb, `document.getElementById("compare-open-a").getAttribute("href")`); got != "#"+before {
+		t.Errorf("Open card A links to %q, want the recent card's link", got)
+	}
+
+	click(t, tb, "#compare-swap")
+	waitEq(t, tb, "the address after the swap", fragmentNow, "compare&a="+esc.Replace(after)+"&b="+esc.Replace(before))
+	waitEq(t, tb, "card A after the swap", textOf("compare-a-title"), "Card A (before)After")
+	waitEq(t, tb, "card B after the swap", textOf("compare-b-title"), "Card B (after)Before")
+}
