@@ -26,7 +26,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/app/ui"
 	"github.com/threatcard/threatcard/internal/headless"
@@ -74,8 +73,11 @@ func run(m *testing.M) int {
 		prefix string
 	}{{&rootSite, "/"}, {&pagesSite, ghPrefix}} {
 		dir := filepath.Join(tmp, "site"+strings.ReplaceAll(s.prefix, "/", "_"))
-		// The app's one page, as threatcard build routes it.
-		routes := []site.Route{{Path: "/", New: func() app.Composer { return &ui.Page{} }}}
+		// The app's pages, as threatcard build routes them.
+		var routes []site.Route
+		for _, r := range ui.Routes() {
+			routes = append(routes, site.Route(r))
+		}
 		res, err := site.Build(site.Options{Out: dir, Prefix: s.prefix, Wasm: wasm, Routes: routes})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "e2e:", err)

@@ -1,16 +1,20 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// routes maps each page path to its root component.
-var routes = []struct {
-	path string
-	page func() app.Composer
-}{
+// Route is one page of the app: its path and the component that draws it.
+type Route struct {
+	Path string
+	New  func() app.Composer
+}
+
+// routes are the app's pages.
+var routes = []Route{
 	{"/", func() app.Composer { return &Page{} }},
 }
 
@@ -21,17 +25,11 @@ var registerOnce sync.Once
 func Register() {
 	registerOnce.Do(func() {
 		for _, r := range routes {
-			app.Route(r.path, r.page)
+			app.Route(r.Path, r.New)
 		}
 	})
 }
 
-// Paths lists the paths of the app's pages, for the site generator, which
-// writes and precaches one HTML file for each.
-func Paths() []string {
-	paths := make([]string, len(routes))
-	for i, r := range routes {
-		paths[i] = r.path
-	}
-	return paths
-}
+// Routes lists the app's pages: the browser entry routes them (Register),
+// and the site generator prerenders and precaches each.
+func Routes() []Route { return slices.Clone(routes) }

@@ -6,18 +6,18 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"github.com/threatcard/threatcard/app/ui"
 	"github.com/threatcard/threatcard/internal/site"
 )
 
 // webRoutes are the web app's pages, which threatcard build prerenders:
-// app/ui's paths, each drawn by the component the browser entry
-// (main_wasm.go, ui.Register) routes it to. TestWebRoutesAreTheApps keeps
-// the two in step.
+// the ones the browser entry (main_wasm.go, ui.Register) routes.
 func webRoutes() []site.Route {
-	return []site.Route{{Path: "/", New: func() app.Composer { return &ui.Page{} }}}
+	var out []site.Route
+	for _, r := range ui.Routes() {
+		out = append(out, site.Route(r))
+	}
+	return out
 }
 
 // runBuild writes the static web site.

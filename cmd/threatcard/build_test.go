@@ -6,11 +6,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-
-	"github.com/threatcard/threatcard/app/ui"
 )
 
 func TestBuildCommandExitCodes(t *testing.T) {
@@ -47,19 +44,5 @@ func TestBuildCommandExitCodes(t *testing.T) {
 	}
 	if !bytes.Contains(page, []byte(`id="calculator"`)) {
 		t.Error("index.html does not prerender the app's page (no #calculator)")
-	}
-}
-
-// threatcard build prerenders the pages the browser routes: app/ui's.
-func TestWebRoutesAreTheApps(t *testing.T) {
-	var paths []string
-	for _, r := range webRoutes() {
-		if _, ok := r.New().(*ui.Page); !ok {
-			t.Errorf("%s is drawn by %T, not app/ui's page", r.Path, r.New())
-		}
-		paths = append(paths, r.Path)
-	}
-	if !slices.Equal(paths, ui.Paths()) {
-		t.Errorf("threatcard build prerenders %q; app/ui routes %q", paths, ui.Paths())
 	}
 }
