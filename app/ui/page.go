@@ -659,8 +659,8 @@ func (p *Page) Render() (ui app.UI) {
 		&Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval, Invalid: p.invalidFields, Later: !p.drawAll(),
 			Findings: p.headline},
 		&panel{Name: panelShare, Rev: p.followRev, Page: p},
+		app.If(p.drawAll(), p.compareWith), // Compare with… (compare.go), beside sharing
 		app.If(p.drawAll(), func() app.UI { return &panel{Name: panelMaestro, Rev: p.maestroRev(), Page: p} }),
-		app.If(p.drawAll(), p.compareWith), // Compare with… (compare.go)
 	), p.drawAll())
 }
 

@@ -833,7 +833,8 @@ func TestPageLandmarksAndParts(t *testing.T) {
 		{"the card's title", &CardHeader{Editor: p, Title: "", Summary: ""}, []int{0, 2, 0, 2}},
 		{"then the calculator", &Calculator{Editor: p, Inputs: p.card.AIVSS, Eval: p.eval}, []int{0, 2, 0, 3}},
 		{"then the share bar", &panel{Name: panelShare, Rev: p.followRev, Page: p}, []int{0, 2, 0, 4}},
-		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 2, 0, 5}},
+		{"then Compare with…", &CompareWith{Page: p, Fragment: p.fragment}, []int{0, 2, 0, 5}},
+		{"then the MAESTRO editor", &panel{Name: panelMaestro, Rev: p.textRev, Page: p}, []int{0, 2, 0, 6}},
 		{"the printed report last", &panel{Name: panelReport, Rev: p.followRev, Page: p}, []int{0, 4}},
 	}
 	for _, c := range checks {
