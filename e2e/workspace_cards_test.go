@@ -343,3 +343,32 @@ func TestToolbarAndRecentCardsAxe(t *testing.T) {
 		check(t)
 	})
 }
+
+// A panel lies over the page as a menu does, and closes as one does when
+// the person presses anywhere outside the toolbar; a press inside it does
+// not. The focus stays where they pressed (not back on the panel's
+// button), and the import box keeps what was pasted into it.
+func TestToolbarPanelsCloseOnAPressOutside(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	open(t, tb, s, "/")
+	openImport(t, tb)
+	paste(t, tb, "import-text", "half a link")
+	click(t, tb, "#import-text")
+	waitEq(t, tb, "the import box after a press inside it", `String(document.getElementById("import-panel").hidden)`, "false")
+
+	click(t, tb, ".tc-header h1")
+	waitEq(t, tb, "the import box after a press outside", `String(document.getElementById("import-panel").hidden)`, "true")
+	waitEq(t, tb, "Import expanded", `document.getElementById("tool-import").getAttribute("aria-expanded")`, "false")
+	if got := eval[string](t, tb, focused); got == "tool-import" {
+		t.Error("the focus went back to Import; it should stay where the person pressed")
+	}
+	openImport(t, tb)
+	waitEq(t, tb, "the import box's text, reopened", valueOf("import-text"), "half a link")
+
+	openRecent(t, tb) // Recent cards takes the Import panel's place
+	waitEq(t, tb, "the import box once Recent cards opened", `String(document.getElementById("import-panel").hidden)`, "true")
+	click(t, tb, ".tc-header h1")
+	waitUntil(t, tb, "the recent cards closed", `!document.getElementById("recent-cards")`)
+	waitEq(t, tb, "Recent cards expanded", `document.getElementById("tool-recent").getAttribute("aria-expanded")`, "false")
+}

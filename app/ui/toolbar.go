@@ -76,14 +76,41 @@ type Toolbar struct {
 
 	CanUndo, CanRedo bool // Page.CanUndo and CanRedo
 
-	panel    string // the panel open: panelImportBox, panelRecentList or panelNone
-	status   string // what the last action did, until the next one
-	mounted  bool
-	mountCtx app.Context
+	panel     string // the panel open: panelImportBox, panelRecentList or panelNone
+	status    string // what the last action did, until the next one
+	mounted   bool
+	mountCtx  app.Context
+	onOutside app.Func // the document's pointerdown listener, while mounted
 }
 
-func (t *Toolbar) OnMount(ctx app.Context) { t.mounted, t.mountCtx = true, ctx }
-func (t *Toolbar) OnDismount()             { t.mounted = false }
+func (t *Toolbar) OnMount(ctx app.Context) {
+	t.mounted, t.mountCtx = true, ctx
+	// A panel lies over the page below the toolbar, as a menu does, and
+	// closes as a menu does when the person presses anywhere else: the
+	// focus goes where they pressed, not back to the panel's button. (The
+	// import box keeps its text; it stays drawn while closed.)
+	t.onOutside = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 || t.panel == panelNone {
+			return nil
+		}
+		if target := args[0].Get("target"); !target.Truthy() || !target.Get("closest").Truthy() ||
+			target.Call("closest", ".tc-toolbar-wrap").Truthy() {
+			return nil
+		}
+		ctx.Dispatch(func(app.Context) { t.panel = panelNone })
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "pointerdown", t.onOutside)
+}
+
+func (t *Toolbar) OnDismount() {
+	t.mounted = false
+	if t.onOutside != nil {
+		app.Window().Get("document").Call("removeEventListener", "pointerdown", t.onOutside)
+		t.onOutside.Release()
+		t.onOutside = nil
+	}
+}
 
 func (t *Toolbar) Render() (ui app.UI) {
 	defer recoverRender(&ui, "drawing the toolbar")
