@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -345,8 +346,8 @@ func TestToolbarAndRecentCardsAxe(t *testing.T) {
 }
 
 // A panel lies over the page as a menu does, and closes as one does when
-// the person presses anywhere outside the toolbar; a press inside it does
-// not. The focus stays where they pressed (not back on the panel's
+// the person presses anywhere outside the toolbar, or the focus leaves it;
+// a press inside it does not. The focus stays where they pressed (not back on the panel's
 // button), and the import box keeps what was pasted into it.
 func TestToolbarPanelsCloseOnAPressOutside(t *testing.T) {
 	s := serve(t, rootSite.dir, "/")
@@ -366,9 +367,41 @@ func TestToolbarPanelsCloseOnAPressOutside(t *testing.T) {
 	openImport(t, tb)
 	waitEq(t, tb, "the import box's text, reopened", valueOf("import-text"), "half a link")
 
+	// The focus leaving the toolbar closes it too (Tab past the panel's
+	// end): the field it went to is not left under the panel.
+	eval[bool](t, tb, `document.getElementById("card-title").focus(), true`)
+	waitEq(t, tb, "the import box once the focus left", `String(document.getElementById("import-panel").hidden)`, "true")
+	waitEq(t, tb, "the focus where it went", focused, "card-title")
+
 	openRecent(t, tb) // Recent cards takes the Import panel's place
 	waitEq(t, tb, "the import box once Recent cards opened", `String(document.getElementById("import-panel").hidden)`, "true")
 	click(t, tb, ".tc-header h1")
 	waitUntil(t, tb, "the recent cards closed", `!document.getElementById("recent-cards")`)
 	waitEq(t, tb, "Recent cards expanded", `document.getElementById("tool-recent").getAttribute("aria-expanded")`, "false")
+}
+
+// What a person moves to is scrolled clear of the sticky toolbar by its
+// height (--tc-toolbar-h, scroll-padding-top), which the page measures as
+// it changes: with the width, the status line and the score bar.
+func TestToolbarHeightIsMeasured(t *testing.T) {
+	s := serve(t, rootSite.dir, "/")
+	tb := newTab(t)
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(360, 800)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, tb, s, "/")
+	waitForEditor(t, tb)
+	const height = `document.querySelector(".tc-toolbar-wrap").getBoundingClientRect().height`
+	const matches = `document.documentElement.style.getPropertyValue("--tc-toolbar-h") === Math.ceil(` + height + `) + "px"`
+	waitUntil(t, tb, "--tc-toolbar-h is the toolbar's height at 360 px", matches)
+	titled(t, tb, "Tall")
+	click(t, tb, "#tool-duplicate") // says what it did in the status line
+	waitUntil(t, tb, "the status line", `document.getElementById("card-status").textContent !== ""`)
+	waitUntil(t, tb, "--tc-toolbar-h is the toolbar's height with its status line", matches)
+	narrow := eval[float64](t, tb, height)
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(1200, 800)); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, tb, "a lower toolbar at 1,200 px", height+` < `+strconv.FormatFloat(narrow, 'f', -1, 64))
+	waitUntil(t, tb, "--tc-toolbar-h is the toolbar's height at 1,200 px", matches)
 }

@@ -30,10 +30,13 @@ func TestUndoAndRedoOfEditsByButtonsAndKeys(t *testing.T) {
 	// The button: the factor goes, the title stays (its typing was one step).
 	click(t, tb, "#undo")
 	waitEq(t, tb, "the address after Undo", fragmentNow, withTitle)
+	// The toolbar says what the undo changed, for a field out of sight.
+	waitEq(t, tb, "what Undo says", textOf("card-status"), "Undone: External Tool Control Surface: Full (1) → not set.")
 	waitEq(t, tb, "Tools after Undo", `document.querySelector('input[name="factor-tools"]:checked')?.value ?? "none"`, "none")
 	waitEq(t, tb, "the draft after Undo", `JSON.parse(localStorage.getItem("threatcard.draft")).fragment`, withTitle)
 	click(t, tb, "#redo")
 	waitEq(t, tb, "the address after Redo", fragmentNow, withFactor)
+	waitEq(t, tb, "what Redo says", textOf("card-status"), "Redone: External Tool Control Surface: not set → Full (1).")
 
 	// The keys, with the focus on a button (not a text field).
 	eval[bool](t, tb, `document.getElementById("undo").focus(), true`)

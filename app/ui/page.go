@@ -59,6 +59,8 @@ type Page struct {
 
 	invalidFields map[string]string // calculator fields holding text the card did not take (see invalid); replaced, never changed
 
+	history historyNote // what the last undo or redo did, for the toolbar's status line
+
 	followRev int  // the revision the share bar and printed report show (see followLater)
 	following bool // followLater is waiting for the next frame
 

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/carddiff"
 	"github.com/threatcard/threatcard/scoring/link"
 )
 
@@ -28,10 +31,10 @@ import (
 // draft is saved.
 
 // Undo takes back the newest step of the card's history, if there is one.
-func (p *Page) Undo(ctx app.Context) { p.travel(ctx, p.cardSession.Undo) }
+func (p *Page) Undo(ctx app.Context) { p.travel(ctx, "Undone", p.cardSession.Undo) }
 
 // Redo does the newest undone step again, if there is one.
-func (p *Page) Redo(ctx app.Context) { p.travel(ctx, p.cardSession.Redo) }
+func (p *Page) Redo(ctx app.Context) { p.travel(ctx, "Redone", p.cardSession.Redo) }
 
 // CanUndo reports whether Undo would change the card shown.
 func (p *Page) CanUndo() bool { return p.historyOpen() && p.cardSession.CanUndo() }
@@ -46,12 +49,43 @@ func (p *Page) historyOpen() bool {
 	return p.card != nil && p.failure == nil && (p.cut == nil || p.cutLink == "")
 }
 
-func (p *Page) travel(ctx app.Context, step func() bool) {
+func (p *Page) travel(ctx app.Context, verb string, step func() bool) {
+	before := p.card
 	if !p.historyOpen() || !step() {
 		return
 	}
 	p.invalidFields = nil // the fields show the card's values
+	p.history = historyNote{Rev: p.history.Rev + 1, Text: historyWords(verb, before, p.card)}
 	p.changed(ctx)
+}
+
+// historyNote is what the last undo or redo did; Rev counts them, so that
+// the toolbar shows each once (Toolbar.OnUpdate).
+type historyNote struct {
+	Rev  int
+	Text string
+}
+
+// historyWords says what an undo or redo did, for a person who may not
+// see the field it changed: verb ("Undone"), then the first input it
+// changed in the compare view's words, and how many more. A score that
+// changed with it is not counted: it follows the inputs.
+func historyWords(verb string, before, after *card.Card) string {
+	var entered []carddiff.Change
+	for _, c := range carddiff.Compare(before, after).Changes {
+		if !c.Derived {
+			entered = append(entered, c)
+		}
+	}
+	switch len(entered) {
+	case 0:
+		return verb + "."
+	case 1:
+		return verb + ": " + entered[0].Words() + "."
+	case 2:
+		return verb + ": " + entered[0].Words() + ", and 1 more change."
+	}
+	return verb + ": " + entered[0].Words() + ", and " + strconv.Itoa(len(entered)-1) + " more changes."
 }
 
 func boolText(b bool) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/decimal"
 	"github.com/threatcard/threatcard/scoring/maestro"
 )
 
@@ -170,6 +171,34 @@ func TestTypesText(t *testing.T) {
 	for _, tt := range tests {
 		if got := typesText(tt.tag, tt.typ, tt.editable); got != tt.want {
 			t.Errorf("%s type %q editable %v: %v, want %v", tt.tag, tt.typ, tt.editable, got, tt.want)
+		}
+	}
+}
+
+// An undo or redo says what it changed in the compare view's words, the
+// first input and how many more, and leaves out the score that follows.
+func TestHistoryWordsSayWhatChanged(t *testing.T) {
+	base := card.NewCard()
+	base.Title = "Before"
+	full := *base
+	full.AIVSS.Factors[1] = decimal.Some(decimal.MustParse("1"))
+	titled := *base
+	titled.Title = "After"
+	both := full
+	both.Title = "After"
+	tests := []struct {
+		name          string
+		before, after *card.Card
+		want          string
+	}{
+		{"nothing", base, base, "Undone."},
+		{"the title", base, &titled, "Undone: title: “Before” → “After”."},
+		{"a factor, and the score with it", &full, base, "Undone: External Tool Control Surface: Full (1) → not set."},
+		{"two inputs", base, &both, "Undone: title: “Before” → “After”, and 1 more change."},
+	}
+	for _, tt := range tests {
+		if got := historyWords("Undone", tt.before, tt.after); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ const (
 // result beside the inputs stays in view instead (see threatcard.css).
 func (p *Page) toolbar() app.UI {
 	return el("div", "class", "tc-toolbar-wrap").Body(
-		&Toolbar{Page: p, Opened: p.opened, All: p.drawAll(), CanUndo: p.CanUndo(), CanRedo: p.CanRedo()},
+		&Toolbar{Page: p, Opened: p.opened, All: p.drawAll(), CanUndo: p.CanUndo(), CanRedo: p.CanRedo(), History: p.history},
 		p.scoreBar(),
 	)
 }
@@ -74,21 +75,33 @@ type Toolbar struct {
 	Opened int   // the page's count of cards shown
 	All    bool  // the whole page is drawn (Page.drawAll): the import box and the recent list may be
 
-	CanUndo, CanRedo bool // Page.CanUndo and CanRedo
+	CanUndo, CanRedo bool        // Page.CanUndo and CanRedo
+	History          historyNote // what the last undo or redo did; the status line says it once
 
-	panel     string // the panel open: panelImportBox, panelRecentList or panelNone
-	status    string // what the last action did, until the next one
-	mounted   bool
-	mountCtx  app.Context
-	onOutside app.Func // the document's pointerdown listener, while mounted
+	panel       string // the panel open: panelImportBox, panelRecentList or panelNone
+	status      string // what the last action did, until the next one
+	historySeen int    // the History.Rev the status line said
+	mounted     bool
+	mountCtx    app.Context
+	onOutside   app.Func  // the document's pointerdown and focusin listener, while mounted
+	resizes     app.Value // the ResizeObserver of the toolbar's height, while mounted
+	onResize    app.Func
+}
+
+// OnUpdate shows what an undo or redo did, once, in the status line.
+func (t *Toolbar) OnUpdate(ctx app.Context) {
+	if t.History.Rev != t.historySeen {
+		t.historySeen, t.status = t.History.Rev, t.History.Text
+	}
 }
 
 func (t *Toolbar) OnMount(ctx app.Context) {
 	t.mounted, t.mountCtx = true, ctx
 	// A panel lies over the page below the toolbar, as a menu does, and
-	// closes as a menu does when the person presses anywhere else: the
-	// focus goes where they pressed, not back to the panel's button. (The
-	// import box keeps its text; it stays drawn while closed.)
+	// closes as a menu does when the person presses anywhere else, or the
+	// focus moves out of the toolbar (Tab past the panel's end): the focus
+	// stays where it went, not back on the panel's button. (The import box
+	// keeps its text; it stays drawn while closed.)
 	t.onOutside = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		if len(args) == 0 || t.panel == panelNone {
 			return nil
@@ -100,15 +113,46 @@ func (t *Toolbar) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) { t.panel = panelNone })
 		return nil
 	})
-	app.Window().Get("document").Call("addEventListener", "pointerdown", t.onOutside)
+	doc := app.Window().Get("document")
+	doc.Call("addEventListener", "pointerdown", t.onOutside)
+	doc.Call("addEventListener", "focusin", t.onOutside)
+	t.watchHeight()
+}
+
+// watchHeight keeps the CSS variable --tc-toolbar-h at the toolbar's
+// height, which changes with the window's width, the status line and the
+// score bar: the page scrolls what a person moves to clear of the toolbar
+// by it (scroll-padding-top), and the wide screen's result stays below it.
+// The style sheet's values stand until the first measurement.
+func (t *Toolbar) watchHeight() {
+	win := app.Window()
+	wrap := win.Get("document").Call("querySelector", ".tc-toolbar-wrap")
+	if !wrap.Truthy() || !win.Get("ResizeObserver").Truthy() {
+		return
+	}
+	root := win.Get("document").Get("documentElement").Get("style")
+	t.onResize = app.FuncOf(func(app.Value, []app.Value) any {
+		h := wrap.Call("getBoundingClientRect").Get("height").Float()
+		root.Call("setProperty", "--tc-toolbar-h", strconv.FormatFloat(math.Ceil(h), 'f', -1, 64)+"px")
+		return nil
+	})
+	t.resizes = win.Get("ResizeObserver").New(t.onResize)
+	t.resizes.Call("observe", wrap)
 }
 
 func (t *Toolbar) OnDismount() {
 	t.mounted = false
+	doc := app.Window().Get("document")
 	if t.onOutside != nil {
-		app.Window().Get("document").Call("removeEventListener", "pointerdown", t.onOutside)
+		doc.Call("removeEventListener", "pointerdown", t.onOutside)
+		doc.Call("removeEventListener", "focusin", t.onOutside)
 		t.onOutside.Release()
 		t.onOutside = nil
+	}
+	if t.onResize != nil {
+		t.resizes.Call("disconnect")
+		t.onResize.Release()
+		t.resizes, t.onResize = nil, nil
 	}
 }
 
