@@ -83,7 +83,8 @@ type Toolbar struct {
 	historySeen int    // the History.Rev the status line said
 	mounted     bool
 	mountCtx    app.Context
-	onOutside   app.Func  // the document's pointerdown and focusin listener, while mounted
+	onOutside   app.Func  // the document's pointerdown and focusin listener, made at mount
+	listening   bool      // onOutside is on the document: a panel is open
 	resizes     app.Value // the ResizeObserver of the toolbar's height, while mounted
 	onResize    app.Func
 }
@@ -110,13 +111,27 @@ func (t *Toolbar) OnMount(ctx app.Context) {
 			target.Call("closest", ".tc-toolbar-wrap").Truthy() {
 			return nil
 		}
-		ctx.Dispatch(func(app.Context) { t.panel = panelNone })
+		ctx.Dispatch(func(app.Context) { t.setPanel(panelNone) })
 		return nil
 	})
-	doc := app.Window().Get("document")
-	doc.Call("addEventListener", "pointerdown", t.onOutside)
-	doc.Call("addEventListener", "focusin", t.onOutside)
+	t.setPanel(t.panel)
 	t.watchHeight()
+}
+
+// setPanel opens panel, or closes the one open with panelNone. The page
+// hears presses and focus outside the toolbar only while a panel is open.
+func (t *Toolbar) setPanel(panel string) {
+	t.panel = panel
+	if listen := panel != panelNone && t.mounted && t.onOutside != nil; listen != t.listening {
+		t.listening = listen
+		method := "removeEventListener"
+		if listen {
+			method = "addEventListener"
+		}
+		doc := app.Window().Get("document")
+		doc.Call(method, "pointerdown", t.onOutside)
+		doc.Call(method, "focusin", t.onOutside)
+	}
 }
 
 // watchHeight keeps the CSS variable --tc-toolbar-h at the toolbar's
@@ -142,10 +157,8 @@ func (t *Toolbar) watchHeight() {
 
 func (t *Toolbar) OnDismount() {
 	t.mounted = false
-	doc := app.Window().Get("document")
 	if t.onOutside != nil {
-		doc.Call("removeEventListener", "pointerdown", t.onOutside)
-		doc.Call("removeEventListener", "focusin", t.onOutside)
+		t.setPanel(panelNone)
 		t.onOutside.Release()
 		t.onOutside = nil
 	}
@@ -237,7 +250,8 @@ func (t *Toolbar) toggle(panel string) app.EventHandler {
 			t.close(panel)
 			return
 		}
-		t.panel, t.status = panel, ""
+		t.setPanel(panel)
+		t.status = ""
 		if panel == panelImportBox {
 			t.focusAfterRender(importTextID)
 		} else {
@@ -248,7 +262,7 @@ func (t *Toolbar) toggle(panel string) app.EventHandler {
 
 // close closes the panel open and gives the focus back to its button.
 func (t *Toolbar) close(panel string) {
-	t.panel = panelNone
+	t.setPanel(panelNone)
 	if panel == panelImportBox {
 		t.focusAfterRender(toolImportID)
 	} else {
@@ -397,7 +411,8 @@ func (t *Toolbar) imported(ctx app.Context, c *card.Card, from string, remarks i
 // done says what an action did, closes the panel, and shows the top of
 // the card, with the focus on the button named back (if any).
 func (t *Toolbar) done(msg, back string) {
-	t.status, t.panel = msg, panelNone
+	t.status = msg
+	t.setPanel(panelNone)
 	t.showTop(back)
 }
 
