@@ -13,11 +13,12 @@ import (
 
 // formatEntryPoints are what app/ui calls of the import, export and compare
 // packages: the formats a card is read from and written to, and the
-// comparison of two cards.
+// compare view of two cards. (carddiff.Compare itself is in entryPoints:
+// Undo and Redo say what they changed with it.)
 var formatEntryPoints = []any{
 	cardimport.Detect, cardimport.Import, cardtext.Warning.String,
 	export.Badge, export.Markdown, cardjson.Marshal, cardjson.Unmarshal,
 	aivssreport.Marshal, aivssreport.Skips,
-	carddiff.Compare, carddiff.Diff.Markdown, carddiff.Diff.DeltaWords, carddiff.Diff.NoDelta,
-	(*carddiff.Side).ScoreWords, (*carddiff.Side).FindingsWords, (*carddiff.Change).Words,
+	carddiff.Diff.Markdown, carddiff.Diff.DeltaWords, carddiff.Diff.NoDelta,
+	(*carddiff.Side).ScoreWords, (*carddiff.Side).FindingsWords,
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/threatcard/threatcard/perf/baseline"
 	"github.com/threatcard/threatcard/scoring/aivss"
 	"github.com/threatcard/threatcard/scoring/card"
+	"github.com/threatcard/threatcard/scoring/carddiff"
 	"github.com/threatcard/threatcard/scoring/corerisk"
 	"github.com/threatcard/threatcard/scoring/cvss4"
 	"github.com/threatcard/threatcard/scoring/decimal"
@@ -54,6 +55,7 @@ var entryPoints = []any{
 	maestro.ASI.CoreRisk, maestro.Layer.CoreRisks, (*maestro.Assessment).Overrides,
 	corerisk.All, corerisk.Risk.String, corerisk.Risk.HighImpactFactors,
 	definitions.Factor, definitions.Scale, definitions.ThM, definitions.MF, definitions.Metric, definitions.Group,
+	carddiff.Compare, (*carddiff.Change).Words,
 }
 
 func main() {
