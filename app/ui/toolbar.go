@@ -98,6 +98,7 @@ func (t *Toolbar) OnUpdate(ctx app.Context) {
 
 func (t *Toolbar) OnMount(ctx app.Context) {
 	t.mounted, t.mountCtx = true, ctx
+	t.historySeen = t.History.Rev // a toolbar drawn anew (after the error state) does not repeat an old undo
 	// A panel lies over the page below the toolbar, as a menu does, and
 	// closes as a menu does when the person presses anywhere else, or the
 	// focus moves out of the toolbar (Tab past the panel's end): the focus
