@@ -34,9 +34,7 @@ func TestCompareViewOfTwoLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The compare address: each link with '%', '&', '=' and '#' escaped.
-	esc := strings.NewReplacer("%", "%25", "&", "%26", "=", "%3D", "#", "%23")
-	fragment := "compare&a=" + esc.Replace(la) + "&b=" + esc.Replace(lb)
+	fragment := compareAddress(la, lb)
 
 	s := serve(t, rootSite.dir, "/")
 	tb := newAxeTab(t)
@@ -45,15 +43,11 @@ func TestCompareViewOfTwoLinks(t *testing.T) {
 	waitEq(t, tb, "card A's score", textOf("compare-a-score"), "AIVSS 9.6 Critical")
 	waitEq(t, tb, "card B's score", textOf("compare-b-score"), "AIVSS 8.0 High")
 	waitEq(t, tb, "the delta", textOf("compare-delta"), "Change in AIVSS score (B − A): −1.6 (B is lower)")
-	changes := eval[[]string](t, tb, `[...document.querySelectorAll("#compare-changes li")].map((li) => li.textContent)`)
-	want := []string{
+	checkChanges(t, tb, []string{
 		"Changed: MF: None (1) → Partial (0.83)",
 		"Changed, computed: AIVSS score: 9.6 Critical → 8.0 High",
 		"Changed, computed: AIVSS severity: Critical → High",
-	}
-	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
-		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
-	}
+	})
 	if got := eval[string](t, tb, `document.getElementById("compare-open-a").getAttribute("href")`); got != "#"+la {
 		t.Errorf("Open card A links to %q", got)
 	}
@@ -126,7 +120,7 @@ func TestCompareWithARecentCardThenSwap(t *testing.T) {
 	click(t, tb, "#tool-new")
 	waitEq(t, tb, "the new card's title", valueOf("card-title"), "")
 	typeInto(t, tb, "#card-title", "After")
-	waitUntil(t, tb, "the draft is saved", `JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title === "After"`)
+	waitEq(t, tb, "the draft's title", savedTitle, "After")
 	after := eval[string](t, tb, fragmentNow)
 
 	click(t, tb, "#compare-with-toggle")
@@ -143,24 +137,35 @@ func TestCompareWithARecentCardThenSwap(t *testing.T) {
 	}
 	click(t, tb, "#"+id)
 
-	esc := strings.NewReplacer("%", "%25", "&", "%26", "=", "%3D", "#", "%23")
-	waitEq(t, tb, "the compare address", fragmentNow, "compare&a="+esc.Replace(before)+"&b="+esc.Replace(after))
+	waitEq(t, tb, "the compare address", fragmentNow, compareAddress(before, after))
 	waitEq(t, tb, "card A", textOf("compare-a-title"), "Card A (before)Before")
 	waitEq(t, tb, "card B", textOf("compare-b-title"), "Card B (after)After")
-	changes := eval[[]string](t, tb, `[...document.querySelectorAll("#compare-changes li")].map((li) => li.textContent)`)
-	want := []string{
+	checkChanges(t, tb, []string{
 		"Changed: title: “Before” → “After”",
 		"Removed: External Tool Control Surface: Full (1) → not set",
-	}
-	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
-		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
-	}
+	})
 	if got := eval[string](t, tb, `document.getElementById("compare-open-a").getAttribute("href")`); got != "#"+before {
 		t.Errorf("Open card A links to %q, want the recent card's link", got)
 	}
 
 	click(t, tb, "#compare-swap")
-	waitEq(t, tb, "the address after the swap", fragmentNow, "compare&a="+esc.Replace(after)+"&b="+esc.Replace(before))
+	waitEq(t, tb, "the address after the swap", fragmentNow, compareAddress(after, before))
 	waitEq(t, tb, "card A after the swap", textOf("compare-a-title"), "Card A (before)After")
 	waitEq(t, tb, "card B after the swap", textOf("compare-b-title"), "Card B (after)Before")
+}
+
+// compareAddress is the compare fragment of the card links a and b, as a
+// person would write it: each link with '%', '&', '=' and '#' escaped.
+func compareAddress(a, b string) string {
+	esc := strings.NewReplacer("%", "%25", "&", "%26", "=", "%3D", "#", "%23")
+	return "compare&a=" + esc.Replace(a) + "&b=" + esc.Replace(b)
+}
+
+// checkChanges checks the compare view's list of changes, line by line.
+func checkChanges(t *testing.T, tb *tab, want []string) {
+	t.Helper()
+	changes := eval[[]string](t, tb, `[...document.querySelectorAll("#compare-changes li")].map((li) => li.textContent)`)
+	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -46,6 +46,9 @@ const fragmentNow = `location.hash.slice(1)`
 // draftJSON is the draft saved in localStorage, as stored.
 const draftJSON = `(localStorage.getItem("threatcard.draft") ?? "<no draft>")`
 
+// savedTitle is the title of the draft saved in localStorage ("" without one).
+const savedTitle = `(JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title ?? "")`
+
 // waitEq polls expr until it gives want, and fails with the last value it
 // gave when that takes more than 30 seconds.
 func waitEq[T comparable](t *testing.T, tb *tab, what, expr string, want T) {

@@ -282,7 +282,7 @@ func TestTheLinkMessagesHaveNoSeriousAccessibilityViolations(t *testing.T) {
 	open(t, tb, s, "/")
 	waitForEditor(t, tb)
 	typeInto(t, tb, "#card-title", linksDraftTitle) // a draft, for the banner's button
-	waitUntil(t, tb, "the draft is saved", `(JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title === `+js(linksDraftTitle)+`)`)
+	waitEq(t, tb, "the draft's title", savedTitle, linksDraftTitle)
 	states := []struct {
 		name, path string
 		do         func(t *testing.T)

@@ -51,7 +51,7 @@ func titled(t *testing.T, tb *tab, title string) {
 	t.Helper()
 	typeInto(t, tb, "#card-title", title)
 	click(t, tb, `label[for="factor-tools-2"]`)
-	waitUntil(t, tb, "the draft is saved", `JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title === `+js(title)+
+	waitUntil(t, tb, "the draft is saved", savedTitle+` === `+js(title)+
 		` && location.hash.includes("f=,1")`)
 }
 
@@ -347,8 +347,9 @@ func TestToolbarAndRecentCardsAxe(t *testing.T) {
 
 // A panel lies over the page as a menu does, and closes as one does when
 // the person presses anywhere outside the toolbar, or the focus leaves it;
-// a press inside it does not. The focus stays where they pressed (not back on the panel's
-// button), and the import box keeps what was pasted into it.
+// a press inside it does not. The focus stays where they pressed (not
+// back on the panel's button), and the import box keeps what was pasted
+// into it.
 func TestToolbarPanelsCloseOnAPressOutside(t *testing.T) {
 	s := serve(t, rootSite.dir, "/")
 	tb := newTab(t)

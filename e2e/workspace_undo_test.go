@@ -136,7 +136,7 @@ func TestTabsOnOneCardSayWhichIsNewerAndOfferBoth(t *testing.T) {
 	open(t, a, s, "/")
 	waitForEditor(t, a)
 	typeInto(t, a, "#card-title", "Shared")
-	waitUntil(t, a, "the draft is saved", `(JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title) === "Shared"`)
+	waitEq(t, a, "the draft's title", savedTitle, "Shared")
 	b := secondTab(t, a)
 	open(t, b, s, "/") // the bare address: the draft, the same card
 	waitEq(t, b, "b shows the draft", valueOf("card-title"), "Shared")
@@ -174,7 +174,7 @@ func TestQuotaFullIsReportedAndTheDraftStays(t *testing.T) {
 	open(t, tb, s, "/")
 	waitForEditor(t, tb)
 	typeInto(t, tb, "#card-title", "Kept")
-	waitUntil(t, tb, "the draft is saved", `(JSON.parse(localStorage.getItem("threatcard.draft") || "{}").title) === "Kept"`)
+	waitEq(t, tb, "the draft's title", savedTitle, "Kept")
 	draft := eval[string](t, tb, draftJSON)
 	// Fill the origin's storage to the last bytes another site's data could take.
 	eval[bool](t, tb, `(() => {
